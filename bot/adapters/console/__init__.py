@@ -1,0 +1,50 @@
+"""The console adapter: `preploop console`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from bot.adapters.console.session import MEMBERS, ConsoleSession
+from bot.services.hub import Hub
+
+WELCOME = (
+    "PrepLoop console: a local study channel #study with members {members}.\n"
+    "You are alice (admin). Try /question, /help, /as bob. /quit leaves."
+)
+
+
+def _lines(stream: TextIO, session: ConsoleSession) -> Iterator[str]:
+    interactive = stream.isatty()
+    while True:
+        if interactive:
+            try:
+                line = input(f"{session.member}> ")
+            except EOFError:
+                return
+        else:
+            raw = stream.readline()
+            if not raw:
+                return
+            line = raw.rstrip("\n")
+        yield line
+
+
+def run_console(hub: Hub, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """Run the local channel on stdin/stdout until /quit or end of input."""
+
+    def out(text: str) -> None:
+        print(text, file=stdout, flush=True)
+
+    session = ConsoleSession(hub, out)
+    out(WELCOME.format(members=", ".join(MEMBERS)))
+    lines = _lines(stdin, session)
+    for line in lines:
+        if not stdin.isatty():
+            out(f"{session.member}> {line}")
+        if line.strip() in ("/quit", "/exit"):
+            break
+        session.handle(line.strip(), lines)
+    out("Bye.")
+    return 0

@@ -1,0 +1,158 @@
+"""The `preploop` command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.content import DEFAULT_CONTENT_DIR, Bank, check_bank
+
+
+def _content_check(args: argparse.Namespace) -> int:
+    bank = check_bank(Path(args.content))
+    problems = list(bank.problems)
+    if args.run_solutions:
+        from bot.solutions import check_solutions
+
+        problems.extend(check_solutions(bank))
+    for problem in problems:
+        print(problem)
+    counts = f"{len(bank.questions)} questions, {len(bank.principles)} principles, "
+    counts += f"{len(bank.templates)} sprint templates"
+    if problems:
+        print(f"{len(problems)} problem(s) in {counts}.", file=sys.stderr)
+        return 1
+    print(f"OK: {counts}.")
+    return 0
+
+
+def _content_stats(args: argparse.Namespace) -> int:
+    bank = check_bank(Path(args.content))
+    print(render_stats(bank))
+    return 0
+
+
+def render_stats(bank: Bank) -> str:
+    """Count the bank's questions by category, round, difficulty, level and principle."""
+    questions = list(bank.questions.values())
+    tables = {
+        "category": Counter(q.category for q in questions),
+        "round": Counter(r for q in questions for r in q.rounds),
+        "difficulty": Counter(q.difficulty for q in questions),
+        "level": Counter(level for q in questions for level in q.levels),
+        "principle": Counter(p for q in questions for p in q.principles),
+        "topic (coding)": Counter(q.topic for q in questions if q.category == "coding"),
+    }
+    lines = [f"{len(questions)} questions"]
+    for title, counter in tables.items():
+        lines.append(f"\nby {title}:")
+        lines.extend(f"  {name:<45} {count:>4}" for name, count in sorted(counter.items()))
+    missing = sorted(set(bank.principles) - set(tables["principle"]))
+    if missing:
+        lines.append(f"\nprinciples with no question: {', '.join(missing)}")
+    return "\n".join(lines)
+
+
+def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as error:
+        lines = [f"  {'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()]
+        raise SystemExit("PrepLoop settings are not valid:\n" + "\n".join(lines)) from None
+
+
+def _setup_logging(settings: Settings) -> None:
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _console(args: argparse.Namespace) -> int:
+    from bot.adapters.console import run_console
+    from bot.bootstrap import prepare
+
+    settings = _settings()
+    logging.basicConfig(level=logging.WARNING)
+    return run_console(prepare(settings))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.runner import run_platforms
+
+    settings = _settings()
+    _setup_logging(settings)
+    return run_platforms(settings)
+
+
+def _db(args: argparse.Namespace) -> int:
+    from bot.storage.engine import make_engine
+    from bot.storage.migrate import downgrade, upgrade
+
+    settings = _settings()
+    engine = make_engine(settings.db_url())
+    if args.db_command == "upgrade":
+        upgrade(engine, args.revision)
+    else:
+        downgrade(engine, args.revision)
+    print(f"Database at {engine.url.render_as_string(hide_password=True)} is at {args.revision}.")
+    return 0
+
+
+def _content_sync(args: argparse.Namespace) -> int:
+    from bot.bootstrap import sync_content
+    from bot.core.clock import SystemClock
+    from bot.storage.engine import make_engine
+    from bot.storage.migrate import upgrade
+
+    settings = _settings()
+    engine = make_engine(settings.db_url())
+    upgrade(engine)
+    print(f"Content synced: {sync_content(engine, settings, SystemClock())}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe every `preploop` subcommand."""
+    parser = argparse.ArgumentParser(prog="preploop", description="PrepLoop study-group bot")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    content = commands.add_parser("content", help="check, count or load the question bank")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    check = content_commands.add_parser("check", help="validate every content file")
+    check.add_argument("--run-solutions", action="store_true", help="also run coding solutions")
+    check.set_defaults(handler=_content_check)
+    stats = content_commands.add_parser("stats", help="count questions by category, round, …")
+    stats.set_defaults(handler=_content_stats)
+    for sub in (check, stats):
+        sub.add_argument("--content", default=str(DEFAULT_CONTENT_DIR), help="content folder")
+    sync = content_commands.add_parser("sync", help="load the bank into the database")
+    sync.set_defaults(handler=_content_sync)
+
+    console = commands.add_parser("console", help="a local study channel in this terminal")
+    console.set_defaults(handler=_console)
+    run = commands.add_parser("run", help="start every platform whose credentials are set")
+    run.set_defaults(handler=_run)
+
+    db = commands.add_parser("db", help="database migrations")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    up = db_commands.add_parser("upgrade", help="migrate to the newest schema")
+    up.add_argument("revision", nargs="?", default="head")
+    down = db_commands.add_parser("downgrade", help="migrate back to a revision")
+    down.add_argument("revision")
+    for sub in (up, down):
+        sub.set_defaults(handler=_db)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one `preploop` subcommand and return its exit code."""
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))

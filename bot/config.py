@@ -1,0 +1,55 @@
+"""Settings: the only place that reads the environment (and a .env file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.content import DEFAULT_CONTENT_DIR
+
+DEFAULT_DATA_DIR = Path("data")
+
+
+class Settings(BaseSettings):
+    """Every PrepLoop setting; see the table in README.md."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = Field(default="", description="SQLAlchemy URL; empty = SQLite in DATA_DIR")
+    data_dir: Path = DEFAULT_DATA_DIR
+    content_dir: Path = DEFAULT_CONTENT_DIR
+    discord_token: SecretStr | None = None
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_http_port: int = 3000
+    slack_api_url: str = "https://slack.com/api/"
+    slack_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    default_timezone: str = "UTC"
+    log_level: str = "INFO"
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r}") from error
+        return value
+
+    @field_validator("slack_admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    def db_url(self) -> str:
+        """Return DATABASE_URL, or a SQLite file in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'preploop.db'}"

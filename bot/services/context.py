@@ -1,0 +1,72 @@
+"""What every handler receives: the open session, who acts, where, and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from bot.core.actors import Actor
+from bot.core.clock import Clock, local_date
+from bot.storage.tables import Community, Member
+
+
+@dataclass
+class Ctx:
+    session: Session
+    actor: Actor
+    clock: Clock
+    community: Community
+    member: Member
+
+    @property
+    def community_id(self) -> int:
+        assert self.community.id is not None
+        return self.community.id
+
+    @property
+    def member_id(self) -> int:
+        assert self.member.id is not None
+        return self.member.id
+
+    def today(self) -> date:
+        return local_date(self.clock, self.community.timezone)
+
+
+def open_ctx(session: Session, actor: Actor, clock: Clock, default_tz: str) -> Ctx:
+    """Find or create the actor's community and member rows and wrap them in a Ctx."""
+    community = ensure_community(session, actor.platform, actor.community_id, default_tz)
+    if actor.community_name and community.name != actor.community_name:
+        community.name = actor.community_name[:200]
+    member = ensure_member(session, community, actor.user_id, actor.display_name)
+    return Ctx(session, actor, clock, community, member)
+
+
+def ensure_community(session: Session, platform: str, external_id: str, tz: str) -> Community:
+    """Return the community row, creating it on first contact."""
+    query = select(Community).where(
+        Community.platform == platform, Community.external_id == external_id
+    )
+    community = session.exec(query).first()
+    if community is None:
+        community = Community(platform=platform, external_id=external_id, timezone=tz)
+        session.add(community)
+        session.flush()
+    return community
+
+
+def ensure_member(session: Session, community: Community, external_id: str, name: str) -> Member:
+    """Return the member row in this community, creating it on first contact."""
+    query = select(Member).where(
+        Member.community_id == community.id, Member.external_id == external_id
+    )
+    member = session.exec(query).first()
+    if member is None:
+        assert community.id is not None
+        member = Member(community_id=community.id, external_id=external_id)
+        session.add(member)
+    if name and member.display_name != name:
+        member.display_name = name[:200]
+    session.flush()
+    return member

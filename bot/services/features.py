@@ -1,0 +1,15 @@
+"""Import every feature module so its commands, buttons and forms register."""
+
+from __future__ import annotations
+
+import importlib
+
+FEATURES = (
+    "bot.services.daily",
+)
+
+
+def load() -> None:
+    """Register all features (safe to call more than once)."""
+    for name in FEATURES:
+        importlib.import_module(name)

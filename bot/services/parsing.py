@@ -1,0 +1,61 @@
+"""Parse the text after a slash command (Slack, the console) into a command and its options."""
+
+from __future__ import annotations
+
+import shlex
+from typing import Any
+
+from bot.core.cards import UserText, rich
+from bot.services.registry import Command, Registry, UserError
+
+
+def parse(registry: Registry, group: str, text: str) -> tuple[Command, dict[str, Any]]:
+    """Split `sub key:value words…` into the command and raw option values."""
+    specs = registry.groups().get(group)
+    if not specs:
+        raise UserError(f"I don't know `/{group}`. Try `/help`.")
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        raise UserError("A quote is not closed. Check the `\"` marks and send again.") from None
+    by_name = {s.name: s for s in specs}
+    if words and words[0].lower() in by_name:
+        spec = by_name[words.pop(0).lower()]
+    else:
+        default = next((s for s in specs if s.default), None)
+        if default is None:
+            head = rich("`", UserText(words[0][:80]), "` is not") if words else rich("That needs")
+            tail = f" a `/{group}` subcommand.\n{group_help(registry, group)}"
+            raise UserError(rich(*head.parts, tail))
+        spec = default
+    return spec, _options(spec, words, registry, group)
+
+
+def _options(spec: Command, words: list[str], registry: Registry, group: str) -> dict[str, Any]:
+    names = {o.name: o for o in spec.options}
+    values: dict[str, Any] = {}
+    positional: list[str] = []
+    for word in words:
+        key, sep, value = word.partition(":") if ":" in word else word.partition("=")
+        if sep and key.lower() in names:
+            values[key.lower()] = value
+        else:
+            positional.append(word)
+    free = [o for o in spec.options if o.name not in values]
+    while positional and free:
+        option = free.pop(0)
+        if not free and option.kind == "text":
+            values[option.name] = " ".join(positional)
+            positional = []
+        else:
+            values[option.name] = positional.pop(0)
+    if positional:
+        extra = UserText(" ".join(positional)[:80])
+        raise UserError(rich("I didn't understand `", extra, f"`.\nUsage: `{spec.usage}`"))
+    return values
+
+
+def group_help(registry: Registry, group: str) -> str:
+    """One line per command of the group."""
+    lines = [f"`{s.usage}` — {s.description}" for s in registry.groups().get(group, [])]
+    return "\n".join(lines)

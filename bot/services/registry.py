@@ -1,0 +1,161 @@
+"""The table of commands, buttons and forms that every adapter exposes the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import TYPE_CHECKING, Any, Literal
+
+from bot.core.cards import Text, plain
+
+if TYPE_CHECKING:
+    from bot.core.cards import Reply
+    from bot.services.context import Ctx
+
+OptionKind = Literal["text", "int", "choice", "date", "time", "bool"]
+Args = dict[str, Any]
+CommandHandler = Callable[["Ctx", Args], "Reply"]
+ActionHandler = Callable[["Ctx", str], "Reply"]
+SubmitHandler = Callable[["Ctx", str, dict[str, str]], "Reply"]
+
+
+class UserError(Exception):
+    """Bad input from a member; its message is shown to them as it is."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(plain(message))
+        self.text = message
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    description: str
+    kind: OptionKind = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    max_length: int = 200
+    min_value: int | None = None
+    max_value: int | None = None
+
+
+@dataclass(frozen=True)
+class Command:
+    """`/group name` (or `/group` when name is the group's default)."""
+
+    group: str
+    name: str
+    description: str
+    handler: CommandHandler
+    options: tuple[Option, ...] = ()
+    admin: bool = False
+    default: bool = False
+
+    @property
+    def usage(self) -> str:
+        words = [f"/{self.group}"] if self.default else [f"/{self.group}", self.name]
+        words += [f"{o.name}:<{o.kind}>" if o.required else f"[{o.name}:…]" for o in self.options]
+        return " ".join(words)
+
+
+@dataclass
+class Registry:
+    commands: dict[tuple[str, str], Command] = field(default_factory=dict)
+    actions: dict[str, ActionHandler] = field(default_factory=dict)
+    submits: dict[str, SubmitHandler] = field(default_factory=dict)
+
+    def command(
+        self,
+        group: str,
+        name: str,
+        description: str,
+        *options: Option,
+        admin: bool = False,
+        default: bool = False,
+    ) -> Callable[[CommandHandler], CommandHandler]:
+        """Register a slash command handler."""
+
+        def wrap(handler: CommandHandler) -> CommandHandler:
+            spec = Command(group, name, description, handler, options, admin, default)
+            self.commands[(group, name)] = spec
+            return handler
+
+        return wrap
+
+    def action(self, name: str) -> Callable[[ActionHandler], ActionHandler]:
+        """Register a button handler."""
+
+        def wrap(handler: ActionHandler) -> ActionHandler:
+            self.actions[name] = handler
+            return handler
+
+        return wrap
+
+    def submit(self, name: str) -> Callable[[SubmitHandler], SubmitHandler]:
+        """Register a modal (form) handler."""
+
+        def wrap(handler: SubmitHandler) -> SubmitHandler:
+            self.submits[name] = handler
+            return handler
+
+        return wrap
+
+    def groups(self) -> dict[str, list[Command]]:
+        """Commands by group, default first, in registration order."""
+        grouped: dict[str, list[Command]] = {}
+        for spec in self.commands.values():
+            grouped.setdefault(spec.group, []).append(spec)
+        for specs in grouped.values():
+            specs.sort(key=lambda s: not s.default)
+        return grouped
+
+    def default_of(self, group: str) -> Command | None:
+        return next((s for s in self.groups().get(group, []) if s.default), None)
+
+
+REGISTRY = Registry()
+
+
+def convert(option: Option, raw: Any) -> Any:
+    """Turn a raw option value into its kind, or raise UserError with a clear message."""
+    text = str(raw).strip()
+    if option.kind == "int":
+        return _to_int(option, raw)
+    if option.kind == "bool":
+        if isinstance(raw, bool):
+            return raw
+        if text.lower() in ("yes", "true", "on", "1"):
+            return True
+        if text.lower() in ("no", "false", "off", "0"):
+            return False
+        raise UserError(f"`{option.name}` takes yes or no.")
+    if option.kind == "choice":
+        lowered = {c.lower(): c for c in option.choices}
+        if text.lower() not in lowered:
+            raise UserError(f"`{option.name}` must be one of: {', '.join(option.choices)}.")
+        return lowered[text.lower()]
+    if option.kind == "date":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise UserError(f"`{option.name}` takes a date like 2026-12-01.") from None
+    if option.kind == "time":
+        try:
+            return time.fromisoformat(text)
+        except ValueError:
+            raise UserError(f"`{option.name}` takes a time like 09:00.") from None
+    if len(text) > option.max_length:
+        raise UserError(f"`{option.name}` is at most {option.max_length} characters.")
+    return text
+
+
+def _to_int(option: Option, raw: Any) -> int:
+    try:
+        value = int(str(raw).strip())
+    except ValueError:
+        raise UserError(f"`{option.name}` takes a whole number.") from None
+    low, high = option.min_value, option.max_value
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise UserError(f"`{option.name}` must be between {low} and {high}.")
+    return value
