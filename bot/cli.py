@@ -40,7 +40,7 @@ def _content_stats(args: argparse.Namespace) -> int:
 def render_stats(bank: Bank) -> str:
     """Count the bank's questions by category, round, difficulty, level and principle."""
     questions = list(bank.questions.values())
-    tables = {
+    tables: dict[str, Counter[str]] = {
         "category": Counter(q.category for q in questions),
         "round": Counter(r for q in questions for r in q.rounds),
         "difficulty": Counter(q.difficulty for q in questions),

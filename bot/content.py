@@ -13,7 +13,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 Category = Literal["coding", "ml_system_design", "applied_ml", "deployment", "leadership"]
 Round = Literal[
-    "online_assessment", "phone_screen", "onsite_coding", "ml_system_design", "ml_depth", "bar_raiser"
+    "online_assessment",
+    "phone_screen",
+    "onsite_coding",
+    "ml_system_design",
+    "ml_depth",
+    "bar_raiser",
 ]
 Difficulty = Literal["easy", "medium", "hard"]
 Level = Literal["mle1", "mle2", "senior", "principal"]
@@ -40,7 +45,12 @@ ROUND_NAMES = {
     "ml_depth": "ML depth",
     "bar_raiser": "Bar Raiser / LP",
 }
-LEVEL_NAMES = {"mle1": "MLE I", "mle2": "MLE II", "senior": "Senior MLE", "principal": "Principal MLE"}
+LEVEL_NAMES = {
+    "mle1": "MLE I",
+    "mle2": "MLE II",
+    "senior": "Senior MLE",
+    "principal": "Principal MLE",
+}
 
 M = TypeVar("M", bound=BaseModel)
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -134,7 +144,9 @@ class Question(_Strict):
                 )
         elif self.principles or self.listen_for or self.red_flags:
             raise ValueError("`principles`, `listen_for` and `red_flags` are for leadership only")
-        blank = [name for name in ("hints", "follow_ups", "strong_answer") if _has_blank(self, name)]
+        blank = [
+            name for name in ("hints", "follow_ups", "strong_answer") if _has_blank(self, name)
+        ]
         if blank:
             raise ValueError(f"empty or very short entries in: {', '.join(blank)}")
         return self
@@ -206,7 +218,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[str, Any] = dict(loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -249,9 +261,7 @@ def _read_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
     return None
 
 
-def _validate(
-    model: type[M], raw: Any, rel: str, where: str, problems: list[Problem]
-) -> M | None:
+def _validate(model: type[M], raw: Any, rel: str, where: str, problems: list[Problem]) -> M | None:
     line = raw.get("__line__", 1) if isinstance(raw, dict) else 1
     try:
         return model.model_validate(_strip_lines(raw))
@@ -332,7 +342,9 @@ def _add_template(bank: Bank, template: SprintTemplate, rel: str) -> None:
         for day, plan in week.days.items():
             if plan.story_prompt and plan.story_prompt not in bank.principles:
                 where = f"week {week_no} {day}"
-                bank.problems.append(Problem(rel, 1, f"{where}: unknown principle {plan.story_prompt!r}"))
+                bank.problems.append(
+                    Problem(rel, 1, f"{where}: unknown principle {plan.story_prompt!r}")
+                )
     bank.templates[template.id] = template
 
 
@@ -378,7 +390,9 @@ def check_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
 def _template_balance(template_id: str, template: SprintTemplate) -> list[Problem]:
     days = [plan for week in template.weeks for plan in week.days.values()]
     coding = sum(plan.focus == "coding" for plan in days) / len(days)
-    leadership = sum(plan.focus == "leadership" or bool(plan.story_prompt) for plan in days) / len(days)
+    leadership = sum(plan.focus == "leadership" or bool(plan.story_prompt) for plan in days) / len(
+        days
+    )
     rel = f"content/sprints/{template_id}.yaml"
     problems = []
     if coding < 0.4:

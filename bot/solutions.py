@@ -93,7 +93,7 @@ def check_solutions(bank: Bank, workers: int = 4) -> list[Problem]:
     coding = [q for q in bank.questions.values() if q.solution is not None]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(run_solution, coding))
-    problems = []
+    problems: list[Problem] = []
     for outcome in outcomes:
         rel, line = source_of(outcome.question_id)
         problems.extend(

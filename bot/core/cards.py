@@ -12,9 +12,19 @@ class UserText(str):
     __slots__ = ()
 
 
+class Mention(str):
+    """A member's platform user id, shown as a mention of that one member (never a group)."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Rich:
-    """Trusted markup (plain `str` parts) mixed with member text (`UserText` parts)."""
+    """Trusted markup (plain `str` parts) mixed with member text (`UserText`) and `Mention`s.
+
+    Trusted markup is a small Markdown subset: **bold**, `code`, ```blocks``` and "> " quotes;
+    each renderer translates it.
+    """
 
     parts: tuple[str, ...]
 
@@ -108,6 +118,7 @@ class Message:
     to_member: str | None = None
     channel: str | None = None
     thread_of: str | None = None
+    track: str | None = None  # "name:value": tell the hub the posted message's ref (Hub.track)
 
 
 @dataclass

@@ -19,8 +19,10 @@ class SyncReport:
     unchanged: int
 
     def __str__(self) -> str:
-        return (f"{self.added} added, {self.updated} updated, {self.retired} retired, "
-                f"{self.unchanged} unchanged")
+        return (
+            f"{self.added} added, {self.updated} updated, {self.retired} retired, "
+            f"{self.unchanged} unchanged"
+        )
 
 
 def sync_bank(*, session: Session, bank: Bank, clock: Clock) -> SyncReport:
@@ -31,9 +33,16 @@ def sync_bank(*, session: Session, bank: Bank, clock: Clock) -> SyncReport:
         data = question.model_dump(mode="json", exclude_none=True)
         row = rows.get(qid)
         if row is None:
-            session.add(Question(id=qid, category=question.category,
-                                 difficulty=question.difficulty, title=question.title,
-                                 data=data, updated_at=clock.now()))
+            session.add(
+                Question(
+                    id=qid,
+                    category=question.category,
+                    difficulty=question.difficulty,
+                    title=question.title,
+                    data=data,
+                    updated_at=clock.now(),
+                )
+            )
             added += 1
             continue
         fresh = (question.category, question.difficulty, question.title, data, False)

@@ -52,7 +52,10 @@ def claim_post(ctx: Ctx, channel_id: str, day: date, category: str | None = None
         return found
     question_id = choose_question(session, ctx.community_id, day, category)
     post = DailyPost(
-        community_id=ctx.community_id, channel_id=channel_id, local_date=day, question_id=question_id
+        community_id=ctx.community_id,
+        channel_id=channel_id,
+        local_date=day,
+        question_id=question_id,
     )
     session.add(post)
     session.flush()
@@ -87,6 +90,11 @@ def _post_for(ctx: Ctx, raw_id: str) -> tuple[DailyPost, Question]:
     return post, question
 
 
+def _id(post: DailyPost) -> int:
+    assert post.id is not None
+    return post.id
+
+
 def _int(raw: str) -> int:
     try:
         return int(raw)
@@ -119,7 +127,7 @@ def show_hint(ctx: Ctx, value: str) -> Reply:
     index = min(max(_int(raw_index or "0"), 0), max(len(hints) - 1, 0))
     if not hints:
         return Reply.note("This question has no hints. Trust your first instinct!")
-    more = ()
+    more: tuple[Button, ...] = ()
     if index + 1 < len(hints):
         more = (Button("Next hint", "q.hint", f"{post.id}:{index + 1}"),)
     title = f"Hint {index + 1} of {len(hints)}"
@@ -161,7 +169,7 @@ def save_answer(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
         )
     answer = _answer_of(ctx, post)
     if answer is None:
-        ctx.session.add(Answer(post_id=post.id, member_id=ctx.member_id, text=text))
+        ctx.session.add(Answer(post_id=_id(post), member_id=ctx.member_id, text=text))
     else:
         answer.text, answer.updated_at = text, ctx.clock.now()
     points = award(ctx, Reason.DAILY_ANSWER, f"post:{post.id}")

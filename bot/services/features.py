@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-FEATURES = (
-    "bot.services.daily",
-)
+FEATURES = ("bot.services.daily",)
 
 
 def load() -> None:

@@ -68,6 +68,13 @@ class Hub:
             return Reply.note(STALE_BUTTON)
         return self._guarded(actor, lambda ctx: handler(ctx, value, fields))
 
+    def track(self, actor: Actor, track: str, ref: str) -> None:
+        """Record where a tracked message landed (its platform message id or timestamp)."""
+        name, _, value = track.partition(":")
+        handler = self.registry.trackers.get(name)
+        if handler is not None:
+            self._guarded(actor, lambda ctx: handler(ctx, value, ref) or Reply())
+
     def help_text(self) -> str:
         """Every command, one line each, grouped."""
         return "\n".join(group_help(self.registry, group) for group in self.registry.groups())
@@ -84,8 +91,12 @@ class Hub:
         known = {o.name: o for o in spec.options}
         unknown = [key for key in raw if key not in known]
         if unknown:
-            raise UserError(rich("Unknown option `", UserText(unknown[0][:40]), f"`. Usage: `{spec.usage}`"))
-        args = {key: convert(known[key], value) for key, value in raw.items() if value not in (None, "")}
+            raise UserError(
+                rich("Unknown option `", UserText(unknown[0][:40]), f"`. Usage: `{spec.usage}`")
+            )
+        args = {
+            key: convert(known[key], value) for key, value in raw.items() if value not in (None, "")
+        }
         missing = [o.name for o in spec.options if o.required and o.name not in args]
         if missing:
             raise UserError(f"`{missing[0]}` is required. Usage: `{spec.usage}`")
@@ -104,6 +115,7 @@ class Hub:
         except UserError as error:
             return Reply.note(error.text)
         except Exception:
-            log.exception("handler failed for %s in %s/%s", actor.user_id, actor.platform,
-                          actor.community_id)
+            log.exception(
+                "handler failed for %s in %s/%s", actor.user_id, actor.platform, actor.community_id
+            )
             return Reply.note(OOPS)

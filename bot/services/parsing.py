@@ -17,7 +17,7 @@ def parse(registry: Registry, group: str, text: str) -> tuple[Command, dict[str,
     try:
         words = shlex.split(text)
     except ValueError:
-        raise UserError("A quote is not closed. Check the `\"` marks and send again.") from None
+        raise UserError('A quote is not closed. Check the `"` marks and send again.') from None
     by_name = {s.name: s for s in specs}
     if words and words[0].lower() in by_name:
         spec = by_name[words.pop(0).lower()]

@@ -18,6 +18,7 @@ Args = dict[str, Any]
 CommandHandler = Callable[["Ctx", Args], "Reply"]
 ActionHandler = Callable[["Ctx", str], "Reply"]
 SubmitHandler = Callable[["Ctx", str, dict[str, str]], "Reply"]
+TrackHandler = Callable[["Ctx", str, str], None]
 
 
 class UserError(Exception):
@@ -64,6 +65,7 @@ class Registry:
     commands: dict[tuple[str, str], Command] = field(default_factory=dict)
     actions: dict[str, ActionHandler] = field(default_factory=dict)
     submits: dict[str, SubmitHandler] = field(default_factory=dict)
+    trackers: dict[str, TrackHandler] = field(default_factory=dict)
 
     def command(
         self,
@@ -97,6 +99,15 @@ class Registry:
 
         def wrap(handler: SubmitHandler) -> SubmitHandler:
             self.submits[name] = handler
+            return handler
+
+        return wrap
+
+    def tracker(self, name: str) -> Callable[[TrackHandler], TrackHandler]:
+        """Register a handler told the platform reference of a posted message."""
+
+        def wrap(handler: TrackHandler) -> TrackHandler:
+            self.trackers[name] = handler
             return handler
 
         return wrap

@@ -12,8 +12,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x1b]")
 def text(value: Text) -> str:
     """Show text literally, with terminal control characters made harmless."""
     parts = value.parts if isinstance(value, Rich) else (value,)
-    return "".join(_CONTROL.sub("\N{REPLACEMENT CHARACTER}", p) if isinstance(p, UserText) else p
-                   for p in parts)
+    return "".join(
+        _CONTROL.sub("\N{REPLACEMENT CHARACTER}", p) if isinstance(p, UserText) else p
+        for p in parts
+    )
 
 
 def card(shown: Card, first_button: int = 1) -> list[str]:

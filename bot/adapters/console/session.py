@@ -30,8 +30,12 @@ class ConsoleSession:
 
     def actor(self) -> Actor:
         return Actor(
-            platform="console", community_id=COMMUNITY, community_name="Local study group",
-            user_id=self.member, display_name=self.member.title(), channel_id=CHANNEL,
+            platform="console",
+            community_id=COMMUNITY,
+            community_name="Local study group",
+            user_id=self.member,
+            display_name=self.member.title(),
+            channel_id=CHANNEL,
             is_admin=MEMBERS[self.member],
         )
 
@@ -45,7 +49,9 @@ class ConsoleSession:
         word, _, rest = line[1:].partition(" ")
         word = word.lower()
         if word == "help":
-            self.out(CONSOLE_HELP.format(members=", ".join(MEMBERS)) + "\n\n" + self.hub.help_text())
+            self.out(
+                CONSOLE_HELP.format(members=", ".join(MEMBERS)) + "\n\n" + self.hub.help_text()
+            )
         elif word == "as":
             self._switch(rest.strip().lower())
         elif word == "press":
@@ -64,7 +70,9 @@ class ConsoleSession:
 
     def _press(self, raw: str, lines: Iterator[str]) -> None:
         if not raw.isdigit() or not 1 <= int(raw) <= len(self.buttons):
-            self.out(f"  Press a button by its number: /press 1 to /press {max(len(self.buttons), 1)}.")
+            self.out(
+                f"  Press a button by its number: /press 1 to /press {max(len(self.buttons), 1)}."
+            )
             return
         button = self.buttons[int(raw) - 1]
         self.show(self.hub.press(self.actor(), button.action, button.value), lines)
