@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime
-from typing import Protocol
+from abc import ABC, abstractmethod
 from zoneinfo import ZoneInfo
 
 
-class Clock(Protocol):
+class Clock(ABC):
+    @abstractmethod
     def now(self) -> datetime:
         """Return the current time, timezone-aware, in UTC."""
-        ...
 
 
-class SystemClock:
+class SystemClock(Clock):
     """The real clock."""
 
     def now(self) -> datetime:

@@ -44,11 +44,12 @@ def _options(spec: Command, words: list[str], registry: Registry, group: str) ->
     free = [o for o in spec.options if o.name not in values]
     while positional and free:
         option = free.pop(0)
-        if not free and option.kind == "text":
-            values[option.name] = " ".join(positional)
-            positional = []
-        else:
-            values[option.name] = positional.pop(0)
+        take = 1
+        if option.kind == "text":
+            # A text option takes every word that the required options after it do not need.
+            take = max(1, len(positional) - sum(o.required for o in free))
+        values[option.name] = " ".join(positional[:take])
+        positional = positional[take:]
     if positional:
         extra = UserText(" ".join(positional)[:80])
         raise UserError(rich("I didn't understand `", extra, f"`.\nUsage: `{spec.usage}`"))

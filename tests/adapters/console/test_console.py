@@ -1,0 +1,70 @@
+"""`preploop console` driven through stdin, as a newcomer would pipe it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import TEST_CONTENT
+
+
+def _console(tmp_path: Path, *lines: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
+    env |= {"CONTENT_DIR": str(TEST_CONTENT), "DATABASE_URL": "", "DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input="".join(f"{line}\n" for line in lines),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return done.stdout
+
+
+def test_a_piped_transcript_shows_the_question_and_takes_an_answer(tmp_path: Path) -> None:
+    out = _console(tmp_path, "/question", "/press 1", "A hash map from value to index.")
+    assert "alice> /question" in out
+    assert "Question of the day: Two Sum" in out
+    assert "[1] Answer  [2] Hint" in out
+    assert "Saved your answer. +10 points." in out
+    assert (tmp_path / "preploop.db").exists()
+
+
+def test_hints_and_member_switching(tmp_path: Path) -> None:
+    out = _console(tmp_path, "/question", "/press 2", "/as bob", "/question post-now")
+    assert "Hint 1 of 2" in out
+    assert "You are now bob." in out
+    assert "Only community admins can use that command." in out
+
+
+def test_the_admin_posts_to_the_channel(tmp_path: Path) -> None:
+    out = _console(tmp_path, "/question post-now")
+    assert "(#study)" in out
+
+
+def test_unknown_input_gets_short_help(tmp_path: Path) -> None:
+    out = _console(tmp_path, "hello", "/nope", "/question sideways", "/as zed", "/press 9")
+    assert "Commands start with /. Type /help to see them." in out
+    assert "I don't know `/nope`. Try `/help`." in out
+    assert "I didn't understand `sideways`." in out
+    assert "No member called that here." in out
+    assert "Press a button by its number" in out
+
+
+def test_help_lists_console_and_bot_commands(tmp_path: Path) -> None:
+    out = _console(tmp_path, "/help")
+    assert "/as NAME" in out
+    assert "`/question post-now` — Post today's question in this channel" in out
+
+
+def test_terminal_control_characters_in_an_answer_are_neutralised(tmp_path: Path) -> None:
+    out = _console(tmp_path, "/question", "/press 1", "red \x1b[31m text")
+    assert "\x1b" not in out
+    assert "red \N{REPLACEMENT CHARACTER}[31m text" in out
