@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from bot.content import load_bank
 from bot.core.clock import Clock, SystemClock
-from bot.services import features
+from bot.services import catalog, features
 from bot.services.content_sync import SyncReport, sync_bank
 from bot.services.hub import Hub
 from bot.storage.engine import make_engine
@@ -35,5 +35,6 @@ def prepare(settings: Settings, clock: Clock | None = None) -> Hub:
     upgrade(engine)
     report = sync_content(engine, settings, clock)
     log.info("content: %s", report)
+    catalog.configure(settings.content_dir)
     features.load()
     return Hub(engine, clock=clock, default_tz=settings.default_timezone)

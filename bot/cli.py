@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database migrations")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     up = db_commands.add_parser("upgrade", help="migrate to the newest schema")
-    up.add_argument("revision", nargs="?", default="head")
+    up.add_argument("revision", nargs="?", default="heads")
     down = db_commands.add_parser("downgrade", help="migrate back to a revision")
     down.add_argument("revision")
     for sub in (up, down):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import bot.storage.tables  # noqa: F401 - registers the tables on SQLModel.metadata
+import bot.storage.all_tables  # noqa: F401 - registers every table on SQLModel.metadata
 from bot.config import Settings
 from bot.storage.engine import make_engine
 

@@ -76,12 +76,23 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with a card: a calendar invite, a picture."""
+
+    filename: str
+    data: bytes
+    mime: str = "application/octet-stream"
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Card:
     title: Text = ""
     text: Text = ""
     fields: tuple[Field, ...] = ()
     buttons: tuple[Button, ...] = ()
     footer: Text = ""
+    files: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime
 from abc import ABC, abstractmethod
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 

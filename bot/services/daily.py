@@ -1,73 +1,80 @@
-"""The daily question: show it, post it, give hints, take answers."""
+"""The daily question: show it, post it, give hints, take answers, share them, rate yourself."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlmodel import Session, col, select
 
-from bot.content import CATEGORY_NAMES
-from bot.core.cards import Button, Card, Field, Input, Modal, Reply, Style, UserText, rich
-from bot.core.clock import seeded
+from bot.core.cards import (
+    Button,
+    Card,
+    Input,
+    Message,
+    Modal,
+    Reply,
+    UserText,
+    Visibility,
+    rich,
+)
+from bot.core.clock import local_date, seeded
 from bot.core.points import Reason
+from bot.core.repetition import RATINGS
 from bot.core.rotation import pick_question
 from bot.services.context import Ctx
 from bot.services.ledger import award
+from bot.services.practice import record_rating
+from bot.services.question_cards import question_card
 from bot.services.registry import REGISTRY, Args, UserError
+from bot.services.streaks import count_answer_day
 from bot.storage.tables import Answer, DailyPost, Question
 
 ANSWER_LIMIT = 3000
 NO_QUESTIONS = "The question bank is empty. An admin can load it with `preploop content sync`."
+GONE = "That question is no longer available. Try `/question` for today's."
 
 
-def question_card(question: Question, post: DailyPost) -> Card:
-    """Render a question as the daily card with its Answer and Hint buttons."""
-    data = question.data
-    meta = f"{CATEGORY_NAMES.get(question.category, question.category)} · {question.difficulty}"
-    return Card(
-        title=f"Question of the day: {question.title}",
-        text=str(data.get("prompt", "")).strip(),
-        fields=(Field("Track", meta, inline=True),),
-        buttons=(
-            Button("Answer", "q.answer", str(post.id), Style.PRIMARY),
-            Button("Hint", "q.hint", f"{post.id}:0"),
-        ),
-        footer=f"{post.local_date.isoformat()} · answer privately; points for every answer",
-    )
-
-
-def claim_post(ctx: Ctx, channel_id: str, day: date, category: str | None = None) -> DailyPost:
-    """Return the day's post for a channel, choosing its question the first time."""
-    session = ctx.session
-    found = session.exec(
+def find_post(session: Session, community_id: int, channel_id: str, day: date) -> DailyPost | None:
+    """Return a channel's daily post for a day, if one was claimed."""
+    return session.exec(
         select(DailyPost).where(
-            DailyPost.community_id == ctx.community_id,
+            DailyPost.community_id == community_id,
             DailyPost.channel_id == channel_id,
             DailyPost.kind == "daily",
             DailyPost.local_date == day,
         )
     ).first()
+
+
+def claim_post(
+    session: Session,
+    community_id: int,
+    channel_id: str,
+    day: date,
+    focus: tuple[str | None, str | None] = (None, None),
+) -> DailyPost:
+    """Return the day's post for a channel, choosing its question the first time."""
+    found = find_post(session, community_id, channel_id, day)
     if found is not None:
         return found
-    question_id = choose_question(session, ctx.community_id, day, category)
+    question_id = choose_question(session, community_id, day, *focus)
     post = DailyPost(
-        community_id=ctx.community_id,
-        channel_id=channel_id,
-        local_date=day,
-        question_id=question_id,
+        community_id=community_id, channel_id=channel_id, local_date=day, question_id=question_id
     )
     session.add(post)
     session.flush()
     return post
 
 
-def choose_question(session: Session, community_id: int, day: date, category: str | None) -> str:
-    """Pick the next question for a community, never repeating one until the pool runs out."""
-    query = select(Question.id).where(Question.retired == False)  # noqa: E712
-    if category:
-        query = query.where(Question.category == category)
-    pool = list(session.exec(query))
+def choose_question(
+    session: Session,
+    community_id: int,
+    day: date,
+    category: str | None = None,
+    difficulty: str | None = None,
+    exclude: str | None = None,
+) -> str:
+    """Pick the next question, by the plan's focus when it has any, never a repeat too soon."""
     used = list(
         session.exec(
             select(DailyPost.question_id)
@@ -75,36 +82,48 @@ def choose_question(session: Session, community_id: int, day: date, category: st
             .order_by(col(DailyPost.id))
         )
     )
-    chosen = pick_question(pool, used, seeded(community_id, day.isoformat(), category))
-    if chosen is None:
-        raise UserError(NO_QUESTIONS)
-    return chosen
+    rng = seeded(community_id, day.isoformat(), category, difficulty)
+    for cat, level in ((category, difficulty), (category, None), (None, None)):
+        query = select(Question.id).where(Question.retired == False)  # noqa: E712
+        if cat:
+            query = query.where(Question.category == cat)
+        if level:
+            query = query.where(Question.difficulty == level)
+        pool = [qid for qid in session.exec(query) if qid != exclude]
+        unused = [qid for qid in pool if qid not in set(used)]
+        if unused or (pool and cat is None):
+            chosen = pick_question(pool, used, rng)
+            assert chosen is not None
+            return chosen
+    raise UserError(NO_QUESTIONS)
 
 
-def _post_for(ctx: Ctx, raw_id: str) -> tuple[DailyPost, Question]:
-    post = ctx.session.get(DailyPost, _int(raw_id))
+def post_for(ctx: Ctx, raw_id: str) -> tuple[DailyPost, Question]:
+    """Return a post of the caller's community and its question, or refuse."""
+    post = ctx.session.get(DailyPost, as_id(raw_id))
     if post is None or post.community_id != ctx.community_id:
-        raise UserError("That question is no longer available. Try `/question` for today's.")
+        raise UserError(GONE)
     question = ctx.session.get(Question, post.question_id)
     assert question is not None
     return post, question
 
 
-def _id(post: DailyPost) -> int:
-    assert post.id is not None
-    return post.id
-
-
-def _int(raw: str) -> int:
+def as_id(raw: str) -> int:
+    """Parse a row id from a button value, or refuse the stale button."""
     try:
         return int(raw)
     except ValueError:
         raise UserError("That button no longer works. Run the command again.") from None
 
 
+def _post_id(post: DailyPost) -> int:
+    assert post.id is not None
+    return post.id
+
+
 @REGISTRY.command("question", "today", "Show today's question (only you see it)", default=True)
 def show_today(ctx: Ctx, _args: Args) -> Reply:
-    post = claim_post(ctx, ctx.actor.channel_id, ctx.today())
+    post = claim_post(ctx.session, ctx.community_id, ctx.actor.channel_id, ctx.today())
     question = ctx.session.get(Question, post.question_id)
     assert question is not None
     return Reply.ephemeral(question_card(question, post))
@@ -112,53 +131,76 @@ def show_today(ctx: Ctx, _args: Args) -> Reply:
 
 @REGISTRY.command("question", "post-now", "Post today's question in this channel", admin=True)
 def post_now(ctx: Ctx, _args: Args) -> Reply:
-    post = claim_post(ctx, ctx.actor.channel_id, ctx.today())
+    post = claim_post(ctx.session, ctx.community_id, ctx.actor.channel_id, ctx.today())
     question = ctx.session.get(Question, post.question_id)
     assert question is not None
     post.posted_at = ctx.clock.now()
-    return Reply.channel(question_card(question, post))
+    card = question_card(question, post)
+    posted = Message(
+        card, Visibility.CHANNEL, channel=ctx.actor.channel_id, track=f"post:{post.id}"
+    )
+    return Reply([posted])
+
+
+@REGISTRY.command("question", "skip", "Swap today's question for another one", admin=True)
+def skip_today(ctx: Ctx, _args: Args) -> Reply:
+    post = claim_post(ctx.session, ctx.community_id, ctx.actor.channel_id, ctx.today())
+    answered = ctx.session.exec(select(Answer.id).where(Answer.post_id == post.id)).first()
+    if answered is not None:
+        raise UserError("Members have already answered today's question, so it stays.")
+    old = post.question_id
+    post.question_id = choose_question(ctx.session, ctx.community_id, post.local_date, exclude=old)
+    question = ctx.session.get(Question, post.question_id)
+    assert question is not None
+    if post.posted_at is None:
+        return Reply.note(f"Skipped. Today's question is now **{question.title}**.")
+    post.posted_at = ctx.clock.now()
+    card = question_card(question, post)
+    posted = Message(
+        card, Visibility.CHANNEL, channel=ctx.actor.channel_id, track=f"post:{post.id}"
+    )
+    return Reply([posted])
+
+
+@REGISTRY.tracker("post")
+def remember_post(ctx: Ctx, value: str, ref: str) -> None:
+    post = ctx.session.get(DailyPost, as_id(value))
+    if post is not None and post.community_id == ctx.community_id:
+        post.message_ref = ref[:128]
 
 
 @REGISTRY.action("q.hint")
 def show_hint(ctx: Ctx, value: str) -> Reply:
     raw_post, _, raw_index = value.partition(":")
-    post, question = _post_for(ctx, raw_post)
-    hints: list[Any] = list(question.data.get("hints", []))
-    index = min(max(_int(raw_index or "0"), 0), max(len(hints) - 1, 0))
+    post, question = post_for(ctx, raw_post)
+    hints = [str(h) for h in question.data.get("hints", [])]
     if not hints:
         return Reply.note("This question has no hints. Trust your first instinct!")
+    index = min(max(as_id(raw_index or "0"), 0), len(hints) - 1)
     more: tuple[Button, ...] = ()
     if index + 1 < len(hints):
         more = (Button("Next hint", "q.hint", f"{post.id}:{index + 1}"),)
     title = f"Hint {index + 1} of {len(hints)}"
-    return Reply.ephemeral(Card(title=title, text=str(hints[index]), buttons=more))
+    return Reply.ephemeral(Card(title=title, text=hints[index], buttons=more))
 
 
 @REGISTRY.action("q.answer")
 def begin_answer(ctx: Ctx, value: str) -> Reply:
-    post, question = _post_for(ctx, value)
-    existing = _answer_of(ctx, post)
-    return Reply.open(
-        Modal(
-            title="Your answer",
-            action="q.answer",
-            value=str(post.id),
-            inputs=(
-                Input(
-                    "answer",
-                    question.title[:45],
-                    max_length=ANSWER_LIMIT,
-                    placeholder="Write it as you would say it in the interview.",
-                    value=existing.text if existing else "",
-                ),
-            ),
-        )
+    post, question = post_for(ctx, value)
+    existing = answer_of(ctx.session, _post_id(post), ctx.member_id)
+    box = Input(
+        "answer",
+        question.title[:45],
+        max_length=ANSWER_LIMIT,
+        placeholder="Write it as you would say it in the interview.",
+        value=existing.text if existing else "",
     )
+    return Reply.open(Modal("Your answer", "q.answer", str(post.id), (box,)))
 
 
 @REGISTRY.submit("q.answer")
 def save_answer(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
-    post, _ = _post_for(ctx, value)
+    post, _ = post_for(ctx, value)
     text = (fields.get("answer") or "").strip()
     if not text:
         raise UserError("Your answer is empty. Write a few lines and send it again.")
@@ -167,25 +209,72 @@ def save_answer(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
             f"Your answer is {len(text):,} characters; the limit is {ANSWER_LIMIT:,}. "
             "Trim it and send it again."
         )
-    answer = _answer_of(ctx, post)
+    answer = answer_of(ctx.session, _post_id(post), ctx.member_id)
     if answer is None:
-        ctx.session.add(Answer(post_id=_id(post), member_id=ctx.member_id, text=text))
+        ctx.session.add(Answer(post_id=_post_id(post), member_id=ctx.member_id, text=text))
     else:
         answer.text, answer.updated_at = text, ctx.clock.now()
     points = award(ctx, Reason.DAILY_ANSWER, f"post:{post.id}")
+    streak_note = count_answer_day(ctx) if points else ""
     verb = "Updated" if answer is not None else "Saved"
     gained = f" +{points} points." if points else ""
+    buttons = (Button("Share in the thread", "q.share", str(post.id)),) if post.message_ref else ()
     return Reply.ephemeral(
-        Card(title=f"{verb} your answer.{gained}", text=rich("> ", UserText(_preview(text))))
+        Card(
+            title=f"{verb} your answer.{gained}",
+            text=rich("> ", UserText(preview(text))),
+            buttons=buttons,
+            footer=streak_note,
+        )
     )
 
 
-def _preview(text: str, limit: int = 300) -> str:
+@REGISTRY.action("q.share")
+def share_answer(ctx: Ctx, value: str) -> Reply:
+    post, question = post_for(ctx, value)
+    answer = answer_of(ctx.session, _post_id(post), ctx.member_id)
+    if answer is None:
+        raise UserError("Answer the question first; then you can share your answer.")
+    if answer.shared:
+        return Reply.note("You already shared this answer in the thread.")
+    if not post.message_ref:
+        raise UserError("This question was not posted in a channel, so there is no thread.")
+    answer.shared = True
+    card = Card(
+        title=rich(
+            UserText(ctx.member.display_name or "A member"), f"'s answer to {question.title}"
+        ),
+        text=UserText(answer.text),
+    )
+    shared = Message(card, Visibility.CHANNEL, channel=post.channel_id, thread_of=post.message_ref)
+    return Reply([shared, Message(Card(text="Shared in the thread."))])
+
+
+@REGISTRY.action("q.rate")
+def rate_daily(ctx: Ctx, value: str) -> Reply:
+    raw_post, _, rating = value.partition(":")
+    post, question = post_for(ctx, raw_post)
+    if rating not in RATINGS:
+        raise UserError("That button no longer works. Run the command again.")
+    answer = answer_of(ctx.session, _post_id(post), ctx.member_id)
+    if answer is not None:
+        answer.rating = rating
+    return record_rating(ctx, question, rating)
+
+
+def preview(text: str, limit: int = 300) -> str:
+    """Flatten and shorten member text for a confirmation."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _answer_of(ctx: Ctx, post: DailyPost) -> Answer | None:
-    return ctx.session.exec(
-        select(Answer).where(Answer.post_id == post.id, Answer.member_id == ctx.member_id)
+def answer_of(session: Session, post_id: int, member_id: int) -> Answer | None:
+    """Return a member's answer to a post."""
+    return session.exec(
+        select(Answer).where(Answer.post_id == post_id, Answer.member_id == member_id)
     ).first()
+
+
+def member_today(ctx: Ctx) -> date:
+    """Return today's date in the member's own time zone (else the community's)."""
+    return local_date(ctx.clock, ctx.member.timezone or ctx.community.timezone)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import importlib
 
-FEATURES = ("bot.services.daily",)
+FEATURES = (
+    "bot.services.daily",
+    "bot.services.practice",
+    "bot.services.leaderboard",
+    "bot.services.sprints",
+)
 
 
 def load() -> None:

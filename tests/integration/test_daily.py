@@ -29,7 +29,8 @@ def test_todays_question_is_private_and_the_same_for_every_member(hub: Hub) -> N
     second = hub.command_text(actor("u2"), "question", "")
     assert first.messages[0].visibility is Visibility.EPHEMERAL
     assert first.messages[0].card.title == second.messages[0].card.title
-    assert [b.label for b in first.messages[0].card.buttons] == ["Answer", "Hint"]
+    labels = [b.label for b in first.messages[0].card.buttons]
+    assert labels == ["Answer", "Hint", "Nailed it", "Partial", "Missed"]
 
 
 def test_a_member_cannot_post_the_question_but_an_admin_can(hub: Hub) -> None:

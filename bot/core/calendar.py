@@ -1,0 +1,91 @@
+"""Sprint calendars: which day of a sprint it is, what it focuses on, and when things are due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class DayFocus:
+    """What one sprint day is about (from a template week's day plan)."""
+
+    focus: str
+    difficulty: str | None = None
+    round: str | None = None
+    mock_round: str | None = None
+    story_prompt: str | None = None
+
+
+@dataclass(frozen=True)
+class Week:
+    theme: str
+    days: dict[str, DayFocus]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A sprint's dates and weekly plan, in the sprint's time zone."""
+
+    start: date
+    weeks: tuple[Week, ...]
+    post_time: time
+    timezone: str
+
+    @property
+    def end(self) -> date:
+        """The last day of the sprint."""
+        return self.start + timedelta(days=7 * len(self.weeks) - 1)
+
+    def week_index(self, day: date) -> int | None:
+        """Return 0-based week number of a day inside the sprint, else None."""
+        if not self.start <= day <= self.end:
+            return None
+        return (day - self.start).days // 7
+
+    def focus_on(self, day: date) -> DayFocus | None:
+        """Return the plan for a day, or None when nothing is planned (or outside the sprint)."""
+        index = self.week_index(day)
+        if index is None:
+            return None
+        return self.weeks[index].days.get(WEEKDAYS[day.weekday()])
+
+    def post_at(self, day: date) -> datetime:
+        """Return the UTC moment of a day's post; local wall time is kept across DST changes."""
+        return local_moment(day, self.post_time, self.timezone)
+
+    def days(self) -> list[date]:
+        """Every date of the sprint."""
+        return [self.start + timedelta(days=n) for n in range(7 * len(self.weeks))]
+
+
+def local_moment(day: date, at: time, tz: str) -> datetime:
+    """Return the UTC instant of a local wall time (a time in a DST gap moves forward)."""
+    zone = ZoneInfo(tz)
+    naive = datetime.combine(day, at)
+    moment = naive.replace(tzinfo=zone)
+    # Round-trip through UTC: a wall time inside a spring-forward gap does not exist, and
+    # this normalises it to the first valid instant after the gap.
+    utc = moment.astimezone(UTC)
+    if utc.astimezone(zone).replace(tzinfo=None) < naive:
+        utc += timedelta(hours=1)
+    return utc
+
+
+def valid_timezone(name: str) -> bool:
+    """Return whether a string names an IANA time zone."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return "/" in name or name == "UTC"
+
+
+def cycle_weeks(template: tuple[Week, ...], count: int) -> tuple[Week, ...]:
+    """Fit a template to a sprint length: cut it short, or repeat its last (hardest) week."""
+    if count <= len(template):
+        return template[:count]
+    return template + (template[-1],) * (count - len(template))

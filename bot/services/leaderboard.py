@@ -1,0 +1,239 @@
+"""Leaderboards by week, sprint and all time; profiles; the weekly post and the sprint recap."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, func, select
+
+from bot.content import CATEGORY_NAMES
+from bot.core.calendar import local_moment
+from bot.core.cards import Card, Field, Message, Reply, Text, UserText, Visibility, rich
+from bot.core.repetition import RATING_LABELS
+from bot.services.context import Ctx
+from bot.services.ledger import ALL_TIME, week_period
+from bot.services.registry import REGISTRY, Args, Option, UserError
+from bot.services.streaks import current_streak, state_of
+from bot.storage.tables import Answer, DailyPost, LedgerEntry, Member, Question
+from bot.storage.tables_sprints import ReviewState, Score, Sprint
+
+TOP = 10
+PERIODS = ("week", "sprint", "all")
+MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
+
+
+def top_scores(
+    session: Session, community_id: int, period: str, limit: int = TOP
+) -> list[tuple[str, int]]:
+    """Return (display name, points) of the best members of a period, best first."""
+    rows = session.exec(
+        select(Member.display_name, Score.points)
+        .join(Member, col(Member.id) == Score.member_id)
+        .where(Score.community_id == community_id, Score.period == period)
+        .order_by(col(Score.points).desc(), col(Score.member_id))
+        .limit(limit)
+    ).all()
+    return [(name or "member", points) for name, points in rows]
+
+
+def rank_of(
+    session: Session, community_id: int, period: str, member_id: int
+) -> tuple[int, int] | None:
+    """Return a member's (rank, points) in a period, or None without points."""
+    mine = session.exec(
+        select(Score.points).where(
+            Score.community_id == community_id, Score.period == period, Score.member_id == member_id
+        )
+    ).first()
+    if mine is None:
+        return None
+    ahead = session.exec(
+        select(func.count()).where(
+            Score.community_id == community_id, Score.period == period, Score.points > mine
+        )
+    ).one()
+    return int(ahead) + 1, mine
+
+
+def board_lines(rows: list[tuple[str, int]]) -> Text:
+    """Render ranked rows; member names are shown literally."""
+    parts: list[str] = []
+    for rank, (name, points) in enumerate(rows, start=1):
+        parts += [f"{MEDALS.get(rank, f'{rank}.')} ", UserText(name), f" — {points} pts\n"]
+    return (
+        rich(*parts) if parts else "No points yet. Answer the daily question to get on the board!"
+    )
+
+
+def _period_key(ctx: Ctx, period: str) -> tuple[str, str]:
+    if period == "all":
+        return ALL_TIME, "all time"
+    if period == "week":
+        return week_period(ctx.today()), "this week"
+    sprint = ctx.session.exec(
+        select(Sprint)
+        .where(Sprint.community_id == ctx.community_id)
+        .order_by(col(Sprint.channel_id) != ctx.actor.channel_id, col(Sprint.id).desc())
+    ).first()
+    if sprint is None:
+        raise UserError("There is no sprint yet, so no sprint leaderboard. Try `period:week`.")
+    return f"sprint:{sprint.id}", f"sprint {sprint.name}"
+
+
+@REGISTRY.command(
+    "leaderboard",
+    "show",
+    "Top members and your rank",
+    Option(
+        "period", "week, sprint or all (default: sprint, else week)", kind="choice", choices=PERIODS
+    ),
+    Option("share", "Post it in the channel for everyone (default: no)", kind="bool"),
+    default=True,
+)
+def leaderboard(ctx: Ctx, args: Args) -> Reply:
+    period = args.get("period") or ("sprint" if _has_sprint(ctx) else "week")
+    key, label = _period_key(ctx, period)
+    rows = top_scores(ctx.session, ctx.community_id, key)
+    mine = rank_of(ctx.session, ctx.community_id, key, ctx.member_id)
+    you = f"You: #{mine[0]} with {mine[1]} pts" if mine else "You: no points yet in this period"
+    card = Card(title=f"Leaderboard — {label}", text=board_lines(rows), footer=you)
+    if args.get("share"):
+        shared = Card(title=card.title, text=card.text)
+        return Reply([Message(shared, Visibility.CHANNEL, channel=ctx.actor.channel_id)])
+    return Reply.ephemeral(card)
+
+
+def _has_sprint(ctx: Ctx) -> bool:
+    found = ctx.session.exec(
+        select(Sprint.id).where(Sprint.community_id == ctx.community_id)
+    ).first()
+    return found is not None
+
+
+@REGISTRY.command("profile", "show", "Your points, streak and self-ratings", default=True)
+def profile(ctx: Ctx, _args: Args) -> Reply:
+    rank = rank_of(ctx.session, ctx.community_id, ALL_TIME, ctx.member_id)
+    current, best = current_streak(ctx)
+    answers = ctx.session.exec(select(func.count()).where(Answer.member_id == ctx.member_id)).one()
+    ratings = ctx.session.exec(
+        select(Question.category, ReviewState.rating)
+        .join(Question, col(Question.id) == ReviewState.question_id)
+        .where(ReviewState.member_id == ctx.member_id, ReviewState.community_id == ctx.community_id)
+    ).all()
+    by_category: dict[str, Counter[str]] = {}
+    for category, rating in ratings:
+        by_category.setdefault(category, Counter())[rating] += 1
+    lines = [
+        f"{CATEGORY_NAMES.get(c, c)}: "
+        + ", ".join(f"{RATING_LABELS[r]} {n}" for r, n in sorted(k.items()))
+        for c, k in sorted(by_category.items())
+    ]
+    streak = (
+        "off (`/profile streaks on:yes` turns it on)"
+        if state_of(ctx).opted_out
+        else (f"{current} day{'s' if current != 1 else ''} (best {best})")
+    )
+    fields = (
+        Field("Points", f"{rank[1]} (rank #{rank[0]})" if rank else "0", inline=True),
+        Field("Streak", streak, inline=True),
+        Field("Answers", str(answers), inline=True),
+        Field("Self-ratings", "\n".join(lines) or "None yet: rate yourself on a question card."),
+    )
+    return Reply.ephemeral(
+        Card(title=rich(UserText(ctx.member.display_name or "You")), fields=fields)
+    )
+
+
+@REGISTRY.command(
+    "profile",
+    "streaks",
+    "Turn your streak on or off",
+    Option("on", "yes to count streaks, no to stop", kind="bool", required=True),
+)
+def profile_streaks(ctx: Ctx, args: Args) -> Reply:
+    state_of(ctx).opted_out = not args["on"]
+    if args["on"]:
+        return Reply.note("Streaks are on: answer on consecutive days to build one.")
+    return Reply.note("Streaks are off: no streak is shown or counted for you.")
+
+
+def weekly_card(session: Session, community_id: int, week_start: date) -> Card:
+    """The weekly leaderboard post for the week that starts on week_start."""
+    rows = top_scores(session, community_id, f"week:{week_start.isoformat()}")
+    end = week_start + timedelta(days=6)
+    return Card(
+        title=f"Week of {week_start.isoformat()} — top {TOP}",
+        text=board_lines(rows),
+        footer=f"Through {end.isoformat()}. /leaderboard shows your own rank.",
+    )
+
+
+def recap_card(session: Session, sprint: Sprint) -> Card:
+    """The end-of-sprint recap: top members, most improved, participation."""
+    assert sprint.id is not None
+    rows = top_scores(session, sprint.community_id, f"sprint:{sprint.id}", limit=5)
+    posts = session.exec(
+        select(DailyPost.id).where(
+            DailyPost.community_id == sprint.community_id,
+            DailyPost.channel_id == sprint.channel_id,
+            DailyPost.local_date >= sprint.start_date,
+        )
+    ).all()
+    answers = (
+        session.exec(select(Answer.member_id).where(col(Answer.post_id).in_(posts))).all()
+        if posts
+        else []
+    )
+    improved = most_improved(session, sprint)
+    fields = [
+        Field(
+            "Participation",
+            f"{len(set(answers))} members · {len(answers)} answers · {len(posts)} questions",
+            inline=False,
+        ),
+    ]
+    if improved:
+        fields.append(
+            Field(
+                "Most improved",
+                rich(UserText(improved[0]), f" (+{improved[1]} pts in the second half)"),
+            )
+        )
+    return Card(
+        title=rich("Sprint recap: ", UserText(sprint.name)),
+        text=board_lines(rows),
+        fields=tuple(fields),
+        footer="Thanks for studying together. Start the next one with /sprint start.",
+    )
+
+
+def most_improved(session: Session, sprint: Sprint) -> tuple[str, int] | None:
+    """Return the member whose points grew most from the sprint's first half to its second."""
+    middle = sprint.start_date + timedelta(days=7 * sprint.weeks // 2)
+    rows = session.exec(
+        select(LedgerEntry.member_id, LedgerEntry.points, LedgerEntry.created_at).where(
+            LedgerEntry.community_id == sprint.community_id,
+            LedgerEntry.created_at >= local_moment(sprint.start_date, time(0), sprint.timezone),
+        )
+    ).all()
+    first: Counter[int] = Counter()
+    second: Counter[int] = Counter()
+    for member_id, points, at in rows:
+        day = local_date_of(at if at.tzinfo else at.replace(tzinfo=UTC), sprint.timezone)
+        if sprint.start_date <= day < middle:
+            first[member_id] += points
+        elif day >= middle:
+            second[member_id] += points
+    gains = {m: second[m] - first[m] for m in second if second[m] > first[m]}
+    if not gains:
+        return None
+    best = max(sorted(gains), key=lambda m: gains[m])
+    member = session.get(Member, best)
+    return (member.display_name if member else "member"), gains[best]
+
+
+def local_date_of(moment: datetime, tz: str) -> date:
+    """Return the local date of a stored UTC moment."""
+    return moment.astimezone(ZoneInfo(tz)).date()

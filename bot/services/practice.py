@@ -1,0 +1,177 @@
+"""Practice: questions due for review come back after growing intervals; a daily DM if wanted."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlmodel import Session, col, select
+
+from bot.core.calendar import valid_timezone
+from bot.core.cards import Button, Card, Reply
+from bot.core.clock import local_date, seeded
+from bot.core.repetition import RATING_LABELS, RATINGS, next_due
+from bot.services.context import Ctx
+from bot.services.question_cards import practice_card, reveal_card
+from bot.services.registry import REGISTRY, Args, Option, UserError
+from bot.storage.tables import Answer, DailyPost, Question
+from bot.storage.tables_sprints import PracticePref, ReviewState
+
+
+def record_rating(ctx: Ctx, question: Question, rating: str) -> Reply:
+    """Store a self-rating and schedule the question's next review."""
+    today = local_date(ctx.clock, ctx.member.timezone or ctx.community.timezone)
+    state = ctx.session.exec(
+        select(ReviewState).where(
+            ReviewState.member_id == ctx.member_id, ReviewState.question_id == question.id
+        )
+    ).first()
+    previous = state.interval_days if state else None
+    interval, due = next_due(today, previous, rating)
+    if state is None:
+        state = ReviewState(
+            community_id=ctx.community_id,
+            member_id=ctx.member_id,
+            question_id=question.id,
+            rating=rating,
+            interval_days=interval,
+            due=due,
+        )
+        ctx.session.add(state)
+    else:
+        state.rating, state.interval_days, state.due = rating, interval, due
+        state.reviews += 1
+        state.updated_at = ctx.clock.now()
+    when = "tomorrow" if interval == 1 else f"in {interval} days"
+    return Reply.note(f"Rated **{RATING_LABELS[rating]}**. It comes back in /practice {when}.")
+
+
+def pick_practice(
+    session: Session, community_id: int, member_id: int, today: date
+) -> tuple[Question, str] | None:
+    """Return the most overdue review, else an unseen question, else the next one coming due."""
+    due = session.exec(
+        select(ReviewState)
+        .where(
+            ReviewState.member_id == member_id,
+            ReviewState.community_id == community_id,
+            ReviewState.due <= today,
+        )
+        .order_by(col(ReviewState.due), col(ReviewState.id))
+    ).first()
+    if due is not None:
+        question = session.get(Question, due.question_id)
+        if question is not None and not question.retired:
+            label = RATING_LABELS.get(due.rating, due.rating)
+            return question, f"due for review (last time: {label})"
+    rated = set(
+        session.exec(select(ReviewState.question_id).where(ReviewState.member_id == member_id))
+    )
+    answered = set(
+        session.exec(
+            select(DailyPost.question_id)
+            .join(Answer, col(Answer.post_id) == DailyPost.id)
+            .where(Answer.member_id == member_id)
+        )
+    )
+    pool = sorted(
+        qid
+        for qid in session.exec(select(Question.id).where(Question.retired == False))  # noqa: E712
+        if qid not in rated and qid not in answered
+    )
+    if pool:
+        question = session.get(Question, seeded(member_id, today.isoformat()).choice(pool))
+        assert question is not None
+        return question, "new to you"
+    later = session.exec(
+        select(ReviewState).where(ReviewState.member_id == member_id).order_by(col(ReviewState.due))
+    ).first()
+    if later is None:
+        return None
+    question = session.get(Question, later.question_id)
+    return (question, f"coming due on {later.due.isoformat()}") if question else None
+
+
+def _question(ctx: Ctx, question_id: str) -> Question:
+    question = ctx.session.get(Question, question_id)
+    if question is None:
+        raise UserError("That question is no longer in the bank. Try /practice for another.")
+    return question
+
+
+@REGISTRY.command(
+    "practice", "next", "A question due for your review (only you see it)", default=True
+)
+def practice(ctx: Ctx, _args: Args) -> Reply:
+    today = local_date(ctx.clock, ctx.member.timezone or ctx.community.timezone)
+    found = pick_practice(ctx.session, ctx.community_id, ctx.member_id, today)
+    if found is None:
+        return Reply.note("The question bank is empty, so there is nothing to practise yet.")
+    return Reply.ephemeral(practice_card(*found))
+
+
+@REGISTRY.command(
+    "practice",
+    "daily",
+    "Get a practice question by direct message every day",
+    Option("at", "Local time, like 08:00", kind="time", required=True),
+    Option("timezone", "Your time zone, like Europe/Berlin", max_length=64),
+)
+def practice_daily(ctx: Ctx, args: Args) -> Reply:
+    tz = args.get("timezone") or ctx.member.timezone or ctx.community.timezone
+    if not valid_timezone(tz):
+        raise UserError(f"I don't know the time zone `{tz[:64]}`. Use a name like Europe/Berlin.")
+    at: time = args["at"]
+    pref = ctx.session.get(PracticePref, ctx.member_id)
+    if pref is None:
+        pref = PracticePref(
+            member_id=ctx.member_id,
+            community_id=ctx.community_id,
+            at_time=at.strftime("%H:%M"),
+            timezone=tz,
+        )
+        ctx.session.add(pref)
+    pref.enabled, pref.at_time, pref.timezone = True, at.strftime("%H:%M"), tz
+    ctx.member.timezone = tz
+    return Reply.note(
+        f"Done: a practice question reaches you by DM every day at {pref.at_time} ({tz})."
+    )
+
+
+@REGISTRY.command("practice", "stop", "Stop the daily practice message")
+def practice_stop(ctx: Ctx, _args: Args) -> Reply:
+    pref = ctx.session.get(PracticePref, ctx.member_id)
+    if pref is None or not pref.enabled:
+        return Reply.note("You don't get daily practice messages, so there is nothing to stop.")
+    pref.enabled = False
+    return Reply.note("Stopped. `/practice daily at:08:00` turns it back on.")
+
+
+@REGISTRY.action("p.hint")
+def practice_hint(ctx: Ctx, value: str) -> Reply:
+    question_id, _, raw = value.rpartition(":")
+    question = _question(ctx, question_id)
+    hints = [str(h) for h in question.data.get("hints", [])]
+    index = min(max(int(raw) if raw.isdigit() else 0, 0), max(len(hints) - 1, 0))
+    if not hints:
+        return Reply.note("This question has no hints.")
+    more = (
+        (Button("Next hint", "p.hint", f"{question.id}:{index + 1}"),)
+        if index + 1 < len(hints)
+        else ()
+    )
+    return Reply.ephemeral(
+        Card(title=f"Hint {index + 1} of {len(hints)}", text=hints[index], buttons=more)
+    )
+
+
+@REGISTRY.action("p.reveal")
+def practice_reveal(ctx: Ctx, value: str) -> Reply:
+    return Reply.ephemeral(reveal_card(_question(ctx, value)))
+
+
+@REGISTRY.action("p.rate")
+def practice_rate(ctx: Ctx, value: str) -> Reply:
+    question_id, _, rating = value.rpartition(":")
+    if rating not in RATINGS:
+        raise UserError("That button no longer works. Run /practice again.")
+    return record_rating(ctx, _question(ctx, question_id), rating)

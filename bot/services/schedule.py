@@ -1,0 +1,303 @@
+"""Scheduled work: find what is due, claim it exactly once, build its messages, record the result.
+
+The scheduler (bot/jobs.py) calls find_due, then for each item begin (claim + build, one
+transaction), delivers the messages outside any transaction, then finish (record, one
+transaction). A claim is a unique row per community, channel, kind and key, so however many
+processes tick, each post happens once; a claim whose process died is taken over after its lease.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from bot.core.calendar import local_moment
+from bot.core.cards import Card, Message, UserText, Visibility, rich
+from bot.core.clock import Clock
+from bot.services.daily import claim_post, find_post
+from bot.services.leaderboard import recap_card, weekly_card
+from bot.services.ledger import upsert_insert
+from bot.services.practice import pick_practice
+from bot.services.question_cards import practice_card, question_card, reveal_card
+from bot.services.sprints import calendar_of
+from bot.storage.tables import Community, Member, Question
+from bot.storage.tables_sprints import JobClaim, PracticePref, Sprint
+
+LEASE = timedelta(minutes=10)
+LATE_GRACE = timedelta(minutes=15)
+CLAIM_WINDOW = timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class Due:
+    """One piece of scheduled work for one channel (or one member's DM)."""
+
+    community_id: int
+    platform: str
+    community_ref: str
+    channel_id: str
+    kind: str
+    key: str
+    sprint_id: int | None = None
+    member_id: int | None = None
+
+
+@dataclass
+class Work:
+    due: Due
+    messages: list[Message] = field(default_factory=list)
+
+
+# Other features add due-work finders and builders here (e.g. mock rounds).
+Finder = Callable[[Session, datetime, list["Due"]], None]
+Builder = Callable[[Session, Clock, "Due"], list[Message]]
+FINDERS: list[Finder] = []
+BUILDERS: dict[str, Builder] = {}
+
+
+def find_due(
+    session: Session, now: datetime, *, platforms: set[str], catch_up: bool = True
+) -> list[Due]:
+    """List the work due now on the given platforms that nobody has claimed."""
+    found: list[Due] = []
+    rows = session.exec(
+        select(Sprint, Community)
+        .join(Community, col(Community.id) == Sprint.community_id)
+        .where(Sprint.status == "active", col(Community.platform).in_(platforms))
+    ).all()
+    for sprint, community in rows:
+        found.extend(_sprint_due(sprint, community, now, catch_up))
+    found.extend(_practice_due(session, now, platforms))
+    for finder in FINDERS:
+        finder(session, now, found)
+    taken = _blocked_claims(session, now)
+    return [d for d in found if (d.community_id, d.channel_id, d.kind, d.key) not in taken]
+
+
+def _sprint_due(sprint: Sprint, community: Community, now: datetime, catch_up: bool) -> list[Due]:
+    assert community.id is not None
+    cal = calendar_of(sprint)
+    today = now.astimezone(ZoneInfo(sprint.timezone)).date()
+
+    def due(kind: str, day: date) -> Due:
+        return Due(
+            community.id or 0,
+            community.platform,
+            community.external_id,
+            sprint.channel_id,
+            kind,
+            day.isoformat(),
+            sprint.id,
+        )
+
+    work = []
+    post_at = cal.post_at(today)
+    late = now - post_at
+    if cal.focus_on(today) and late >= timedelta(0) and (catch_up or late <= LATE_GRACE):
+        work.append(due("daily", today))
+    for day in (today - timedelta(days=1), today):
+        reveal_at = cal.post_at(day + timedelta(days=1)) - timedelta(
+            minutes=sprint.reveal_lead_minutes
+        )
+        if cal.focus_on(day) and reveal_at <= now < reveal_at + timedelta(days=1):
+            work.append(due("reveal", day))
+    if (
+        today.weekday() == 0
+        and sprint.start_date < today <= cal.end + timedelta(days=1)
+        and late >= timedelta(0)
+    ):
+        work.append(due("weekly", today - timedelta(days=7)))
+    if today > cal.end and now >= cal.post_at(cal.end + timedelta(days=1)):
+        work.append(due("recap", cal.end))
+    return work
+
+
+def _practice_due(session: Session, now: datetime, platforms: set[str]) -> list[Due]:
+    rows = session.exec(
+        select(PracticePref, Community)
+        .join(Community, col(Community.id) == PracticePref.community_id)
+        .where(PracticePref.enabled == True, col(Community.platform).in_(platforms))  # noqa: E712
+    ).all()
+    work = []
+    for pref, community in rows:
+        today = now.astimezone(ZoneInfo(pref.timezone)).date()
+        if now >= local_moment(today, time.fromisoformat(pref.at_time), pref.timezone):
+            work.append(
+                Due(
+                    pref.community_id,
+                    community.platform,
+                    community.external_id,
+                    f"dm:{pref.member_id}",
+                    "practice",
+                    today.isoformat(),
+                    member_id=pref.member_id,
+                )
+            )
+    return work
+
+
+def _blocked_claims(session: Session, now: datetime) -> set[tuple[int, str, str, str]]:
+    claims = session.exec(select(JobClaim).where(JobClaim.claimed_at >= now - CLAIM_WINDOW)).all()
+    return {
+        (c.community_id, c.channel_id, c.kind, c.key)
+        for c in claims
+        if c.done_at is not None or _aware(c.lease_until) > now
+    }
+
+
+def claim(session: Session, due: Due, now: datetime) -> bool:
+    """Claim a piece of work; False when another process has it (or it is done)."""
+    values: dict[str, Any] = {
+        "community_id": due.community_id,
+        "channel_id": due.channel_id,
+        "kind": due.kind,
+        "key": due.key,
+        "claimed_at": now,
+        "lease_until": now + LEASE,
+    }
+    inserted: Any = session.execute(
+        upsert_insert(session)(JobClaim)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["community_id", "channel_id", "kind", "key"])
+    )
+    if inserted.rowcount:
+        return True
+    taken: Any = session.execute(
+        update(JobClaim)
+        .where(
+            col(JobClaim.community_id) == due.community_id,
+            col(JobClaim.channel_id) == due.channel_id,
+            col(JobClaim.kind) == due.kind,
+            col(JobClaim.key) == due.key,
+            col(JobClaim.done_at).is_(None),
+            col(JobClaim.lease_until) < now,
+        )
+        .values(claimed_at=now, lease_until=now + LEASE)
+    )
+    return bool(taken.rowcount)
+
+
+def begin(session: Session, clock: Clock, due: Due) -> Work | None:
+    """Claim the work and build its messages; None when it is not ours to do."""
+    if not claim(session, due, clock.now()):
+        return None
+    builder = BUILDERS.get(due.kind) or _BUILT_IN[due.kind]
+    return Work(due, builder(session, clock, due))
+
+
+def finish(
+    session: Session, clock: Clock, due: Due, refs: list[str], error: str | None
+) -> list[Message]:
+    """Record how the work went; return alerts for admins when a delivery failed."""
+    row = _claim_row(session, due)
+    row.done_at = clock.now()
+    row.outcome = f"failed: {error}"[:300] if error else f"ok ({len(refs)} sent)"
+    if due.kind == "daily" and refs and not error:
+        post = find_post(session, due.community_id, due.channel_id, date.fromisoformat(due.key))
+        if post is not None:
+            post.message_ref, post.posted_at = refs[0][:128], clock.now()
+    if error and due.sprint_id is not None:
+        return _alert(session, due, error)
+    return []
+
+
+def _claim_row(session: Session, due: Due) -> JobClaim:
+    return session.exec(
+        select(JobClaim).where(
+            JobClaim.community_id == due.community_id,
+            JobClaim.channel_id == due.channel_id,
+            JobClaim.kind == due.kind,
+            JobClaim.key == due.key,
+        )
+    ).one()
+
+
+def _alert(session: Session, due: Due, error: str) -> list[Message]:
+    sprint = session.get(Sprint, due.sprint_id)
+    if sprint is None or not sprint.created_by:
+        return []
+    text = rich(
+        f"The {due.kind} post for **",
+        UserText(sprint.name),
+        f"** ({due.key}) could not be delivered: ",
+        UserText(error),
+        ". Check that the channel still exists and that "
+        "PrepLoop may post there. Nothing was lost; the next post is tried as planned.",
+    )
+    card = Card(title="PrepLoop could not post", text=text)
+    return [Message(card, Visibility.DIRECT, to_member=sprint.created_by)]
+
+
+def _build_daily(session: Session, clock: Clock, due: Due) -> list[Message]:
+    sprint = _sprint(session, due)
+    day = date.fromisoformat(due.key)
+    focus = calendar_of(sprint).focus_on(day)
+    plan = (focus.focus, focus.difficulty) if focus else (None, None)
+    post = claim_post(session, due.community_id, due.channel_id, day, plan)
+    if post.posted_at is not None:  # an admin already posted today's question by hand
+        return []
+    question = session.get(Question, post.question_id)
+    assert question is not None
+    return [Message(question_card(question, post), Visibility.CHANNEL, channel=due.channel_id)]
+
+
+def _build_reveal(session: Session, clock: Clock, due: Due) -> list[Message]:
+    post = find_post(session, due.community_id, due.channel_id, date.fromisoformat(due.key))
+    if post is None or not post.message_ref:
+        return []
+    question = session.get(Question, post.question_id)
+    assert question is not None
+    return [
+        Message(
+            reveal_card(question),
+            Visibility.CHANNEL,
+            channel=due.channel_id,
+            thread_of=post.message_ref,
+        )
+    ]
+
+
+def _build_weekly(session: Session, clock: Clock, due: Due) -> list[Message]:
+    card = weekly_card(session, due.community_id, date.fromisoformat(due.key))
+    return [Message(card, Visibility.CHANNEL, channel=due.channel_id)]
+
+
+def _build_recap(session: Session, clock: Clock, due: Due) -> list[Message]:
+    sprint = _sprint(session, due)
+    sprint.status, sprint.ended_at = "ended", clock.now()
+    return [Message(recap_card(session, sprint), Visibility.CHANNEL, channel=due.channel_id)]
+
+
+def _build_practice(session: Session, clock: Clock, due: Due) -> list[Message]:
+    member = session.get(Member, due.member_id)
+    if member is None or member.community_id != due.community_id:
+        return []
+    found = pick_practice(session, due.community_id, member.id or 0, date.fromisoformat(due.key))
+    if found is None:
+        return []
+    return [Message(practice_card(*found), Visibility.DIRECT, to_member=member.external_id)]
+
+
+_BUILT_IN: dict[str, Builder] = {
+    "daily": _build_daily,
+    "reveal": _build_reveal,
+    "weekly": _build_weekly,
+    "recap": _build_recap,
+    "practice": _build_practice,
+}
+
+
+def _sprint(session: Session, due: Due) -> Sprint:
+    sprint = session.get(Sprint, due.sprint_id)
+    assert sprint is not None and sprint.community_id == due.community_id
+    return sprint
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,228 @@
+"""Prep sprints: admins start, inspect, pause, resume and end them; one active sprint a channel."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from bot.content import CATEGORY_NAMES, ROUND_NAMES, SprintTemplate
+from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Week, cycle_weeks, valid_timezone
+from bot.core.cards import Card, Field, Reply, UserText, rich
+from bot.core.clock import local_date
+from bot.services import catalog
+from bot.services.context import Ctx
+from bot.services.leaderboard import recap_card
+from bot.services.registry import REGISTRY, Args, Option, UserError
+from bot.storage.tables_sprints import Sprint
+
+LIVE = ("active", "paused")
+DEFAULT_TEMPLATE = "mle-4-week"
+PLAN_DAYS = 14
+
+
+def _template_ids() -> tuple[str, ...]:
+    return tuple(sorted(catalog.bank().templates)) or (DEFAULT_TEMPLATE,)
+
+
+def plan_from(template: SprintTemplate, weeks: int) -> list[dict[str, Any]]:
+    """Turn a template into the stored weekly plan, cut or extended to the sprint's length."""
+    shaped = tuple(
+        Week(w.theme, {d: DayFocus(**p.model_dump()) for d, p in w.days.items()})
+        for w in template.weeks
+    )
+    return [
+        {"theme": w.theme, "days": {d: vars(f) for d, f in w.days.items()}}
+        for w in cycle_weeks(shaped, weeks)
+    ]
+
+
+def calendar_of(sprint: Sprint) -> Calendar:
+    """Build the pure calendar of a stored sprint."""
+    weeks = tuple(
+        Week(w["theme"], {d: DayFocus(**f) for d, f in w["days"].items()}) for w in sprint.plan
+    )
+    return Calendar(sprint.start_date, weeks, time.fromisoformat(sprint.post_time), sprint.timezone)
+
+
+def live_sprint(session: Session, community_id: int, channel_id: str) -> Sprint | None:
+    """Return the channel's active or paused sprint."""
+    return session.exec(
+        select(Sprint).where(
+            Sprint.community_id == community_id,
+            Sprint.channel_id == channel_id,
+            col(Sprint.status).in_(LIVE),
+        )
+    ).first()
+
+
+def _require_live(ctx: Ctx) -> Sprint:
+    sprint = live_sprint(ctx.session, ctx.community_id, ctx.actor.channel_id)
+    if sprint is None:
+        raise UserError("There is no sprint in this channel. Start one with `/sprint start`.")
+    return sprint
+
+
+@REGISTRY.command(
+    "sprint",
+    "start",
+    "Start a prep sprint in this channel",
+    Option("name", "Name of the sprint", required=True, max_length=100),
+    Option("start", "First day, like 2026-12-07 (default: tomorrow)", kind="date"),
+    Option(
+        "weeks", "Length in weeks (default: the template's)", kind="int", min_value=1, max_value=12
+    ),
+    Option("template", "Plan to follow", kind="choice", choices=("mle-4-week", "mle-6-week")),
+    Option("time", "Local post time, like 09:00 (default 09:00)", kind="time"),
+    Option("timezone", "Time zone, like Europe/Berlin (default: the community's)", max_length=64),
+    admin=True,
+)
+def start_sprint(ctx: Ctx, args: Args) -> Reply:
+    tz = args.get("timezone") or ctx.community.timezone
+    if not valid_timezone(tz):
+        raise UserError(
+            rich(
+                "I don't know the time zone `",
+                UserText(tz),
+                "`. Use a name like Europe/Berlin or America/New_York.",
+            )
+        )
+    today = local_date(ctx.clock, tz)
+    start: date = args.get("start") or today + timedelta(days=1)
+    if start < today:
+        raise UserError(
+            f"The start date {start.isoformat()} is in the past; today is "
+            f"{today.isoformat()} in {tz}."
+        )
+    template = catalog.bank().templates.get(args.get("template") or DEFAULT_TEMPLATE)
+    if template is None:
+        raise UserError("That sprint template is not in the content folder.")
+    weeks = args.get("weeks") or len(template.weeks)
+    clash = live_sprint(ctx.session, ctx.community_id, ctx.actor.channel_id)
+    if clash is not None:
+        raise UserError(
+            rich(
+                "This channel already has a sprint, **",
+                UserText(clash.name),
+                "**. End it with `/sprint end` before starting another.",
+            )
+        )
+    at: time = args.get("time") or time(9, 0)
+    sprint = Sprint(
+        community_id=ctx.community_id,
+        channel_id=ctx.actor.channel_id,
+        name=args["name"],
+        template_id=template.id,
+        start_date=start,
+        weeks=weeks,
+        post_time=at.strftime("%H:%M"),
+        timezone=tz,
+        plan=plan_from(template, weeks),
+        created_by=ctx.actor.user_id,
+    )
+    ctx.session.add(sprint)
+    ctx.session.flush()
+    cal = calendar_of(sprint)
+    text = rich(
+        "**",
+        UserText(sprint.name),
+        f"** runs {start.isoformat()} to {cal.end.isoformat()} "
+        f"({weeks} weeks). The question posts here at {sprint.post_time} {tz}; "
+        "the strong answer is revealed in its thread before the next one.",
+    )
+    return Reply.channel(
+        Card(
+            title="A new prep sprint starts",
+            text=text,
+            fields=_week_fields(cal, limit=3),
+            footer="/sprint plan shows the calendar; /leaderboard the season.",
+        )
+    )
+
+
+def _week_fields(cal: Calendar, limit: int = 12) -> tuple[Field, ...]:
+    return tuple(
+        Field(f"Week {n}", week.theme) for n, week in enumerate(cal.weeks[:limit], start=1)
+    )
+
+
+def describe_day(focus: DayFocus | None) -> str:
+    """One line for a day of the plan."""
+    if focus is None:
+        return "no post"
+    parts = [CATEGORY_NAMES.get(focus.focus, focus.focus)]
+    if focus.difficulty:
+        parts.append(focus.difficulty)
+    if focus.mock_round:
+        parts.append(f"mock round: {ROUND_NAMES.get(focus.mock_round, focus.mock_round)}")
+    if focus.story_prompt:
+        parts.append(f"story prompt: {focus.story_prompt}")
+    return " · ".join(parts)
+
+
+@REGISTRY.command("sprint", "status", "Show this channel's sprint", admin=True, default=True)
+def sprint_status(ctx: Ctx, _args: Args) -> Reply:
+    sprint = _require_live(ctx)
+    cal = calendar_of(sprint)
+    today = local_date(ctx.clock, sprint.timezone)
+    week = cal.week_index(today)
+    where = (
+        f"week {week + 1} of {len(cal.weeks)}"
+        if week is not None
+        else (
+            f"starts {sprint.start_date.isoformat()}" if today < sprint.start_date else "finished"
+        )
+    )
+    fields = [
+        Field("Status", f"{sprint.status} · {where}", inline=True),
+        Field("Posts", f"{sprint.post_time} {sprint.timezone}", inline=True),
+        Field("Today", describe_day(cal.focus_on(today))),
+    ]
+    if week is not None:
+        fields.insert(2, Field("This week", cal.weeks[week].theme))
+    return Reply.ephemeral(
+        Card(title=rich("Sprint: ", UserText(sprint.name)), fields=tuple(fields))
+    )
+
+
+@REGISTRY.command("sprint", "plan", "Show the coming two weeks of the sprint", admin=True)
+def sprint_plan(ctx: Ctx, _args: Args) -> Reply:
+    sprint = _require_live(ctx)
+    cal = calendar_of(sprint)
+    first = max(local_date(ctx.clock, sprint.timezone), sprint.start_date)
+    days = [
+        first + timedelta(days=n) for n in range(PLAN_DAYS) if first + timedelta(days=n) <= cal.end
+    ]
+    lines = [
+        f"`{d.isoformat()} {WEEKDAYS[d.weekday()]}` {describe_day(cal.focus_on(d))}" for d in days
+    ]
+    text = "\n".join(lines) if lines else "The sprint has no days left."
+    return Reply.ephemeral(
+        Card(title=rich("Plan: ", UserText(sprint.name)), text=text, fields=_week_fields(cal))
+    )
+
+
+@REGISTRY.command("sprint", "pause", "Pause the daily posts of this channel's sprint", admin=True)
+def sprint_pause(ctx: Ctx, _args: Args) -> Reply:
+    sprint = _require_live(ctx)
+    if sprint.status == "paused":
+        return Reply.note("The sprint is already paused. `/sprint resume` restarts it.")
+    sprint.status = "paused"
+    return Reply.note("Paused: nothing posts until `/sprint resume`. Points so far are kept.")
+
+
+@REGISTRY.command("sprint", "resume", "Resume a paused sprint", admin=True)
+def sprint_resume(ctx: Ctx, _args: Args) -> Reply:
+    sprint = _require_live(ctx)
+    if sprint.status == "active":
+        return Reply.note("The sprint is already running.")
+    sprint.status = "active"
+    return Reply.note(f"Resumed: the next question posts at {sprint.post_time} {sprint.timezone}.")
+
+
+@REGISTRY.command("sprint", "end", "End this channel's sprint now and post its recap", admin=True)
+def sprint_end(ctx: Ctx, _args: Args) -> Reply:
+    sprint = _require_live(ctx)
+    sprint.status, sprint.ended_at = "ended", ctx.clock.now()
+    return Reply.channel(recap_card(ctx.session, sprint))

@@ -1,0 +1,1 @@
+"""Tables of the mock feature (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Tables of the story feature (filled in by its issue)."""
