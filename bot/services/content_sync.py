@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from bot.content import Bank
 from bot.core.clock import Clock
+from bot.services.daily import forget_question_pool
 from bot.storage.tables import Question
 
 
@@ -57,4 +58,5 @@ def sync_bank(*, session: Session, bank: Bank, clock: Clock) -> SyncReport:
             row.retired = True
             row.updated_at = clock.now()
             retired += 1
+    forget_question_pool()
     return SyncReport(added, updated, retired, unchanged)

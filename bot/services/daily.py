@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from time import monotonic
 
 from sqlmodel import Session, col, select
 
@@ -82,20 +83,41 @@ def choose_question(
             .order_by(col(DailyPost.id))
         )
     )
+    seen = set(used)
+    bank = [row for row in live_questions(session) if row[0] != exclude]
     rng = seeded(community_id, day.isoformat(), category, difficulty)
     for cat, level in ((category, difficulty), (category, None), (None, None)):
-        query = select(Question.id).where(Question.retired == False)  # noqa: E712
-        if cat:
-            query = query.where(Question.category == cat)
-        if level:
-            query = query.where(Question.difficulty == level)
-        pool = [qid for qid in session.exec(query) if qid != exclude]
-        unused = [qid for qid in pool if qid not in set(used)]
-        if unused or (pool and cat is None):
+        pool = [qid for qid, c, d in bank if cat in (None, c) and level in (None, d)]
+        if any(qid not in seen for qid in pool) or (pool and cat is None):
             chosen = pick_question(pool, used, rng)
             assert chosen is not None
             return chosen
     raise UserError(NO_QUESTIONS)
+
+
+_POOL_TTL_SECONDS = 60.0
+_pool_cache: dict[str, tuple[float, list[tuple[str, str, str]]]] = {}
+
+
+def live_questions(session: Session) -> list[tuple[str, str, str]]:
+    """Return (id, category, difficulty) of every live question, cached for a minute."""
+    key = str(session.get_bind().engine.url)
+    cached = _pool_cache.get(key)
+    if cached is not None and monotonic() - cached[0] < _POOL_TTL_SECONDS:
+        return cached[1]
+    rows = session.exec(
+        select(Question.id, Question.category, Question.difficulty).where(
+            Question.retired == False  # noqa: E712
+        )
+    ).all()
+    fresh = [(qid, category, level) for qid, category, level in rows]
+    _pool_cache[key] = (monotonic(), fresh)
+    return fresh
+
+
+def forget_question_pool() -> None:
+    """Drop the cached question pool (after the bank was synced)."""
+    _pool_cache.clear()
 
 
 def post_for(ctx: Ctx, raw_id: str) -> tuple[DailyPost, Question]:

@@ -26,7 +26,7 @@ from bot.services.ledger import upsert_insert
 from bot.services.practice import pick_practice
 from bot.services.question_cards import practice_card, question_card, reveal_card
 from bot.services.sprints import calendar_of
-from bot.storage.tables import Community, Member, Question
+from bot.storage.tables import Community, DailyPost, Member, Question
 from bot.storage.tables_sprints import JobClaim, PracticePref, Sprint
 
 LEASE = timedelta(minutes=10)
@@ -46,6 +46,7 @@ class Due:
     key: str
     sprint_id: int | None = None
     member_id: int | None = None
+    focus: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass
@@ -195,27 +196,32 @@ def finish(
     session: Session, clock: Clock, due: Due, refs: list[str], error: str | None
 ) -> list[Message]:
     """Record how the work went; return alerts for admins when a delivery failed."""
-    row = _claim_row(session, due)
-    row.done_at = clock.now()
-    row.outcome = f"failed: {error}"[:300] if error else f"ok ({len(refs)} sent)"
+    now = clock.now()
+    outcome = f"failed: {error}"[:300] if error else f"ok ({len(refs)} sent)"
+    session.execute(
+        update(JobClaim)
+        .where(
+            col(JobClaim.community_id) == due.community_id,
+            col(JobClaim.channel_id) == due.channel_id,
+            col(JobClaim.kind) == due.kind,
+            col(JobClaim.key) == due.key,
+        )
+        .values(done_at=now, outcome=outcome)
+    )
     if due.kind == "daily" and refs and not error:
-        post = find_post(session, due.community_id, due.channel_id, date.fromisoformat(due.key))
-        if post is not None:
-            post.message_ref, post.posted_at = refs[0][:128], clock.now()
+        session.execute(
+            update(DailyPost)
+            .where(
+                col(DailyPost.community_id) == due.community_id,
+                col(DailyPost.channel_id) == due.channel_id,
+                col(DailyPost.kind) == "daily",
+                col(DailyPost.local_date) == date.fromisoformat(due.key),
+            )
+            .values(message_ref=refs[0][:128], posted_at=now)
+        )
     if error and due.sprint_id is not None:
         return _alert(session, due, error)
     return []
-
-
-def _claim_row(session: Session, due: Due) -> JobClaim:
-    return session.exec(
-        select(JobClaim).where(
-            JobClaim.community_id == due.community_id,
-            JobClaim.channel_id == due.channel_id,
-            JobClaim.kind == due.kind,
-            JobClaim.key == due.key,
-        )
-    ).one()
 
 
 def _alert(session: Session, due: Due, error: str) -> list[Message]:
@@ -235,11 +241,8 @@ def _alert(session: Session, due: Due, error: str) -> list[Message]:
 
 
 def _build_daily(session: Session, clock: Clock, due: Due) -> list[Message]:
-    sprint = _sprint(session, due)
     day = date.fromisoformat(due.key)
-    focus = calendar_of(sprint).focus_on(day)
-    plan = (focus.focus, focus.difficulty) if focus else (None, None)
-    post = claim_post(session, due.community_id, due.channel_id, day, plan)
+    post = claim_post(session, due.community_id, due.channel_id, day, due.focus)
     if post.posted_at is not None:  # an admin already posted today's question by hand
         return []
     question = session.get(Question, post.question_id)
