@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     slack_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
     default_timezone: str = "UTC"
+    catch_up_same_day: bool = True
     log_level: str = "INFO"
 
     @field_validator("default_timezone")

@@ -1,14 +1,20 @@
-"""`preploop run`: every platform whose credentials are set, in one process."""
+"""`preploop run`: every platform whose credentials are set, and the scheduler, in one process."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
-from typing import Any
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING
 
 from bot.bootstrap import prepare
 from bot.config import Settings
+from bot.core.ports import Messenger
+from bot.jobs import JobRunner, start_scheduler
+from bot.services.hub import Hub
+
+if TYPE_CHECKING:
+    from bot.adapters.discord import PrepLoopClient
 
 log = logging.getLogger(__name__)
 
@@ -18,27 +24,55 @@ or SLACK_SIGNING_SECRET (HTTP mode) for Slack; see README.md.
 To try PrepLoop without any tokens, run: preploop console"""
 
 
+def wants_slack(settings: Settings) -> bool:
+    """Return whether Slack credentials are complete enough to connect."""
+    return bool(
+        settings.slack_bot_token and (settings.slack_app_token or settings.slack_signing_secret)
+    )
+
+
 def run_platforms(settings: Settings) -> int:
     """Start Discord and/or Slack; return a non-zero code when nothing is configured."""
-    wants_slack = settings.slack_bot_token and (
-        settings.slack_app_token or settings.slack_signing_secret
-    )
-    if not settings.discord_token and not wants_slack:
+    if not settings.discord_token and not wants_slack(settings):
         print(NOTHING_TO_RUN)
         return 2
     hub = prepare(settings)
-    tasks: list[Coroutine[Any, Any, None]] = []
-    if settings.discord_token:
-        from bot.adapters.discord import serve as serve_discord
-
-        tasks.append(serve_discord(hub, settings))
-    if wants_slack:
-        from bot.adapters.slack import serve as serve_slack
-
-        tasks.append(serve_slack(hub, settings))
-    asyncio.run(_gather(tasks))
+    asyncio.run(serve_all(hub, settings))
     return 0
 
 
-async def _gather(tasks: list[Coroutine[Any, Any, None]]) -> None:
-    await asyncio.gather(*tasks)
+async def serve_all(hub: Hub, settings: Settings) -> None:
+    """Serve every configured platform; start the scheduler once they can deliver."""
+    messengers: dict[str, Messenger] = {}
+    servers: list[Awaitable[None]] = []
+    ready: list[Awaitable[object]] = []
+    if settings.discord_token:
+        from bot.adapters.discord import build_client
+
+        client = build_client(hub, settings)
+        messengers["discord"] = client.messenger
+        servers.append(_serve_discord(client, settings.discord_token.get_secret_value()))
+        ready.append(client.wait_until_ready())
+    if wants_slack(settings):
+        from bot.adapters.slack import SlackMessenger, serve
+        from bot.adapters.slack import build_client as slack_client
+
+        messengers["slack"] = SlackMessenger(slack_client(settings))
+        servers.append(serve(hub, settings))
+    await asyncio.gather(*servers, _schedule_when_ready(hub, settings, messengers, ready))
+
+
+async def _serve_discord(client: PrepLoopClient, token: str) -> None:
+    async with client:
+        await client.start(token)
+
+
+async def _schedule_when_ready(
+    hub: Hub, settings: Settings, messengers: dict[str, Messenger], ready: list[Awaitable[object]]
+) -> None:
+    # Ticking before Discord is connected would mark the day's posts as failed deliveries.
+    await asyncio.gather(*ready)
+    runner = JobRunner(hub.engine, hub.clock, messengers, catch_up=settings.catch_up_same_day)
+    start_scheduler(runner)
+    log.info("scheduler started for %s", ", ".join(sorted(messengers)))
+    await asyncio.Event().wait()

@@ -1,0 +1,25 @@
+"""The Discord adapter: `serve(hub, settings)` runs the bot until it is stopped."""
+
+from __future__ import annotations
+
+from bot.adapters.discord.client import PrepLoopClient
+from bot.adapters.discord.messenger import DiscordMessenger
+from bot.config import Settings
+from bot.services.hub import Hub
+
+__all__ = ["DiscordMessenger", "PrepLoopClient", "build_client", "serve"]
+
+
+def build_client(hub: Hub, settings: Settings) -> PrepLoopClient:
+    """Build the client: commands from the registry, buttons, forms, no pings."""
+    del settings  # nothing in the settings shapes the client yet
+    return PrepLoopClient(hub)
+
+
+async def serve(hub: Hub, settings: Settings) -> None:
+    """Connect to Discord with DISCORD_TOKEN and serve until cancelled."""
+    if settings.discord_token is None:
+        raise ValueError("DISCORD_TOKEN is not set")
+    client = build_client(hub, settings)
+    async with client:
+        await client.start(settings.discord_token.get_secret_value())

@@ -1,0 +1,58 @@
+"""The Discord client: slash commands from the registry, persistent buttons, forms."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+
+from bot.adapters.discord.commands import Tree, add_commands, add_help
+from bot.adapters.discord.components import TEMPLATE, ActionButton, Form
+from bot.adapters.discord.listeners import Listeners, unknown_button
+from bot.adapters.discord.messenger import DiscordMessenger
+from bot.services.hub import Hub
+
+log = logging.getLogger(__name__)
+
+
+class PrepLoopClient(discord.Client):
+    """A discord.py client that hands every interaction to the hub."""
+
+    def __init__(self, hub: Hub, **options: Any) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        super().__init__(
+            intents=intents, allowed_mentions=discord.AllowedMentions.none(), **options
+        )
+        self.hub = hub
+        self.messenger = DiscordMessenger(self)
+        self.listeners = Listeners(hub, self.messenger)
+        self.tree = Tree(self)
+        add_commands(self.tree, hub.registry, self.listeners.command)
+        add_help(self.tree, self.listeners.help)
+
+    async def setup_hook(self) -> None:
+        """Listen to buttons of any age and publish the slash commands."""
+        self.add_dynamic_items(ActionButton)
+        synced = await self.tree.sync()
+        log.info("published %d slash commands", len(synced))
+
+    async def pressed(
+        self, interaction: discord.Interaction, action: str, value: str, guild: str | None
+    ) -> None:
+        """Handle a PrepLoop button."""
+        await self.listeners.press(interaction, action, value, guild)
+
+    async def submitted(self, interaction: discord.Interaction, form: Form) -> None:
+        """Handle a PrepLoop form."""
+        await self.listeners.submit(interaction, form)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """Answer buttons whose custom_id PrepLoop never made, instead of failing silently."""
+        if interaction.type is not discord.InteractionType.component or not interaction.data:
+            return
+        custom_id = str(interaction.data.get("custom_id", ""))
+        if not TEMPLATE.fullmatch(custom_id):
+            log.info("unknown button pressed: %r", custom_id[:100])
+            await unknown_button(interaction)

@@ -1,0 +1,134 @@
+"""Buttons that survive restarts, and forms: the Discord side of Button and Modal."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Protocol, runtime_checkable
+
+import discord
+
+from bot.adapters.discord.render import embed, truncate
+from bot.core.cards import Button, Card, Modal, Style
+
+log = logging.getLogger(__name__)
+
+# `pl:<action>:<value>`; buttons sent by direct message also carry their server: `pl@<id>:…`.
+TEMPLATE = re.compile(r"pl(?:@(?P<guild>[0-9]{1,20}))?:(?P<action>[^:]{1,50}):(?P<value>.*)", re.S)
+CUSTOM_ID_LIMIT = 100
+BUTTON_LIMIT = 25
+LABEL_LIMIT = 80
+FORM_TITLE_LIMIT = 45
+INPUT_LABEL_LIMIT = 45
+INPUT_LIMIT = 4000
+PLACEHOLDER_LIMIT = 100
+FORM_INPUT_COUNT = 5
+FORM_TIMEOUT = 30 * 60.0  # an unsent form is forgotten after this many seconds
+
+_STYLES = {
+    Style.PRIMARY: discord.ButtonStyle.primary,
+    Style.SECONDARY: discord.ButtonStyle.secondary,
+    Style.DANGER: discord.ButtonStyle.danger,
+}
+
+
+@runtime_checkable
+class Listener(Protocol):
+    """The client side that turns presses and submissions into hub calls."""
+
+    async def pressed(
+        self, interaction: discord.Interaction, action: str, value: str, guild: str | None
+    ) -> None: ...
+
+    async def submitted(self, interaction: discord.Interaction, form: Form) -> None: ...
+
+
+def _listener(interaction: discord.Interaction) -> Listener:
+    client = interaction.client
+    if not isinstance(client, Listener):
+        raise TypeError("the Discord client does not handle PrepLoop components")
+    return client
+
+
+def custom_id(action: str, value: str, guild: str | None = None) -> str:
+    """Encode a button's action and value (and its server, outside one)."""
+    return f"pl@{guild}:{action}:{value}" if guild else f"pl:{action}:{value}"
+
+
+class ActionButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=TEMPLATE):
+    """A button whose state lives in its custom_id, so it works on messages of any age."""
+
+    def __init__(self, button: Button, guild: str | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=truncate(button.label, LABEL_LIMIT),
+                style=_STYLES.get(button.style, discord.ButtonStyle.secondary),
+                custom_id=custom_id(button.action, button.value, guild),
+            )
+        )
+        self.action, self.value, self.guild = button.action, button.value, guild
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ActionButton:
+        """Rebuild the button that was pressed from its custom_id."""
+        label = getattr(item, "label", None) or ""
+        return cls(Button(label, match["action"], match["value"]), match["guild"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        """Hand the press to the client."""
+        await _listener(interaction).pressed(interaction, self.action, self.value, self.guild)
+
+
+def view_for(card: Card, guild: str | None = None) -> discord.ui.View | None:
+    """Build the persistent view holding a card's buttons (None when it has none)."""
+    view = discord.ui.View(timeout=None)
+    for button in card.buttons:
+        if len(custom_id(button.action, button.value, guild)) > CUSTOM_ID_LIMIT:
+            log.error("button %r dropped: its custom_id is over 100 characters", button.action)
+        elif len(view.children) < BUTTON_LIMIT:
+            view.add_item(ActionButton(button, guild))
+    return view if view.children else None
+
+
+class Form(discord.ui.Modal):
+    """A Discord modal for a Modal spec; its submission goes back to the client."""
+
+    def __init__(self, spec: Modal, community: str | None) -> None:
+        super().__init__(
+            title=truncate(spec.title, FORM_TITLE_LIMIT) or "Form", timeout=FORM_TIMEOUT
+        )
+        self.spec, self.community = spec, community
+        self.inputs: dict[str, discord.ui.TextInput[Form]] = {}
+        for box in spec.inputs[:FORM_INPUT_COUNT]:
+            limit = min(box.max_length, INPUT_LIMIT)
+            field: discord.ui.TextInput[Form] = discord.ui.TextInput(
+                custom_id=box.id,
+                style=discord.TextStyle.paragraph if box.multiline else discord.TextStyle.short,
+                placeholder=truncate(box.placeholder, PLACEHOLDER_LIMIT) or None,
+                default=box.value[:limit] or None,
+                required=box.required,
+                min_length=min(box.min_length, limit) or None,
+                max_length=limit,
+            )
+            self.inputs[box.id] = field
+            label = truncate(box.label, INPUT_LABEL_LIMIT) or box.id[:INPUT_LABEL_LIMIT]
+            self.add_item(discord.ui.Label(text=label, component=field))
+
+    def values(self) -> dict[str, str]:
+        """Return what the member typed, by input id."""
+        return {key: field.value for key, field in self.inputs.items()}
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Hand the submission to the client."""
+        await _listener(interaction).submitted(interaction, self)
+
+
+def outgoing(card: Card, guild: str | None = None) -> dict[str, Any]:
+    """Keyword arguments for any discord.py `send`: the embed and, if any, the buttons."""
+    kwargs: dict[str, Any] = {"embed": embed(card)}
+    view = view_for(card, guild)
+    if view is not None:
+        kwargs["view"] = view
+    return kwargs

@@ -1,0 +1,82 @@
+"""Each listener translates one interaction into an Actor and one Hub call, then replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.adapters.discord.components import Form
+from bot.adapters.discord.layout import help_card
+from bot.adapters.discord.messenger import DiscordMessenger
+from bot.adapters.discord.respond import Delivery, actor_of, ask, note
+from bot.core.actors import Actor
+from bot.core.cards import Reply
+from bot.services.hub import OOPS, STALE_BUTTON, Hub
+from bot.services.registry import Command
+
+log = logging.getLogger(__name__)
+
+SERVER_ONLY = "PrepLoop works inside a server. Run the command there."
+
+
+@dataclass
+class Listeners:
+    hub: Hub
+    messenger: DiscordMessenger
+
+    async def command(
+        self, interaction: discord.Interaction, spec: Command, raw: dict[str, Any]
+    ) -> None:
+        """Run a slash command built from the registry."""
+        await self._handle(
+            interaction, None, lambda a: self.hub.command(a, spec.group, spec.name, raw)
+        )
+
+    async def help(self, interaction: discord.Interaction) -> None:
+        """List every command."""
+        card = help_card(self.hub.registry)
+        await self._handle(interaction, None, lambda _: Reply.ephemeral(card))
+
+    async def press(
+        self, interaction: discord.Interaction, action: str, value: str, guild: str | None
+    ) -> None:
+        """Run the action behind a pressed button."""
+        await self._handle(interaction, guild, lambda a: self.hub.press(a, action, value))
+
+    async def submit(self, interaction: discord.Interaction, form: Form) -> None:
+        """Run the action behind a submitted form."""
+        spec, fields = form.spec, form.values()
+        await self._handle(
+            interaction,
+            form.community,
+            lambda a: self.hub.submit(a, spec.action, spec.value, fields),
+        )
+
+    async def _handle(
+        self,
+        interaction: discord.Interaction,
+        community: str | None,
+        call: Callable[[Actor], Reply],
+    ) -> None:
+        actor = actor_of(interaction, community)
+        try:
+            if actor is None:
+                await note(interaction, SERVER_ONLY)
+                return
+            reply = await ask(interaction, lambda: call(actor))
+            await Delivery(interaction, self.hub, self.messenger, actor).send(reply)
+        except discord.HTTPException as error:
+            # e.g. an interaction that expired meanwhile; there is no one left to tell.
+            log.warning("Discord refused a reply: %s %s", error.status, error.text)
+        except Exception:
+            log.exception("failed to answer an interaction from %s", interaction.user.id)
+            await note(interaction, OOPS)
+
+
+async def unknown_button(interaction: discord.Interaction) -> None:
+    """Answer a button PrepLoop does not know (forged, or from an older version)."""
+    await note(interaction, STALE_BUTTON)

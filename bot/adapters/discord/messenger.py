@@ -1,0 +1,96 @@
+"""Post cards to Discord on the bot's own initiative: channels, threads, direct messages."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import discord
+
+from bot.adapters.discord.components import outgoing
+from bot.adapters.discord.render import truncate
+from bot.core.cards import Card, Message, Visibility, plain
+from bot.core.ports import DeliveryError, Messenger
+
+THREAD_NAME_LIMIT = 100
+THREAD_EXISTS = 160004  # Discord's code for "a thread has already been created for this message"
+THREAD_ARCHIVE_MINUTES: Final = 1440
+
+
+class DiscordMessenger(Messenger):
+    """Deliver messages through a logged-in discord.py client."""
+
+    platform = "discord"
+
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def post(self, community_id: str, message: Message) -> str:
+        """Deliver one message and return the new message's id."""
+        try:
+            sent = await self._send(community_id, message)
+        except (discord.Forbidden, discord.NotFound) as error:
+            raise DeliveryError(_explain(message, error)) from error
+        return str(sent.id)
+
+    async def direct(self, user_id: str, card: Card, community_id: str | None) -> discord.Message:
+        """Send a card to one member by direct message."""
+        channel = await self.client.create_dm(discord.Object(_snowflake(user_id, "member")))
+        return await channel.send(**outgoing(card, community_id))
+
+    async def _send(self, community_id: str, message: Message) -> discord.Message:
+        if message.visibility is Visibility.DIRECT:
+            if not message.to_member:
+                raise DeliveryError("A direct message needs `to_member`.")
+            return await self.direct(message.to_member, message.card, community_id)
+        if message.thread_of:
+            return await self._in_thread(message)
+        if not message.channel:
+            raise DeliveryError("A channel message needs `channel`.")
+        channel = self.client.get_partial_messageable(_snowflake(message.channel, "channel"))
+        return await channel.send(**outgoing(message.card))
+
+    async def _in_thread(self, message: Message) -> discord.Message:
+        """Reply in the thread under `thread_of`, starting it the first time."""
+        assert message.thread_of is not None
+        # A thread started on a message shares that message's id.
+        thread_id = _snowflake(message.thread_of, "message")
+        thread = self.client.get_partial_messageable(
+            thread_id, type=discord.ChannelType.public_thread
+        )
+        try:
+            return await thread.send(**outgoing(message.card))
+        except discord.NotFound:
+            if not message.channel:
+                raise
+        await self._start_thread(_snowflake(message.channel, "channel"), thread_id, message.card)
+        return await thread.send(**outgoing(message.card))
+
+    async def _start_thread(self, channel_id: int, message_id: int, card: Card) -> None:
+        name = truncate(plain(card.title) or plain(card.text) or "Discussion", THREAD_NAME_LIMIT)
+        try:
+            await self.client.http.start_thread_with_message(
+                channel_id,
+                message_id,
+                name=" ".join(name.split()) or "Discussion",
+                auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+            )
+        except discord.HTTPException as error:
+            if error.code != THREAD_EXISTS:  # another process started it meanwhile
+                raise
+
+
+def _snowflake(raw: str, what: str) -> int:
+    if not raw.isdigit():
+        raise DeliveryError(f"{raw!r} is not a Discord {what} id.")
+    return int(raw)
+
+
+def _explain(message: Message, error: discord.HTTPException) -> str:
+    if message.visibility is Visibility.DIRECT:
+        where = f"member {message.to_member} (direct message)"
+    elif message.thread_of:
+        where = f"the thread on message {message.thread_of} in channel {message.channel}"
+    else:
+        where = f"channel {message.channel}"
+    reason = "missing permission" if isinstance(error, discord.Forbidden) else "not found"
+    return f"Cannot post to {where} on Discord: {reason} ({error.status}: {error.text})."

@@ -1,0 +1,121 @@
+"""Deliver a service reply to the member who typed a command, pressed a button or sent a form."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from aiohttp import ClientError
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.adapters.slack.blocks import message_payload, modal_view
+from bot.adapters.slack.messenger import SlackMessenger
+from bot.core.actors import Actor
+from bot.core.cards import Card, Message, Modal, Reply, Visibility
+from bot.core.ports import DeliveryError
+from bot.services.hub import Hub
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+FORM_FAILED = "Slack could not open the form. Press the button again."
+NOT_DELIVERED = "I couldn't deliver that. {reason}"
+FILES_SENT = "I sent the file to you in a direct message."
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The member an interaction came from, and how to answer them."""
+
+    actor: Actor
+    trigger_id: str = ""
+    respond: AsyncRespond | None = None
+
+
+class Outbox:
+    """Open the reply's form first (the trigger expires in 3 s), then send its messages."""
+
+    def __init__(self, hub: Hub, messenger: SlackMessenger) -> None:
+        self.hub = hub
+        self.messenger = messenger
+
+    async def send(self, origin: Origin, reply: Reply) -> None:
+        """Deliver a whole reply."""
+        if reply.modal is not None:
+            await self._open(origin, reply.modal)
+        for message in reply.messages:
+            await self._deliver(origin, message)
+
+    async def _open(self, origin: Origin, modal: Modal) -> None:
+        view = modal_view(modal, origin.actor.channel_id)
+        opened = await _quietly(
+            self.messenger.client.views_open(trigger_id=origin.trigger_id, view=view)
+        )
+        if opened is None:
+            await self.note(origin, FORM_FAILED)
+
+    async def _deliver(self, origin: Origin, message: Message) -> None:
+        actor = origin.actor
+        private = message.visibility is Visibility.EPHEMERAL
+        if private and message.to_member in (None, actor.user_id):
+            await self._ephemeral(origin, message.card)
+            return
+        message = replace(
+            message,
+            channel=message.channel or actor.channel_id,
+            to_member=message.to_member or actor.user_id,
+        )
+        try:
+            ref = await self.messenger.post(actor.community_id, message)
+        except DeliveryError as error:
+            await self.note(origin, NOT_DELIVERED.format(reason=error))
+            return
+        if message.track:
+            await asyncio.to_thread(self.hub.track, actor, message.track, ref)
+
+    async def note(self, origin: Origin, text: str) -> None:
+        """Tell the member something privately."""
+        await self._ephemeral(origin, Card(text=text))
+
+    async def _ephemeral(self, origin: Origin, card: Card) -> None:
+        """Answer privately: through response_url, else in the channel, else directly."""
+        payload = message_payload(card)
+        if card.files:
+            await self._files_in_dm(origin.actor, card)
+            payload = message_payload(replace(card, footer=FILES_SENT, files=()))
+        if origin.respond is not None and await self._respond(origin.respond, payload):
+            return
+        actor = origin.actor
+        if actor.channel_id:
+            shown = self.messenger.ephemeral(actor.channel_id, actor.user_id, payload)
+            if await _quietly(shown) is not None:
+                return
+        await _quietly(self.messenger.direct(actor.user_id, payload))
+
+    async def _respond(self, respond: AsyncRespond, payload: dict[str, Any]) -> bool:
+        try:
+            sent = await respond(response_type="ephemeral", replace_original=False, **payload)
+        except (ClientError, TimeoutError) as error:
+            log.info("response_url failed: %s", type(error).__name__)
+            return False
+        return sent.status_code == 200
+
+    async def _files_in_dm(self, actor: Actor, card: Card) -> None:
+        channel = await _quietly(self.messenger.dm_channel(actor.user_id))
+        if channel:
+            await self.messenger.attach(channel, card.files)
+
+
+async def _quietly(call: Awaitable[T]) -> T | None:
+    """Run one Slack call; log and return None when Slack refuses or cannot be reached."""
+    try:
+        return await call
+    except SlackApiError as error:
+        log.info("Slack refused a call: %s", error.response.get("error"))
+    except (SlackClientError, ClientError, TimeoutError) as error:
+        log.warning("Slack call failed: %s", type(error).__name__)
+    return None

@@ -1,0 +1,110 @@
+"""Who is acting: read the member, workspace and channel from a payload; ask Slack about admins."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import ClientError
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.errors import SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.actors import Actor
+
+log = logging.getLogger(__name__)
+
+ADMIN_TTL_SECONDS = 300.0
+LOOKUP_SECONDS = 1.5  # leaves time to open a form before the 3-second trigger expires
+
+
+@dataclass(frozen=True)
+class Who:
+    team_id: str
+    user_id: str
+    name: str = ""
+    team_name: str = ""
+    channel_id: str = ""
+
+    def actor(self, *, is_admin: bool) -> Actor:
+        """The platform-neutral actor for this member."""
+        return Actor(
+            platform="slack",
+            community_id=self.team_id,
+            user_id=self.user_id,
+            display_name=self.name,
+            community_name=self.team_name,
+            channel_id=self.channel_id,
+            is_admin=is_admin,
+        )
+
+
+def who(body: dict[str, Any], context: AsyncBoltContext) -> Who:
+    """Read who acts where from a slash command, block action or view submission payload."""
+    user = _dict(body.get("user"))
+    team = _dict(body.get("team"))
+    # bolt already picks the workspace of the request, also for org-wide (enterprise) installs.
+    team_id = context.team_id or user.get("team_id") or context.enterprise_id or ""
+    return Who(
+        team_id=str(team_id),
+        user_id=str(context.user_id or body.get("user_id") or user.get("id") or ""),
+        name=str(body.get("user_name") or user.get("name") or user.get("username") or ""),
+        team_name=str(body.get("team_domain") or team.get("domain") or ""),
+        channel_id=str(context.channel_id or body.get("channel_id") or ""),
+    )
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+class Admins:
+    """Tell whether a member administers the workspace, asking Slack at most every 5 minutes."""
+
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        listed: Iterable[str] = (),
+        *,
+        ttl: float = ADMIN_TTL_SECONDS,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._client = client
+        self._listed = frozenset(listed)
+        self._ttl = ttl
+        self._now = now
+        self._cache: dict[str, tuple[float, bool]] = {}
+
+    async def check(self, user_id: str) -> bool:
+        """True for members in SLACK_ADMIN_IDS and workspace admins or owners."""
+        if user_id in self._listed:
+            return True
+        cached = self._cache.get(user_id)
+        if cached is not None and cached[0] > self._now():
+            return cached[1]
+        answer = await self._ask(user_id)
+        if answer is not None:
+            self._cache[user_id] = (self._now() + self._ttl, answer)
+        return bool(answer)
+
+    async def _ask(self, user_id: str) -> bool | None:
+        try:
+            async with asyncio.timeout(LOOKUP_SECONDS):
+                response = await self._client.users_info(user=user_id)
+        except SlackClientError as error:
+            log.warning("users.info failed for %s: %s", user_id, _code(error))
+            return None
+        except (ClientError, TimeoutError) as error:
+            log.warning("users.info unreachable for %s: %s", user_id, type(error).__name__)
+            return None
+        user = _dict(response.get("user"))
+        return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
+
+
+def _code(error: SlackClientError) -> str:
+    response = getattr(error, "response", None)
+    return str(response.get("error")) if response is not None else type(error).__name__

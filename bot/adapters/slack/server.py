@@ -1,0 +1,56 @@
+"""Run the Slack app: Socket Mode with an app-level token, else HTTP on SLACK_HTTP_PORT."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+
+from bot.adapters.slack.app import build_app
+from bot.config import Settings
+from bot.services.hub import Hub
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+ALL_INTERFACES = "0.0.0.0"  # noqa: S104  Slack (or the TLS proxy in front) must reach the port
+HTTP_MODE_HELP = (
+    "Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)."
+)
+
+
+async def serve(hub: Hub, settings: Settings) -> None:
+    """Serve Slack until cancelled."""
+    app = build_app(hub, settings)
+    if settings.slack_app_token:
+        await serve_socket_mode(app, settings.slack_app_token.get_secret_value())
+        return
+    if not settings.slack_signing_secret:
+        raise RuntimeError(HTTP_MODE_HELP)
+    runner = await start_http(app, host=ALL_INTERFACES, port=settings.slack_http_port)
+    log.info("Slack: listening on port %s at %s", settings.slack_http_port, EVENTS_PATH)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+
+
+async def serve_socket_mode(app: AsyncApp, app_token: str) -> None:
+    """Hold a Socket Mode connection open until cancelled."""
+    handler = AsyncSocketModeHandler(app, app_token)
+    log.info("Slack: connecting in Socket Mode")
+    try:
+        await handler.start_async()  # type: ignore[no-untyped-call]  # bolt leaves it unannotated
+    finally:
+        await handler.close_async()  # type: ignore[no-untyped-call]
+
+
+async def start_http(app: AsyncApp, *, host: str, port: int) -> web.AppRunner:
+    """Start the aiohttp server that takes Slack's signed requests at /slack/events."""
+    runner = web.AppRunner(app.web_app(path=EVENTS_PATH, port=port), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner

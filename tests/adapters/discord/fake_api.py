@@ -1,0 +1,228 @@
+"""A fake Discord REST API on 127.0.0.1 that records every request discord.py makes."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+APP_ID = "1100000000000000001"
+BOT_USER = {
+    "id": "1100000000000000002",
+    "username": "PrepLoop",
+    "discriminator": "0",
+    "global_name": "PrepLoop",
+    "avatar": None,
+    "bot": True,
+}
+MISSING_ACCESS = {"message": "Missing Access", "code": 50001}
+CANNOT_DM = {"message": "Cannot send messages to this user", "code": 50007}
+UNKNOWN_CHANNEL = {"message": "Unknown Channel", "code": 10003}
+THREAD_EXISTS = {"message": "A thread has already been created for this message", "code": 160004}
+
+
+@dataclass
+class Call:
+    """One request that reached the fake API."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    headers: dict[str, str]
+
+    @property
+    def messages(self) -> list[dict[str, Any]]:
+        """The message payload(s) this call sends, if it sends one."""
+        body = self.body if isinstance(self.body, dict) else {}
+        if "/callback" in self.path:
+            data = body.get("data") or {}
+            return [data] if body.get("type") in (4, 7) else []
+        is_send = self.method == "POST" and (
+            re.fullmatch(r"/channels/\d+/messages", self.path)
+            or re.fullmatch(r"/webhooks/\d+/[^/]+", self.path)
+        )
+        editing = self.method == "PATCH" and self.path.startswith("/webhooks/")
+        return [body] if is_send or editing else []
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    # discord.py parses JSON only when the Content-Type is exactly application/json.
+    return web.Response(
+        status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
+    )
+
+
+@dataclass
+class FakeDiscord:
+    """Answers what a logged-in discord.py client asks; set `forbidden`/`missing` to fail."""
+
+    calls: list[Call] = field(default_factory=list)
+    messages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    originals: dict[str, str] = field(default_factory=dict)  # interaction token -> message id
+    threads: set[str] = field(default_factory=set)
+    forbidden: set[str] = field(default_factory=set)
+    missing: set[str] = field(default_factory=set)
+    closed_dms: set[str] = field(default_factory=set)  # user ids
+    dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
+    commands: list[dict[str, Any]] = field(default_factory=list)
+    with_response_message: bool = True
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1300000000000000000))
+    _runner: web.AppRunner | None = None
+
+    def new_id(self) -> str:
+        return str(next(self._ids))
+
+    async def start(self) -> str:
+        """Serve on a free port of 127.0.0.1 and return the API base URL."""
+        app = web.Application()
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        return f"http://127.0.0.1:{port}/api/v10"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        path = "/" + request.match_info["tail"]
+        raw = await request.read()
+        body = json.loads(raw) if raw and request.content_type == "application/json" else None
+        call = Call(request.method, path, dict(request.query), body, dict(request.headers))
+        self.calls.append(call)
+        for method, pattern, handler in self._routes():
+            match = re.fullmatch(pattern, path)
+            if match and method == request.method:
+                return handler(call, *match.groups())
+        return _json({"message": f"404: no fake for {request.method} {path}", "code": 0}, 404)
+
+    def _routes(self) -> list[tuple[str, str, Callable[..., web.Response]]]:
+        return [
+            ("GET", r"/users/@me", lambda call: _json(BOT_USER)),
+            ("GET", r"/oauth2/applications/@me", lambda call: _json(self._application())),
+            ("PUT", r"/applications/(\d+)/commands", self._sync),
+            ("POST", r"/interactions/(\d+)/([^/]+)/callback", self._callback),
+            ("GET", r"/webhooks/\d+/([^/]+)/messages/@original", self._original),
+            ("PATCH", r"/webhooks/\d+/([^/]+)/messages/@original", self._edit_original),
+            ("POST", r"/webhooks/\d+/([^/]+)", self._follow_up),
+            ("POST", r"/users/@me/channels", self._open_dm),
+            ("POST", r"/channels/(\d+)/messages", self._channel_message),
+            ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._thread),
+        ]
+
+    def _application(self) -> dict[str, Any]:
+        return {
+            "id": APP_ID,
+            "name": "PrepLoop",
+            "description": "",
+            "icon": None,
+            "bot_public": False,
+            "bot_require_code_grant": False,
+            "owner": {**BOT_USER, "id": "1100000000000000003", "bot": False},
+            "verify_key": "0" * 64,
+            "flags": 0,
+            "interactions_endpoint_url": None,
+        }
+
+    def _sync(self, call: Call, app_id: str) -> web.Response:
+        self.commands = [
+            {**command, "id": self.new_id(), "application_id": app_id, "version": "1"}
+            for command in call.body
+        ]
+        return _json(self.commands)
+
+    def message(self, channel_id: str, body: dict[str, Any] | None) -> dict[str, Any]:
+        """Store and return a message as Discord would echo it."""
+        body = body or {}
+        stored: dict[str, Any] = {
+            "id": self.new_id(),
+            "channel_id": channel_id,
+            "author": BOT_USER,
+            "content": body.get("content") or "",
+            "timestamp": "2026-12-01T09:00:00+00:00",
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": body.get("embeds") or [],
+            "pinned": False,
+            "type": 0,
+            "flags": body.get("flags") or 0,
+            "components": body.get("components") or [],
+        }
+        self.messages[stored["id"]] = stored
+        return stored
+
+    def _callback(self, call: Call, interaction_id: str, token: str) -> web.Response:
+        kind = call.body["type"]
+        answer: dict[str, Any] = {"interaction": {"id": interaction_id, "type": 2}}
+        if kind in (4, 5):
+            data = call.body.get("data") or {}
+            message = self.message("0", data)
+            self.originals[token] = message["id"]
+            answer["interaction"]["response_message_ephemeral"] = bool(message["flags"] & 64)
+            answer["interaction"]["response_message_loading"] = kind == 5
+            if self.with_response_message:
+                answer["interaction"]["response_message_id"] = message["id"]
+                answer["resource"] = {"type": kind, "message": message}
+        return _json(answer)
+
+    def _original(self, call: Call, token: str) -> web.Response:
+        return _json(self.messages[self.originals[token]])
+
+    def _edit_original(self, call: Call, token: str) -> web.Response:
+        stored = self.messages[self.originals[token]]
+        stored.update({k: v for k, v in call.body.items() if k in ("embeds", "components")})
+        return _json(stored)
+
+    def _follow_up(self, call: Call, token: str) -> web.Response:
+        return _json(self.message("0", call.body))
+
+    def _open_dm(self, call: Call) -> web.Response:
+        user_id = str(call.body["recipient_id"])
+        channel_id = next((c for c, u in self.dms.items() if u == user_id), self.new_id())
+        self.dms[channel_id] = user_id
+        recipient = {**BOT_USER, "id": user_id, "bot": False}
+        return _json(
+            {"id": channel_id, "type": 1, "recipients": [recipient], "last_message_id": None}
+        )
+
+    def _channel_message(self, call: Call, channel_id: str) -> web.Response:
+        if channel_id in self.forbidden:
+            return _json(MISSING_ACCESS, 403)
+        if self.dms.get(channel_id) in self.closed_dms:
+            return _json(CANNOT_DM, 403)
+        if channel_id in self.missing or (
+            channel_id in self.messages and channel_id not in self.threads
+        ):
+            return _json(UNKNOWN_CHANNEL, 404)
+        return _json(self.message(channel_id, call.body))
+
+    def _thread(self, call: Call, channel_id: str, message_id: str) -> web.Response:
+        if channel_id in self.forbidden:
+            return _json(MISSING_ACCESS, 403)
+        if message_id in self.threads:
+            return _json(THREAD_EXISTS, 400)
+        self.threads.add(message_id)
+        thread = {"id": message_id, "type": 11, "parent_id": channel_id, **call.body}
+        return _json(thread)
+
+    # What the tests read -------------------------------------------------------------
+
+    def since(self, start: int) -> list[Call]:
+        return self.calls[start:]
+
+    def sent_messages(self, start: int = 0) -> list[dict[str, Any]]:
+        """Every message payload sent since `start`, in order."""
+        return [payload for call in self.calls[start:] for payload in call.messages]

@@ -1,0 +1,256 @@
+"""A fake Slack on 127.0.0.1: the Web API, response_urls and file uploads, recording every call.
+
+It checks the Block Kit limits Slack enforces and answers `invalid_blocks` like Slack does, so a
+test that passes here would not be rejected for size by the real API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import itertools
+import json
+import time
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+from aiohttp import web
+from slack_bolt.request.async_request import AsyncBoltRequest
+
+SECRET = "test-signing-secret"
+BOT_TOKEN = "xoxb-test-bot-token"
+TEAM = "T1"
+CHANNEL = "C1"
+Call = dict[str, Any]
+
+
+class FakeSlack:
+    """Answers the Web API methods PrepLoop uses; `fail` and `broken` make calls fail."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Call]] = []
+        self.responses: list[Call] = []
+        self.uploads: list[bytes] = []
+        self.headers: dict[str, str] = {}
+        self.admins: set[str] = set()
+        self.fail: dict[str, str] = {}  # Web API method -> error code
+        self.broken: dict[str, str] = {}  # channel -> error code for chat.post*
+        self.rate_limit_once: set[str] = set()
+        self._ts = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, key: str = "r1") -> str:
+        return f"http://127.0.0.1:{self.port}/respond/{key}"
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)
+        app.router.add_post("/respond/{key}", self._respond)
+        app.router.add_post("/upload/{file}", self._upload)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def of(self, method: str) -> list[Call]:
+        """The arguments of every call to one method, oldest first."""
+        return [args for name, args in self.calls if name == method]
+
+    async def wait_for(self, method: str, count: int = 1, within: float = 5.0) -> list[Call]:
+        """Wait until a method was called `count` times (listeners finish after the ack)."""
+        return await self._until(lambda: self.of(method), count, within, method)
+
+    async def wait_responses(self, count: int = 1, within: float = 5.0) -> list[Call]:
+        """Wait until `count` messages were sent to response_urls."""
+        return await self._until(lambda: self.responses, count, within, "response_url")
+
+    async def _until(self, found: Any, count: int, within: float, what: str) -> list[Call]:
+        deadline = time.monotonic() + within
+        while len(found()) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what} was called {len(found())} times, not {count}")
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.02)  # let a listener finish what follows the awaited call
+        return list(found())
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args: Call = dict(request.query)
+        if request.content_type == "application/json":
+            args |= await request.json()
+        elif request.can_read_body:
+            args |= dict(await request.post())
+        self.calls.append((method, args))
+        self.headers[method] = request.headers.get("Authorization", "")
+        if method in self.rate_limit_once:
+            self.rate_limit_once.discard(method)
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
+            )
+        return web.json_response(self._answer(method, args))
+
+    def _answer(self, method: str, args: Call) -> Call:
+        error = self.fail.get(method) or self._channel_error(method, args)
+        if error is None and method in ("chat.postMessage", "chat.postEphemeral"):
+            error = block_problem(args.get("blocks"))
+        if error:
+            return {"ok": False, "error": error, "needed": "chat:write.public"}
+        posting = method in ("chat.postMessage", "chat.postEphemeral")
+        ts = f"1700000000.{next(self._ts):06d}" if posting else ""
+        answers: dict[str, Call] = {
+            "auth.test": {"user_id": "UBOT", "bot_id": "BBOT", "team_id": TEAM, "user": "preploop"},
+            "users.info": {"user": self._user(str(args.get("user")))},
+            "chat.postMessage": {"channel": args.get("channel"), "ts": ts},
+            "chat.postEphemeral": {"message_ts": ts},
+            "views.open": {"view": {"id": "V1", **(args.get("view") or {})}},
+            "conversations.open": {"channel": {"id": f"D{args.get('users')}"}},
+            "files.getUploadURLExternal": {
+                "upload_url": f"http://127.0.0.1:{self.port}/upload/F1",
+                "file_id": "F1",
+            },
+            "files.completeUploadExternal": {"files": [{"id": "F1"}]},
+        }
+        return {"ok": True, **answers.get(method, {})}
+
+    def _channel_error(self, method: str, args: Call) -> str | None:
+        if method.startswith("chat.post"):
+            return self.broken.get(str(args.get("channel")))
+        return None
+
+    def _user(self, user_id: str) -> Call:
+        admin = user_id in self.admins
+        return {"id": user_id, "name": user_id.lower(), "is_admin": admin, "is_owner": False}
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        self.responses.append(await request.json())
+        return web.Response(text="ok")
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploads.append(await request.read())
+        return web.Response(text="OK - 1")
+
+
+def block_problem(raw: Any) -> str | None:
+    """The error Slack would answer for blocks over its limits, or None."""
+    blocks = json.loads(raw) if isinstance(raw, str) else raw or []
+    if len(blocks) > 50:
+        return "invalid_blocks"
+    for block in blocks:
+        texts = [block.get("text", {}).get("text", "")]
+        if block["type"] == "header" and len(texts[0]) > 150:
+            return "invalid_blocks"
+        fields = block.get("fields", [])
+        elements = block.get("elements", [])
+        too_long = any(len(t) > 3000 for t in texts) or any(len(f["text"]) > 2000 for f in fields)
+        if too_long or len(fields) > 10 or len(elements) > 25:
+            return "invalid_blocks"
+        for element in elements:
+            label = element.get("text", {})
+            if isinstance(label, dict) and len(label.get("text", "")) > 75:
+                return "invalid_blocks"
+            if len(element.get("value", "")) > 2000:
+                return "invalid_blocks"
+    return None
+
+
+def signed(
+    body: str,
+    *,
+    secret: str = SECRET,
+    age: int = 0,
+    content_type: str = "application/x-www-form-urlencoded",
+) -> AsyncBoltRequest:
+    """A request as Slack sends it: X-Slack-Signature v0 over `v0:{timestamp}:{body}`."""
+    timestamp = str(int(time.time()) - age)
+    base = f"v0:{timestamp}:{body}".encode()
+    signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    headers: dict[str, str | Sequence[str]] = {
+        "content-type": content_type,
+        "x-slack-signature": signature,
+        "x-slack-request-timestamp": timestamp,
+    }
+    return AsyncBoltRequest(body=body, headers=headers)
+
+
+def slash(command: str, text: str, *, user: str, response_url: str, channel: str = CHANNEL) -> str:
+    """The form body of a slash command."""
+    return urlencode(
+        {
+            "token": "legacy-verification-token",
+            "team_id": TEAM,
+            "team_domain": "study-group",
+            "channel_id": channel,
+            "channel_name": "study",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": command,
+            "text": text,
+            "api_app_id": "A1",
+            "response_url": response_url,
+            "trigger_id": f"trigger-{user}",
+        }
+    )
+
+
+def _member(user: str) -> Call:
+    return {"id": user, "username": user.lower(), "name": user.lower(), "team_id": TEAM}
+
+
+def block_action(
+    action_id: str, value: str, *, user: str, response_url: str, channel: str = CHANNEL
+) -> str:
+    """The form body of a button press in an ephemeral message."""
+    payload = {
+        "type": "block_actions",
+        "user": _member(user),
+        "api_app_id": "A1",
+        "team": {"id": TEAM, "domain": "study-group"},
+        "container": {"type": "message", "channel_id": channel, "is_ephemeral": True},
+        "trigger_id": f"trigger-press-{user}",
+        "channel": {"id": channel, "name": "study"},
+        "response_url": response_url,
+        "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value}],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def view_submission(view: Call, values: dict[str, str], *, user: str) -> str:
+    """The form body of a modal submission, built from the view PrepLoop opened."""
+    state = {
+        block["block_id"]: {
+            block["element"]["action_id"]: {
+                "type": "plain_text_input",
+                "value": values.get(block["block_id"]),
+            }
+        }
+        for block in view["blocks"]
+    }
+    payload = {
+        "type": "view_submission",
+        "team": {"id": TEAM, "domain": "study-group"},
+        "user": _member(user),
+        "api_app_id": "A1",
+        "trigger_id": f"trigger-submit-{user}",
+        "view": {
+            "id": "V1",
+            "team_id": TEAM,
+            "type": "modal",
+            "callback_id": view["callback_id"],
+            "private_metadata": view["private_metadata"],
+            "state": {"values": state},
+        },
+    }
+    return urlencode({"payload": json.dumps(payload)})

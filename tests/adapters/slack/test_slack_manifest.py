@@ -1,0 +1,34 @@
+"""slack-manifest.yaml lists every slash command the bot registers, and what they need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.services import features
+from bot.services.registry import REGISTRY
+
+MANIFEST = Path(__file__).resolve().parents[3] / "slack-manifest.yaml"
+
+
+def manifest() -> dict[str, Any]:
+    return dict(yaml.safe_load(MANIFEST.read_text(encoding="utf-8")))
+
+
+def test_the_manifest_lists_every_command_group_and_help() -> None:
+    features.load()
+    listed = {c["command"] for c in manifest()["features"]["slash_commands"]}
+    registered = {f"/{group}" for group in REGISTRY.groups()} | {"/help"}
+    assert registered - listed == set(), "add these commands to slack-manifest.yaml"
+    assert listed - registered == set(), "slack-manifest.yaml lists commands the bot lacks"
+
+
+def test_the_manifest_grants_what_the_adapter_calls() -> None:
+    data = manifest()
+    scopes = set(data["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "chat:write.public", "im:write", "users:read"} <= scopes
+    assert data["display_information"]["name"] == "PrepLoop"
+    assert data["settings"]["interactivity"]["is_enabled"] is True
+    assert data["settings"]["socket_mode_enabled"] is True

@@ -1,0 +1,80 @@
+"""The real serving paths: the aiohttp server at /slack/events, Socket Mode, and secrets."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import aiohttp
+import pytest
+from pydantic import SecretStr
+
+from bot.adapters.slack import build_app, serve
+from bot.adapters.slack.server import EVENTS_PATH, HTTP_MODE_HELP, start_http
+from bot.config import Settings
+from bot.services.hub import Hub
+from tests.adapters.slack.conftest import Workspace
+from tests.adapters.slack.fake_slack import BOT_TOKEN, SECRET, FakeSlack, signed, slash
+
+APP_TOKEN = "xapp-test-app-token"
+
+
+async def post(url: str, body: str, secret: str = SECRET) -> int:
+    request = signed(body, secret=secret)
+    headers = {k: str(v[0]) for k, v in request.headers.items()}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, data=body, headers=headers) as response,
+    ):
+        return response.status
+
+
+async def test_a_signed_command_over_http_is_answered(
+    hub: Hub, slack_settings: Settings, fake: FakeSlack
+) -> None:
+    runner = await start_http(build_app(hub, slack_settings), host="127.0.0.1", port=0)
+    try:
+        url = f"http://127.0.0.1:{runner.addresses[0][1]}{EVENTS_PATH}"
+        body = slash("/question", "", user="U1", response_url=fake.response_url())
+        assert await post(url, body, secret="wrong") == 401
+        assert await post(url, body) == 200
+        [card] = await fake.wait_responses()
+        assert card["response_type"] == "ephemeral"
+    finally:
+        await runner.cleanup()
+
+
+async def test_socket_mode_connects_with_the_app_token(
+    hub: Hub, slack_settings: Settings, fake: FakeSlack
+) -> None:
+    socket = slack_settings.model_copy(update={"slack_app_token": SecretStr(APP_TOKEN)})
+    task = asyncio.create_task(serve(hub, socket))
+    try:
+        await fake.wait_for("apps.connections.open")
+        assert fake.headers["apps.connections.open"] == f"Bearer {APP_TOKEN}"
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await asyncio.wait_for(task, timeout=5)
+
+
+async def test_http_mode_without_a_signing_secret_refuses_to_start(
+    hub: Hub, slack_settings: Settings
+) -> None:
+    unsigned = slack_settings.model_copy(update={"slack_signing_secret": None})
+    with pytest.raises(RuntimeError, match="SLACK_SIGNING_SECRET"):
+        await serve(hub, unsigned)
+    assert "SLACK_APP_TOKEN" in HTTP_MODE_HELP
+
+
+async def test_tokens_and_the_secret_never_reach_the_logs(
+    slack: Workspace, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    slack.fake.admins.add("U9")
+    await slack.command("post-now", user="U9")
+    await slack.fake.wait_for("chat.postMessage")
+    assert caplog.text
+    assert BOT_TOKEN not in caplog.text
+    assert SECRET not in caplog.text
