@@ -1,4 +1,7 @@
-"""Where each registry command lives on Discord: `/group`, `/group name` or `/group-admin name`."""
+"""Where each registry command lives on Discord: `/group`, `/group name` or `/group-admin name`.
+
+A group whose commands are all for admins (like /sprint) stays `/group name`, hidden from members.
+"""
 
 from __future__ import annotations
 
@@ -40,7 +43,9 @@ def layout(registry: Registry) -> list[Entry]:
         if members:
             entries.append(Entry(group, members))
         if admins:
-            entries.append(Entry(f"{group}-admin", admins, admin=True))
+            # An admin-only group keeps its own name (/sprint); a mixed one splits off -admin.
+            name = f"{group}-admin" if members else group
+            entries.append(Entry(name, admins, admin=True))
     return entries
 
 

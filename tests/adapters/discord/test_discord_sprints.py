@@ -1,0 +1,112 @@
+"""Sprints, the scheduled daily loop and the leaderboard, end to end on Discord."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.jobs import JobRunner
+from bot.services.hub import ADMIN_ONLY, Hub
+from tests.adapters.discord.fake_api import Call
+from tests.adapters.discord.harness import (
+    ALICE,
+    BOB,
+    CHANNEL,
+    EPHEMERAL,
+    Harness,
+    Member,
+    callbacks,
+    embeds,
+)
+from tests.fakes import FakeClock
+
+
+async def _run(
+    harness: Harness, command: str, sub: str | None, member: Member, /, **options: Any
+) -> list[Call]:
+    """Run a slash command whose options may be called `name` (which slash() itself takes)."""
+    payload = harness.slash_payload(command, sub, member)
+    values = [{"name": k, "type": 4 if isinstance(v, int) else 3, "value": v}
+              for k, v in options.items()]
+    target = payload["data"]["options"][0] if sub else payload["data"]
+    target["options"] = values
+    return await harness.feed(payload)
+
+
+def _published(harness: Harness) -> dict[str, dict[str, Any]]:
+    return {command["name"]: command for command in harness.api.commands}
+
+
+async def _start_sprint(harness: Harness, clock: FakeClock) -> None:
+    clock.set(datetime(2026, 12, 6, 12, tzinfo=UTC))
+    calls = await _run(harness, "sprint", "start", ALICE, name="Winter", start="2026-12-07")
+    [response] = callbacks(calls)
+    assert "flags" not in response["data"] or not response["data"]["flags"] & EPHEMERAL
+    assert response["data"]["embeds"][0]["title"] == "A new prep sprint starts"
+
+
+async def test_sprint_is_one_admin_command_hidden_from_members(discord_app: Harness) -> None:
+    published = _published(discord_app)
+    sprint = published["sprint"]
+    assert int(sprint["default_member_permissions"]) == 32
+    assert {sub["name"] for sub in sprint["options"]} >= {"start", "status", "plan", "end"}
+    assert "sprint-admin" not in published
+    assert published["leaderboard"]["default_member_permissions"] is None
+
+
+async def test_a_member_is_refused_sprint_commands_even_if_a_server_shows_them(
+    discord_app: Harness,
+) -> None:
+    calls = await _run(discord_app, "sprint", "start", BOB, name="Mine")
+    [response] = callbacks(calls)
+    assert response["data"]["embeds"][0]["description"] == ADMIN_ONLY
+
+
+async def test_the_scheduled_question_is_posted_answered_shared_and_revealed_in_its_thread(
+    discord_app: Harness, hub: Hub, clock: FakeClock
+) -> None:
+    await _start_sprint(discord_app, clock)
+    runner = JobRunner(hub.engine, clock, {"discord": discord_app.client.messenger})
+    clock.set(datetime(2026, 12, 7, 9, tzinfo=UTC))
+    assert await runner.tick() == 1
+    posted = discord_app.latest()
+    assert posted["embeds"][0]["title"].startswith("Question of the day")
+
+    calls = await discord_app.press(posted, "Answer", BOB)
+    [modal] = callbacks(calls)
+    assert modal["type"] == 9
+    calls = await discord_app.submit(modal["data"], BOB, answer="Hash map of complements.")
+    [saved] = callbacks(calls)
+    assert saved["data"]["embeds"][0]["title"] == "Saved your answer. +10 points."
+    calls = await discord_app.press(discord_app.latest(), "Share in the thread", BOB)
+    thread_posts = [c for c in calls if c.path.startswith("/channels/") and c.method == "POST"
+                    and "Bob" in str(c.body)]
+    assert thread_posts, "the shared answer reaches the thread"
+
+    clock.set(datetime(2026, 12, 8, 8, 5, tzinfo=UTC))
+    await runner.tick()
+    reveal = [e for e in embeds(discord_app.api.calls) if e.get("title", "").startswith("What a strong")]
+    assert len(reveal) == 1
+
+
+async def test_the_leaderboard_is_private_with_the_callers_rank(
+    discord_app: Harness, hub: Hub, clock: FakeClock
+) -> None:
+    await discord_app.slash("question", None, BOB)
+    calls = await discord_app.press(discord_app.latest(), "Answer", BOB)
+    await discord_app.submit(callbacks(calls)[0]["data"], BOB, answer="An answer.")
+    calls = await discord_app.slash("leaderboard", None, BOB, period="all")
+    [board] = callbacks(calls)
+    assert board["data"]["flags"] & EPHEMERAL
+    embed = board["data"]["embeds"][0]
+    assert "— 10 pts" in embed["description"]
+    assert embed["footer"]["text"] == "You: #1 with 10 pts"
+
+
+async def test_practice_rating_buttons_work_from_discord(discord_app: Harness) -> None:
+    await discord_app.slash("practice", "next", BOB)
+    card = discord_app.latest()
+    assert card["embeds"][0]["title"].startswith("Practice:")
+    calls = await discord_app.press(card, "Missed", BOB)
+    [rated] = callbacks(calls)
+    assert "comes back in /practice tomorrow" in rated["data"]["embeds"][0]["description"]

@@ -1,0 +1,69 @@
+"""Sprints, the scheduled daily loop and the leaderboard, end to end on Slack."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.adapters.slack import SlackMessenger, build_client
+from bot.config import Settings
+from bot.jobs import JobRunner
+from bot.services.hub import ADMIN_ONLY, Hub
+from tests.adapters.slack.conftest import Workspace, buttons, texts
+from tests.adapters.slack.fake_slack import CHANNEL
+from tests.fakes import FakeClock
+
+
+async def _start_sprint(slack: Workspace, clock: FakeClock) -> None:
+    clock.set(datetime(2026, 12, 6, 12, tzinfo=UTC))
+    slack.fake.admins.add("U9")
+    await slack.command("start Winter start:2026-12-07", user="U9", command="/sprint")
+    [post] = await slack.fake.wait_for("chat.postMessage")
+    assert post["channel"] == CHANNEL
+    assert "A new prep sprint starts" in texts(post)
+
+
+async def test_a_member_cannot_start_a_sprint(slack: Workspace) -> None:
+    await slack.command("start Mine", user="U2", command="/sprint")
+    [refusal] = await slack.fake.wait_responses()
+    assert refusal["text"] == ADMIN_ONLY
+
+
+async def test_the_scheduled_question_is_posted_answered_and_revealed_in_its_thread(
+    slack: Workspace, hub: Hub, clock: FakeClock, slack_settings: Settings
+) -> None:
+    await _start_sprint(slack, clock)
+    runner = JobRunner(hub.engine, clock, {"slack": SlackMessenger(build_client(slack_settings))})
+    clock.set(datetime(2026, 12, 7, 9, tzinfo=UTC))
+    assert await runner.tick() == 1
+    posted = slack.fake.of("chat.postMessage")[-1]
+    assert "Question of the day" in texts(posted)
+
+    answer = buttons(posted)["Answer"]
+    await slack.press(answer["action_id"], answer["value"], user="U2")
+    [opened] = await slack.fake.wait_for("views.open")
+    await slack.submit(dict(opened["view"]), "Use a hash map.", user="U2")
+    confirmations = await slack.fake.wait_for("chat.postEphemeral")
+    assert "+10 points" in texts(confirmations[-1])
+
+    clock.set(datetime(2026, 12, 8, 8, 5, tzinfo=UTC))
+    await runner.tick()
+    reveal = slack.fake.of("chat.postMessage")[-1]
+    assert "What a strong answer covers" in texts(reveal)
+    assert reveal["thread_ts"]
+
+
+async def test_the_leaderboard_and_profile_answer_privately(slack: Workspace) -> None:
+    await slack.command("period:all", command="/leaderboard")
+    [board] = await slack.fake.wait_responses()
+    assert board["response_type"] == "ephemeral"
+    assert "Leaderboard — all time" in texts(board)
+    await slack.command("", command="/profile")
+    profile = (await slack.fake.wait_responses(2))[-1]
+    assert "Streak" in texts(profile)
+
+
+async def test_a_self_rating_from_slack_schedules_practice(slack: Workspace) -> None:
+    missed = buttons(await slack.todays_card())["Missed"]
+    await slack.press(missed["action_id"], missed["value"])
+    said = (await slack.fake.wait_responses(2))[-1]
+    assert "comes back in /practice tomorrow" in texts(said)
