@@ -7,6 +7,7 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.config import Settings
@@ -77,11 +78,21 @@ def _setup_logging(settings: Settings) -> None:
 
 def _console(args: argparse.Namespace) -> int:
     from bot.adapters.console import run_console
+    from bot.adapters.console.clock import ConsoleClock
     from bot.bootstrap import prepare
 
     settings = _settings()
     logging.basicConfig(level=logging.WARNING)
-    return run_console(prepare(settings))
+    clock = ConsoleClock(args.now)
+    return run_console(prepare(settings, clock), clock)
+
+
+def _moment(raw: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError("use a time like 2026-12-07T08:00 (UTC)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -137,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.set_defaults(handler=_content_sync)
 
     console = commands.add_parser("console", help="a local study channel in this terminal")
+    console.add_argument("--now", type=_moment, help="start the console's clock here (UTC)")
     console.set_defaults(handler=_console)
     run = commands.add_parser("run", help="start every platform whose credentials are set")
     run.set_defaults(handler=_run)

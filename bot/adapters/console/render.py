@@ -10,19 +10,26 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x1b]")
 
 
 def text(value: Text) -> str:
-    """Show text literally, with terminal control characters made harmless."""
+    """Show member text literally (control characters made harmless) and markup plainly."""
     parts = value.parts if isinstance(value, Rich) else (value,)
     return "".join(
-        _CONTROL.sub("\N{REPLACEMENT CHARACTER}", p) if isinstance(p, UserText) else p
+        _CONTROL.sub("\N{REPLACEMENT CHARACTER}", p) if isinstance(p, UserText) else _plain(p)
         for p in parts
     )
+
+
+def _plain(markup: str) -> str:
+    return markup.replace("**", "")
 
 
 def card(shown: Card, first_button: int = 1) -> list[str]:
     """Lines for one card, buttons numbered from first_button."""
     lines = [f"┌ {text(shown.title)}"] if shown.title else ["┌"]
     lines += [f"│ {line}" for line in text(shown.text).splitlines() if shown.text]
-    lines += [f"│ {text(f.name)}: {text(f.value)}" for f in shown.fields]
+    for item in shown.fields:
+        value = text(item.value).splitlines() or [""]
+        lines.append(f"│ {text(item.name)}: {value[0]}")
+        lines += [f"│   {more}" for more in value[1:]]
     if shown.buttons:
         labels = [f"[{n}] {b.label}" for n, b in enumerate(shown.buttons, start=first_button)]
         lines.append("│ " + "  ".join(labels) + "   (press with /press N)")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from bot.adapters.console import render
+from bot.adapters.console.clock import ConsoleClock
 from bot.core.actors import Actor
 from bot.core.cards import Button, Modal, Reply, UserText, rich
 from bot.services.hub import Hub
@@ -17,6 +18,7 @@ MEMBERS = {"alice": True, "bob": False, "carol": False}  # name -> is admin
 CONSOLE_HELP = """Console commands:
   /as NAME      act as another member ({members})
   /press N      press button N of the cards shown last
+  /time [+Nd|+Nh|+Nm]   show the console's clock, or move it forward (scheduled posts follow)
   /help         this help and every bot command
   /quit         leave (end of input works too)"""
 
@@ -25,8 +27,13 @@ CONSOLE_HELP = """Console commands:
 class ConsoleSession:
     hub: Hub
     out: Callable[[str], None]
+    clock: ConsoleClock
     member: str = "alice"
     buttons: list[Button] = field(default_factory=list)
+
+    def remember_buttons(self, buttons: list[Button]) -> None:
+        """Make buttons of a scheduled post pressable."""
+        self.buttons = buttons
 
     def actor(self) -> Actor:
         return Actor(
@@ -56,6 +63,8 @@ class ConsoleSession:
             self._switch(rest.strip().lower())
         elif word == "press":
             self._press(rest.strip(), lines)
+        elif word == "time":
+            self._time(rest.strip())
         else:
             self.show(self.hub.command_text(self.actor(), word, rest), lines)
 
@@ -67,6 +76,12 @@ class ConsoleSession:
         self.buttons = []
         role = " (admin)" if MEMBERS[name] else ""
         self.out(f"  You are now {name}{role}.")
+
+    def _time(self, step: str) -> None:
+        if step and not self.clock.travel(step):
+            self.out("  Move the clock forward with /time +1d, /time +3h or /time +30m.")
+            return
+        self.out(f"  It is now {self.clock.now():%Y-%m-%d %H:%M} UTC.")
 
     def _press(self, raw: str, lines: Iterator[str]) -> None:
         if not raw.isdigit() or not 1 <= int(raw) <= len(self.buttons):

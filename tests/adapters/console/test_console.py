@@ -10,11 +10,11 @@ from pathlib import Path
 from tests.conftest import TEST_CONTENT
 
 
-def _console(tmp_path: Path, *lines: str) -> str:
+def _console(tmp_path: Path, *lines: str, now: str | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
     env |= {"CONTENT_DIR": str(TEST_CONTENT), "DATABASE_URL": "", "DATA_DIR": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "console"],
+        [sys.executable, "-m", "bot", "console", *(["--now", now] if now else [])],
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
@@ -68,3 +68,23 @@ def test_terminal_control_characters_in_an_answer_are_neutralised(tmp_path: Path
     out = _console(tmp_path, "/question", "/press 1", "red \x1b[31m text")
     assert "\x1b" not in out
     assert "red \N{REPLACEMENT CHARACTER}[31m text" in out
+
+
+def test_a_sprint_posts_on_schedule_as_the_console_clock_moves(tmp_path: Path) -> None:
+    out = _console(
+        tmp_path,
+        "/sprint start Prep start:2026-12-07",
+        "/time +1d",
+        "/press 1",
+        "My answer to the scheduled question.",
+        "/time +23h",
+        "/time sideways",
+        now="2026-12-06T10:00",
+    )
+    assert "Prep runs 2026-12-07 to 2027-01-03 (4 weeks)" in out
+    assert "It is now 2026-12-07 10:00 UTC." in out
+    assert out.count("Question of the day:") == 2
+    assert "Saved your answer. +10 points." in out
+    assert "(scheduled · thread of console-1)" in out
+    assert "What a strong answer covers:" in out
+    assert "Move the clock forward with /time +1d" in out
