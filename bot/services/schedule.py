@@ -180,6 +180,7 @@ def claim(session: Session, due: Due, now: datetime) -> bool:
             col(JobClaim.lease_until) < now,
         )
         .values(claimed_at=now, lease_until=now + LEASE)
+        .execution_options(synchronize_session=False)
     )
     return bool(taken.rowcount)
 
@@ -207,6 +208,7 @@ def finish(
             col(JobClaim.key) == due.key,
         )
         .values(done_at=now, outcome=outcome)
+        .execution_options(synchronize_session=False)
     )
     if due.kind == "daily" and refs and not error:
         session.execute(
@@ -218,6 +220,7 @@ def finish(
                 col(DailyPost.local_date) == date.fromisoformat(due.key),
             )
             .values(message_ref=refs[0][:128], posted_at=now)
+            .execution_options(synchronize_session=False)
         )
     if error and due.sprint_id is not None:
         return _alert(session, due, error)
