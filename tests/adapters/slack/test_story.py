@@ -1,0 +1,71 @@
+"""`/story` through the real bolt app: write, review, the author's direct message, the map."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.adapters.slack.conftest import Workspace, buttons, texts
+from tests.adapters.slack.fake_slack import CHANNEL, view_submission
+from tests.integration.story_flow import COMMENTS, GOOD
+
+
+async def _form(slack: Workspace, text: str, user: str, count: int = 1) -> dict[str, Any]:
+    await slack.command(text, user=user, command="/story")
+    opened = await slack.fake.wait_for("views.open", count)
+    return dict(opened[-1]["view"])
+
+
+async def _write(slack: Workspace, user: str = "U1") -> dict[str, Any]:
+    view = await _form(slack, "new principle:ownership", user)
+    assert [b["block_id"] for b in view["blocks"]] == [
+        "title",
+        "situation",
+        "task",
+        "action",
+        "result",
+    ]
+    assert all(b["element"]["max_length"] <= 3000 for b in view["blocks"])
+    await slack.dispatch(view_submission(view, GOOD, user=user))
+    [saved] = await slack.fake.wait_for("chat.postEphemeral")
+    return saved
+
+
+async def test_a_story_is_saved_privately_with_its_check(slack: Workspace) -> None:
+    saved = await _write(slack)
+    assert (saved["channel"], saved["user"]) == (CHANNEL, "U1")
+    shown = texts(saved)
+    assert "Story #1 saved: Fixed the flaky ranking pipeline. +15 points." in shown
+    assert "Automatic check: nothing to fix." in shown
+    assert {"Edit", "Show", "Share in channel"} <= set(buttons(saved))
+    assert slack.fake.of("chat.postMessage") == []
+
+
+async def test_a_review_reaches_the_author_by_direct_message(slack: Workspace) -> None:
+    await _write(slack, "U1")
+    await slack.command("review", user="U2", command="/story")
+    handed = await slack.fake.wait_responses()
+    shown = "\n".join(texts(m) for m in handed)
+    assert "Review this story: Fixed the flaky ranking pipeline" in shown
+    write = next(buttons(m)["Write review"] for m in handed if "Write review" in buttons(m))
+    await slack.press(write["action_id"], write["value"], user="U2")
+    view = dict((await slack.fake.wait_for("views.open", 2))[-1]["view"])
+    assert view["title"]["text"] == "Review the story"
+    values = {"scores": "3 4 3 4 3", "comments": COMMENTS}
+    await slack.dispatch(view_submission(view, values, user="U2"))
+    [letter] = await slack.fake.wait_for("chat.postMessage")
+    assert slack.fake.of("conversations.open")[-1]["users"] == "U1"
+    assert "New review of your story #1: Fixed the flaky ranking pipeline" in texts(letter)
+    assert "Helpful" in buttons(letter)
+    thanks = (await slack.fake.wait_for("chat.postEphemeral", 2))[-1]
+    assert thanks["user"] == "U2"
+    assert "+10 points." in texts(thanks)
+
+
+async def test_the_coverage_map_comes_with_its_picture(slack: Workspace) -> None:
+    await _write(slack)
+    await slack.command("coverage", user="U1", command="/story")
+    await slack.fake.wait_for("files.completeUploadExternal")
+    shown = json.dumps([slack.fake.calls, slack.fake.responses])
+    assert "Your Leadership Principle map: 1 of 16 covered" in shown
+    assert slack.fake.uploads and slack.fake.uploads[0].startswith(b"\x89PNG")
