@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from typing import Any, Protocol, runtime_checkable
@@ -127,7 +128,16 @@ class Form(discord.ui.Modal):
 
 def outgoing(card: Card, guild: str | None = None) -> dict[str, Any]:
     """Keyword arguments for any discord.py `send`: the embed and, if any, the buttons."""
-    kwargs: dict[str, Any] = {"embed": embed(card)}
+    shown = embed(card)
+    kwargs: dict[str, Any] = {"embed": shown}
+    if card.files:
+        kwargs["files"] = [
+            discord.File(io.BytesIO(f.data), filename=f.filename, description=f.description or None)
+            for f in card.files
+        ]
+        pictures = [f for f in card.files if f.mime.startswith("image/")]
+        if pictures:
+            shown.set_image(url=f"attachment://{pictures[0].filename}")
     view = view_for(card, guild)
     if view is not None:
         kwargs["view"] = view

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 APP_ID = "1100000000000000001"
@@ -49,6 +50,22 @@ class Call:
         )
         editing = self.method == "PATCH" and self.path.startswith("/webhooks/")
         return [body] if is_send or editing else []
+
+
+async def _multipart(request: web.Request) -> dict[str, Any]:
+    """Read a message sent with files: its JSON payload, plus `files` as (name, bytes) pairs."""
+    body: dict[str, Any] = {}
+    files: list[tuple[str, bytes]] = []
+    reader = await request.multipart()
+    while (part := await reader.next()) is not None:
+        assert isinstance(part, aiohttp.BodyPartReader)
+        data = await part.read()
+        if part.name == "payload_json":
+            body = json.loads(data)
+        else:
+            files.append((part.filename or "", bytes(data)))
+    body["files"] = files
+    return body
 
 
 def _json(data: Any, status: int = 200) -> web.Response:
@@ -95,8 +112,11 @@ class FakeDiscord:
 
     async def _handle(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["tail"]
-        raw = await request.read()
-        body = json.loads(raw) if raw and request.content_type == "application/json" else None
+        if request.content_type == "multipart/form-data":
+            body = await _multipart(request)
+        else:
+            raw = await request.read()
+            body = json.loads(raw) if raw and request.content_type == "application/json" else None
         call = Call(request.method, path, dict(request.query), body, dict(request.headers))
         self.calls.append(call)
         for method, pattern, handler in self._routes():

@@ -11,7 +11,6 @@ from tests.adapters.discord.fake_api import Call
 from tests.adapters.discord.harness import (
     ALICE,
     BOB,
-    CHANNEL,
     EPHEMERAL,
     Harness,
     Member,
@@ -26,8 +25,9 @@ async def _run(
 ) -> list[Call]:
     """Run a slash command whose options may be called `name` (which slash() itself takes)."""
     payload = harness.slash_payload(command, sub, member)
-    values = [{"name": k, "type": 4 if isinstance(v, int) else 3, "value": v}
-              for k, v in options.items()]
+    values = [
+        {"name": k, "type": 4 if isinstance(v, int) else 3, "value": v} for k, v in options.items()
+    ]
     target = payload["data"]["options"][0] if sub else payload["data"]
     target["options"] = values
     return await harness.feed(payload)
@@ -79,13 +79,18 @@ async def test_the_scheduled_question_is_posted_answered_shared_and_revealed_in_
     [saved] = callbacks(calls)
     assert saved["data"]["embeds"][0]["title"] == "Saved your answer. +10 points."
     calls = await discord_app.press(discord_app.latest(), "Share in the thread", BOB)
-    thread_posts = [c for c in calls if c.path.startswith("/channels/") and c.method == "POST"
-                    and "Bob" in str(c.body)]
+    thread_posts = [
+        c
+        for c in calls
+        if c.path.startswith("/channels/") and c.method == "POST" and "Bob" in str(c.body)
+    ]
     assert thread_posts, "the shared answer reaches the thread"
 
     clock.set(datetime(2026, 12, 8, 8, 5, tzinfo=UTC))
     await runner.tick()
-    reveal = [e for e in embeds(discord_app.api.calls) if e.get("title", "").startswith("What a strong")]
+    reveal = [
+        e for e in embeds(discord_app.api.calls) if e.get("title", "").startswith("What a strong")
+    ]
     assert len(reveal) == 1
 
 

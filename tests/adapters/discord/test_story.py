@@ -97,3 +97,14 @@ async def test_a_mention_in_a_story_is_escaped_and_never_pings(discord_app: Harn
     title = saved["data"]["embeds"][0]["title"]
     assert "@everyone" not in title
     assert "<@1400000000000000001>" not in title
+
+
+async def test_the_coverage_map_arrives_as_a_png_shown_in_the_embed(discord_app: Harness) -> None:
+    await _write(discord_app)
+    calls = await discord_app.slash("story", "coverage", member=BOB)
+    [answer] = callbacks(calls)
+    [(name, data)] = answer["files"]
+    assert name == "lp-coverage.png"
+    assert data.startswith(b"\x89PNG")
+    assert answer["data"]["embeds"][0]["image"]["url"] == "attachment://lp-coverage.png"
+    assert answer["data"]["flags"] & EPHEMERAL
