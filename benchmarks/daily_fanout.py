@@ -63,13 +63,17 @@ def main() -> None:
     elapsed = time.perf_counter() - began
     messenger = runner.messengers["console"]
     assert isinstance(messenger, FakeMessenger)
-    print(f"{done} daily posts for {args.communities} communities due in one minute: "
-          f"{elapsed:.2f} s in all, {elapsed / max(done, 1) * 1000:.2f} ms per post "
-          f"(excluding the platform call); {len(messenger.sent)} messages delivered")
+    print(
+        f"{done} daily posts for {args.communities} communities due in one minute: "
+        f"{elapsed:.2f} s in all, {elapsed / max(done, 1) * 1000:.2f} ms per post "
+        f"(excluding the platform call); {len(messenger.sent)} messages delivered"
+    )
     began = time.perf_counter()
     again = asyncio.run(runner.tick())
-    print(f"a second tick in the same minute did {again} posts in "
-          f"{(time.perf_counter() - began) * 1000:.0f} ms (everything was claimed)")
+    print(
+        f"a second tick in the same minute did {again} posts in "
+        f"{(time.perf_counter() - began) * 1000:.0f} ms (everything was claimed)"
+    )
 
 
 if __name__ == "__main__":

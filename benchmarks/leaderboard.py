@@ -29,7 +29,9 @@ def populate(hub: Hub, members: int, rows: int) -> None:
     with hub.engine.begin() as conn:
         conn.exec_driver_sql(
             "INSERT INTO community (id, platform, external_id, name, timezone, created_at) "
-            "VALUES (1, 'console', 'bench', 'Bench', 'UTC', ?)", (NOW,))
+            "VALUES (1, 'console', 'bench', 'Bench', 'UTC', ?)",
+            (NOW,),
+        )
         conn.exec_driver_sql(
             "INSERT INTO member (id, community_id, external_id, display_name, joined_at) "
             "VALUES (?, 1, ?, ?, ?)",
@@ -60,7 +62,9 @@ def _ledger(conn: object, batch: list[tuple[int, str, int, datetime]]) -> None:
         return
     conn.exec_driver_sql(  # type: ignore[attr-defined]
         "INSERT INTO ledgerentry (community_id, member_id, reason, reference, points, created_at) "
-        "VALUES (1, ?, 'daily_answer', ?, ?, ?)", batch)
+        "VALUES (1, ?, 'daily_answer', ?, ?, ?)",
+        batch,
+    )
 
 
 def main() -> None:
@@ -74,8 +78,10 @@ def main() -> None:
     hub = prepare(settings, FakeClock(NOW))
     started = time.perf_counter()
     populate(hub, args.members, args.rows)
-    print(f"populated {args.members:,} members and {args.rows:,} ledger rows "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(
+        f"populated {args.members:,} members and {args.rows:,} ledger rows "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
     for period in ("all", "week"):
         timings = []
         for _ in range(args.runs):
@@ -85,9 +91,11 @@ def main() -> None:
             timings.append((time.perf_counter() - began) * 1000)
         assert "Leaderboard" in str(reply.messages[0].card.title)
         timings.sort()
-        print(f"/leaderboard period:{period}: p50 {statistics.median(timings):.2f} ms, "
-              f"p99 {timings[int(len(timings) * 0.99) - 1]:.2f} ms over {args.runs} calls "
-              "(whole command: transaction, member lookup, top 10, own rank)")
+        print(
+            f"/leaderboard period:{period}: p50 {statistics.median(timings):.2f} ms, "
+            f"p99 {timings[int(len(timings) * 0.99) - 1]:.2f} ms over {args.runs} calls "
+            "(whole command: transaction, member lookup, top 10, own rank)"
+        )
 
 
 if __name__ == "__main__":

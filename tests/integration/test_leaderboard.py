@@ -99,7 +99,9 @@ def test_pressing_answer_twice_and_replays_award_nothing_twice(hub: Hub) -> None
 def test_self_ratings_schedule_practice_and_show_in_the_profile(hub: Hub, clock: FakeClock) -> None:
     card = hub.command_text(actor("ann"), "question", "").messages[0].card
     missed = next(b for b in card.buttons if b.label == "Missed")
-    assert "comes back in /practice tomorrow" in _text(hub.press(actor("ann"), missed.action, missed.value))
+    assert "comes back in /practice tomorrow" in _text(
+        hub.press(actor("ann"), missed.action, missed.value)
+    )
     clock.advance(days=1)
     practice = hub.command_text(actor("ann"), "practice", "").messages[0].card
     assert plain(practice.title) == plain(card.title).replace("Question of the day", "Practice")
@@ -112,11 +114,15 @@ def test_self_ratings_schedule_practice_and_show_in_the_profile(hub: Hub, clock:
 def test_practice_shows_the_strong_answer_on_request(hub: Hub) -> None:
     card = hub.command_text(actor("ann"), "practice", "").messages[0].card
     reveal = next(b for b in card.buttons if b.action == "p.reveal")
-    assert "What a strong answer covers" in _text(hub.press(actor("ann"), reveal.action, reveal.value))
+    assert "What a strong answer covers" in _text(
+        hub.press(actor("ann"), reveal.action, reveal.value)
+    )
 
 
 def test_practice_daily_refuses_an_unknown_time_zone(hub: Hub) -> None:
-    reply = _text(hub.command_text(actor("ann"), "practice", "daily at:08:00 timezone:Nowhere/Land"))
+    reply = _text(
+        hub.command_text(actor("ann"), "practice", "daily at:08:00 timezone:Nowhere/Land")
+    )
     assert "I don't know the time zone `Nowhere/Land`" in reply
     assert "nothing to stop" in _text(hub.command_text(actor("ann"), "practice", "stop"))
 

@@ -41,11 +41,15 @@ def _titles(messenger: FakeMessenger) -> list[str]:
     return [plain(m.card.title) for _, m in messenger.sent]
 
 
-def _runner(hub: Hub, clock: FakeClock, messenger: FakeMessenger, catch_up: bool = True) -> JobRunner:
+def _runner(
+    hub: Hub, clock: FakeClock, messenger: FakeMessenger, catch_up: bool = True
+) -> JobRunner:
     return JobRunner(hub.engine, clock, {"console": messenger}, catch_up=catch_up)
 
 
-def _start_sprint(hub: Hub, options: str = "start:2027-03-15 weeks:4 timezone:Europe/Berlin") -> None:
+def _start_sprint(
+    hub: Hub, options: str = "start:2027-03-15 weeks:4 timezone:Europe/Berlin"
+) -> None:
     reply = hub.command_text(ADMIN, "sprint", f"start Spring {options}")
     assert reply.messages[0].visibility is Visibility.CHANNEL, plain(reply.messages[0].card.text)
 
@@ -67,9 +71,14 @@ async def test_a_four_week_sprint_across_a_dst_change_posts_everything_exactly_o
     assert kinds["What a strong answer covers"] == 25
     assert sum(t.startswith("Week of") for t in _titles(messenger)) == 4
     assert kinds["Sprint recap"] == 1
-    posts = [at for at, (_, m) in zip(messenger.at, messenger.sent, strict=True)
-             if plain(m.card.title).startswith("Question of the day")]
-    local_hours = {at.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Berlin")).hour for at in posts}
+    posts = [
+        at
+        for at, (_, m) in zip(messenger.at, messenger.sent, strict=True)
+        if plain(m.card.title).startswith("Question of the day")
+    ]
+    local_hours = {
+        at.astimezone(__import__("zoneinfo").ZoneInfo("Europe/Berlin")).hour for at in posts
+    }
     assert local_hours == {9}
     assert {at.hour for at in posts if at.date() < BERLIN_DST} == {8}
     assert {at.hour for at in posts if at.date() > BERLIN_DST} == {7}

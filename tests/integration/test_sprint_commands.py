@@ -22,8 +22,9 @@ def _text(reply: Reply) -> str:
 
 
 def test_an_admin_starts_a_sprint_and_the_channel_sees_its_plan(hub: Hub) -> None:
-    reply = hub.command_text(ADMIN, "sprint", 'start "Winter prep" start:2026-12-07 time:08:30 '
-                                              "timezone:Europe/Berlin")
+    reply = hub.command_text(
+        ADMIN, "sprint", 'start "Winter prep" start:2026-12-07 time:08:30 timezone:Europe/Berlin'
+    )
     assert reply.messages[0].visibility is Visibility.CHANNEL
     text = _text(reply)
     assert "Winter prep" in text
@@ -74,15 +75,18 @@ def test_status_plan_pause_resume_and_end(hub: Hub, clock: FakeClock) -> None:
     ended = hub.command_text(ADMIN, "sprint", "end")
     assert ended.messages[0].visibility is Visibility.CHANNEL
     assert "Sprint recap: Prep" in _text(ended)
-    assert "There is no sprint in this channel" in _text(hub.command_text(ADMIN, "sprint", "status"))
+    assert "There is no sprint in this channel" in _text(
+        hub.command_text(ADMIN, "sprint", "status")
+    )
 
 
 def test_a_sprint_name_is_shown_literally(hub: Hub) -> None:
     reply = hub.command_text(ADMIN, "sprint", 'start "@everyone <!channel> **x**"')
     title_and_text = reply.messages[0].card.text
     assert not isinstance(title_and_text, str)
-    assert any("@everyone" in part and type(part).__name__ == "UserText"
-               for part in title_and_text.parts)
+    assert any(
+        "@everyone" in part and type(part).__name__ == "UserText" for part in title_and_text.parts
+    )
 
 
 def test_skip_swaps_todays_question_until_someone_answers(hub: Hub) -> None:

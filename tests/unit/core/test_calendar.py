@@ -6,7 +6,10 @@ import pytest
 
 from bot.core.calendar import Calendar, DayFocus, Week, cycle_weeks, local_moment, valid_timezone
 
-WEEK = Week("Basics", {"mon": DayFocus("coding", "easy"), "sat": DayFocus("coding", mock_round="phone_screen")})
+WEEK = Week(
+    "Basics",
+    {"mon": DayFocus("coding", "easy"), "sat": DayFocus("coding", mock_round="phone_screen")},
+)
 
 
 def _calendar(weeks: int = 2, tz: str = "Europe/Berlin") -> Calendar:
@@ -43,7 +46,15 @@ def test_a_template_is_cut_or_extended_with_its_hardest_week() -> None:
     assert cycle_weeks((easy, hard), 4) == (easy, hard, hard, hard)
 
 
-@pytest.mark.parametrize(("name", "ok"), [("Europe/Berlin", True), ("UTC", True),
-                                          ("Mars/Olympus", False), ("", False), ("../etc", False)])
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("Europe/Berlin", True),
+        ("UTC", True),
+        ("Mars/Olympus", False),
+        ("", False),
+        ("../etc", False),
+    ],
+)
 def test_time_zones_are_checked_by_name(name: str, ok: bool) -> None:
     assert valid_timezone(name) is ok
