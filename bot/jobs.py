@@ -52,7 +52,9 @@ class JobRunner:
     def _find(self) -> list[schedule.Due]:
         with UnitOfWork(self.engine) as uow:
             return schedule.find_due(
-                uow.session, self.clock.now(), platforms=set(self.messengers),
+                uow.session,
+                self.clock.now(),
+                platforms=set(self.messengers),
                 catch_up=self.catch_up,
             )
 
@@ -61,8 +63,9 @@ class JobRunner:
             try:
                 work = await asyncio.to_thread(self._begin, due)
             except Exception:
-                log.exception("could not prepare %s %s for community %s", due.kind, due.key,
-                              due.community_id)
+                log.exception(
+                    "could not prepare %s %s for community %s", due.kind, due.key, due.community_id
+                )
                 return 0
             if work is None:
                 return 0
@@ -79,15 +82,22 @@ class JobRunner:
         with UnitOfWork(self.engine) as uow:
             return schedule.finish(uow.session, self.clock, due, refs, error)
 
-    async def _deliver(self, due: schedule.Due, messages: list[Message]) -> tuple[list[str], str | None]:
+    async def _deliver(
+        self, due: schedule.Due, messages: list[Message]
+    ) -> tuple[list[str], str | None]:
         messenger = self.messengers[due.platform]
         refs: list[str] = []
         for message in messages:
             try:
                 refs.append(await messenger.post(due.community_ref, message))
             except DeliveryError as error:
-                log.warning("delivery failed for %s %s in community %s: %s", due.kind, due.key,
-                            due.community_id, error)
+                log.warning(
+                    "delivery failed for %s %s in community %s: %s",
+                    due.kind,
+                    due.key,
+                    due.community_id,
+                    error,
+                )
                 return refs, str(error)
         return refs, None
 
@@ -96,8 +106,14 @@ def start_scheduler(runner: JobRunner) -> AsyncIOScheduler:
     """Tick now and then every minute, never two ticks at once in this process."""
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.add_job(
-        runner.tick, "interval", seconds=TICK_SECONDS, next_run_time=datetime.now(UTC),
-        max_instances=1, coalesce=True, misfire_grace_time=TICK_SECONDS, id="preploop-tick",
+        runner.tick,
+        "interval",
+        seconds=TICK_SECONDS,
+        next_run_time=datetime.now(UTC),
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=TICK_SECONDS,
+        id="preploop-tick",
     )
     scheduler.start()
     return scheduler
