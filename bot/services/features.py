@@ -9,6 +9,7 @@ FEATURES = (
     "bot.services.practice",
     "bot.services.leaderboard",
     "bot.services.sprints",
+    "bot.services.mock",
     "bot.services.story",
 )
 

@@ -77,6 +77,7 @@ def find_due(
     found.extend(_practice_due(session, now, platforms))
     for finder in FINDERS:
         finder(session, now, found)
+    found = [d for d in found if d.platform in platforms]  # finders see every platform
     taken = _blocked_claims(session, now)
     return [d for d in found if (d.community_id, d.channel_id, d.kind, d.key) not in taken]
 

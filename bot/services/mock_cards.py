@@ -1,0 +1,144 @@
+"""What a pairing looks like: the private announcement, the interviewer packet, the invite."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from icalendar import Calendar, Event
+
+from bot.content import ROUND_NAMES
+from bot.core.cards import Attachment, Button, Card, Field, Mention, Rich, Style, Text, rich
+from bot.core.mock_availability import local_label
+from bot.core.mock_rules import LEVEL_LABELS
+from bot.storage.tables import Question
+
+MINUTES_PER_INTERVIEW = 45
+FIELD_LIMIT = 1000
+AFTER = (
+    "`/mock done` to give feedback · `/mock noshow` if your partner does not come · "
+    "`/mock cancel` if you cannot make it"
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A member as a pairing card shows them."""
+
+    member_id: int
+    external_id: str
+    name: str
+    timezone: str
+    round: str
+    level: str
+
+
+def round_name(round_id: str) -> str:
+    return ROUND_NAMES.get(round_id, round_id)
+
+
+def level_name(level: str) -> str:
+    return LEVEL_LABELS.get(level, level)
+
+
+def announcement(
+    pairing_id: int, me: Person, cycle: list[Person], start: datetime, shared: bool
+) -> Card:
+    """The private card telling a member who their partner is, when, and in which order."""
+    others = [p for p in cycle if p.member_id != me.member_id]
+    names = _join([Mention(p.external_id) for p in others])
+    when = local_label(start, me.timezone)
+    if not shared:
+        when += "\nYour weekly hours do not overlap: this is a suggestion, agree a time together."
+    return Card(
+        title="You have a mock interview partner" if len(cycle) == 2 else "You are in a mock trio",
+        text=rich("You are paired with ", *names.parts, " (same target role)."),
+        fields=(
+            Field("Proposed time", when),
+            Field("Order", _order(me, cycle)),
+            Field("You will be asked", f"{round_name(me.round)} · {level_name(me.level)}"),
+            Field("Afterwards", AFTER),
+        ),
+        buttons=(
+            Button("Give feedback", "mock.done", str(pairing_id), Style.PRIMARY),
+            Button("Partner didn't show", "mock.noshow", str(pairing_id)),
+        ),
+        footer="Calendar invite attached: mock-interview.ics",
+        files=(invite(pairing_id, cycle, start),),
+    )
+
+
+def _join(names: list[Mention]) -> Rich:
+    joined: list[str] = []
+    for index, name in enumerate(names):
+        if index:
+            joined.append(" and " if index == len(names) - 1 else ", ")
+        joined.append(name)
+    return rich(*joined)
+
+
+def _order(me: Person, cycle: list[Person]) -> Text:
+    parts: list[str] = []
+    for step, person in enumerate(cycle, start=1):
+        target = cycle[step % len(cycle)]
+        mine = person.member_id == me.member_id
+        parts += ["\n" if parts else "", f"{step}. "]
+        parts += ["You interview "] if mine else [Mention(person.external_id), " interviews "]
+        parts += ["you"] if target.member_id == me.member_id else [Mention(target.external_id)]
+        parts.append(f" ({round_name(target.round)})")
+    return rich(*parts)
+
+
+def invite(pairing_id: int, cycle: list[Person], start: datetime) -> Attachment:
+    """A calendar invite for the proposed time, one interview slot per member."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//PrepLoop//mock interviews//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"preploop-mock-{pairing_id}@preploop")
+    event.add("dtstamp", start)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=MINUTES_PER_INTERVIEW * len(cycle)))
+    event.add("summary", "Mock interview: " + " & ".join(p.name for p in cycle))
+    event.add("description", "Peer mock interview arranged by PrepLoop. " + AFTER.replace("`", ""))
+    calendar.add_component(event)
+    return Attachment("mock-interview.ics", calendar.to_ical(), "text/calendar", "Calendar invite")
+
+
+def packet(interviewee: Person, question: Question | None) -> Card:
+    """The private interviewer packet: what to ask, hints to give, what a strong answer covers."""
+    title = f"Interviewer packet: {round_name(interviewee.round)}"
+    if question is None:
+        return Card(
+            title=title,
+            text=rich(
+                "The question bank has no question for this round yet. Ask ",
+                Mention(interviewee.external_id),
+                " one you know well from this round, and note what a strong answer covers.",
+            ),
+        )
+    data: dict[str, Any] = question.data
+    fields = [
+        Field("Hints to give when stuck", _bullets(data.get("hints", []), numbered=True)),
+        Field("A strong answer covers", _bullets(data.get("strong_answer", []))),
+        Field("Follow-ups", _bullets(data.get("follow_ups", []))),
+    ]
+    for key, name in (("listen_for", "Listen for"), ("red_flags", "Red flags")):
+        if data.get(key):
+            fields.append(Field(name, _bullets(data[key])))
+    return Card(
+        title=f"{title} · {question.title}",
+        text=rich(
+            "You ask ", Mention(interviewee.external_id), ":\n\n", str(data.get("prompt", ""))
+        ),
+        fields=tuple(fields),
+        footer=f"Question {question.id} · {level_name(interviewee.level)} · keep this private",
+    )
+
+
+def _bullets(items: list[Any], numbered: bool = False) -> str:
+    lines = [f"{n}. {item}" if numbered else f"• {item}" for n, item in enumerate(items, 1)]
+    text = "\n".join(lines)
+    return text if len(text) <= FIELD_LIMIT else text[: FIELD_LIMIT - 1] + "…"

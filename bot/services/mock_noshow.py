@@ -1,0 +1,155 @@
+"""`/mock noshow` reports a partner who did not come; three pause a member until `/mock resume`."""
+
+from __future__ import annotations
+
+from bot.core.cards import Button, Card, Mention, Message, Reply, Visibility, rich
+from bot.core.mock_availability import local_label
+from bot.core.points import Reason
+from bot.services.context import Ctx
+from bot.services.ledger import award
+from bot.services.mock_feedback import NOT_YOURS, seat_in
+from bot.services.mock_match import dissolve
+from bot.services.mock_profile import no_profile_reply
+from bot.services.mock_queue import REQUEST_USAGE, require_profile, scope_of
+from bot.services.mock_store import (
+    active_seat_of,
+    member_in,
+    profile_of,
+    seats_of,
+    timezone_of,
+    waiting_request_of,
+)
+from bot.services.registry import REGISTRY, Args, UserError
+from bot.storage.tables_mock import MockPairing, MockSeat
+
+PAUSE_AFTER = 3
+NAME_LIMIT = 40
+
+
+@REGISTRY.command("mock", "noshow", "Report that your mock partner did not come")
+def report_noshow(ctx: Ctx, _args: Args) -> Reply:
+    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    if active is None:
+        return Reply.note(
+            "You have no upcoming mock to report on. `/mock status` shows where you are."
+        )
+    return _ask_or_record(ctx, *active)
+
+
+@REGISTRY.action("mock.noshow")
+def noshow_button(ctx: Ctx, value: str) -> Reply:
+    seat, pairing = seat_in(ctx, value)
+    if pairing.status != "scheduled" or seat.status != "active":
+        raise UserError(NOT_YOURS)
+    return _ask_or_record(ctx, seat, pairing)
+
+
+@REGISTRY.action("mock.ns")
+def noshow_pick(ctx: Ctx, value: str) -> Reply:
+    raw_pairing, _, raw_member = value.partition(":")
+    seat, pairing = seat_in(ctx, raw_pairing)
+    if pairing.status != "scheduled" or seat.status != "active":
+        raise UserError(NOT_YOURS)
+    absent = [s for s in _others(ctx, pairing) if str(s.member_id) == raw_member]
+    if not absent:
+        raise UserError(NOT_YOURS)
+    return _record(ctx, pairing, absent[0])
+
+
+def _others(ctx: Ctx, pairing: MockPairing) -> list[MockSeat]:
+    assert pairing.id is not None
+    seats = seats_of(ctx.session, ctx.community_id, pairing.id)
+    return [s for s in seats if s.member_id != ctx.member_id]
+
+
+def _too_early(ctx: Ctx, pairing: MockPairing) -> None:
+    if pairing.proposed_at is not None and ctx.clock.now() < pairing.proposed_at:
+        when = local_label(pairing.proposed_at, timezone_of(ctx.member, ctx.community))
+        raise UserError(
+            f"Your mock is planned for {when}. If your partner does not come, report it then. "
+            "Can't make it yourself? `/mock cancel`."
+        )
+
+
+def _ask_or_record(ctx: Ctx, seat: MockSeat, pairing: MockPairing) -> Reply:
+    _too_early(ctx, pairing)
+    others = _others(ctx, pairing)
+    if len(others) == 1:
+        return _record(ctx, pairing, others[0])
+    buttons = tuple(
+        Button(
+            f"{member_in(ctx.session, ctx.community_id, s.member_id).display_name[:NAME_LIMIT]}"
+            " didn't show",
+            "mock.ns",
+            f"{pairing.id}:{s.member_id}",
+        )
+        for s in others
+    )
+    return Reply.ephemeral(Card(title="Who did not come?", buttons=buttons))
+
+
+def _record(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> Reply:
+    """Record a no-show: points off and a strike for the absent member; re-queue the others."""
+    _too_early(ctx, pairing)
+    member = member_in(ctx.session, ctx.community_id, absent.member_id)
+    if absent.status == "done":
+        raise UserError(
+            rich(
+                Mention(member.external_id),
+                " already confirmed this mock happened, so it cannot be a no-show. "
+                "Something off? Ask an admin.",
+            )
+        )
+    lost = award(ctx, Reason.NO_SHOW, f"mock:{pairing.id}", member_id=absent.member_id)
+    paused = _strike(ctx, absent.member_id)
+    why = rich(
+        Mention(member.external_id), " did not come to your mock interview. Sorry about that."
+    )
+    messages = dissolve(scope_of(ctx), pairing, absent.member_id, "noshow", why)
+    told = _absent_notice(member.external_id, lost, paused)
+    note = rich(
+        "Noted: ",
+        Mention(member.external_id),
+        " did not come. You are first in line for a new partner.",
+    )
+    return Reply([Message(Card(text=note)), told, *messages])
+
+
+def _strike(ctx: Ctx, member_id: int) -> bool:
+    """Count a no-show; the third pauses the member and cancels their waiting request."""
+    profile = profile_of(ctx.session, ctx.community_id, member_id)
+    if profile is None:
+        return False
+    profile.strikes += 1
+    if profile.strikes < PAUSE_AFTER:
+        return False
+    profile.paused = True
+    request = waiting_request_of(ctx.session, ctx.community_id, member_id)
+    if request is not None:
+        request.status = "cancelled"
+    return True
+
+
+def _absent_notice(external_id: str, lost: int, paused: bool) -> Message:
+    text = "Your partner reported that you missed your mock interview"
+    text += f" ({lost} points)." if lost else "."
+    if paused:
+        text += (
+            " That is your third no-show, so you are paused from mock rounds. "
+            "`/mock resume` opts you back in when you are ready."
+        )
+    else:
+        text += " If you can't make a mock, `/mock cancel` tells your partner in time."
+    card = Card(title="Missed mock interview", text=text)
+    return Message(card, Visibility.DIRECT, to_member=external_id)
+
+
+@REGISTRY.command("mock", "resume", "Opt back in to mock interviews after a pause")
+def resume_mock(ctx: Ctx, _args: Args) -> Reply:
+    profile = require_profile(ctx)
+    if profile is None:
+        return no_profile_reply(ctx)
+    if not profile.paused:
+        return Reply.note("You are not paused. `/mock request` finds you a partner.")
+    profile.paused, profile.strikes, profile.updated_at = False, 0, ctx.clock.now()
+    return Reply.note(f"Welcome back! You can join mock rounds again. {REQUEST_USAGE} asks now.")

@@ -1,0 +1,213 @@
+"""`/mock`, `/mock request`, `/mock status`, `/mock cancel`: the member's place in the queue."""
+
+from __future__ import annotations
+
+from bot.content import ROUNDS
+from bot.core.cards import Card, Mention, Message, Reply, Text, rich
+from bot.core.mock_availability import format_availability, local_label, parse_availability
+from bot.core.mock_rules import RuleError
+from bot.services.context import Ctx
+from bot.services.mock_cards import round_name
+from bot.services.mock_match import dissolve, try_instant
+from bot.services.mock_pairing import Scope
+from bot.services.mock_profile import no_profile_reply, profile_fields
+from bot.services.mock_store import (
+    active_seat_of,
+    has_role_peer,
+    member_in,
+    open_rounds,
+    profile_of,
+    seats_of,
+    timezone_of,
+    waiting_request_of,
+)
+from bot.services.registry import REGISTRY, Args, Option, UserError
+from bot.storage.tables_mock import MockPairing, MockProfile, MockRequest, MockSeat
+
+PAUSED = (
+    "You are paused from mock interviews after 3 no-shows. "
+    "`/mock resume` opts you back in whenever you are ready."
+)
+REQUEST_USAGE = '`/mock request round:onsite_coding` (add `window:"sat 10:00-14:00"` to narrow it)'
+
+
+def scope_of(ctx: Ctx) -> Scope:
+    return Scope(ctx.session, ctx.clock, ctx.community)
+
+
+def require_profile(ctx: Ctx) -> MockProfile | None:
+    """Return the caller's profile; None means: answer with the profile walk-through."""
+    return profile_of(ctx.session, ctx.community_id, ctx.member_id)
+
+
+def partners(ctx: Ctx, pairing: MockPairing) -> list[MockSeat]:
+    """The other seats of the caller's pairing."""
+    assert pairing.id is not None
+    return [
+        s
+        for s in seats_of(ctx.session, ctx.community_id, pairing.id)
+        if s.member_id != ctx.member_id
+    ]
+
+
+def names(ctx: Ctx, seats: list[MockSeat]) -> list[str]:
+    """Mentions of the members in these seats, joined with "and"."""
+    parts: list[str] = []
+    for index, seat in enumerate(seats):
+        if index:
+            parts.append(" and ")
+        parts.append(Mention(member_in(ctx.session, ctx.community_id, seat.member_id).external_id))
+    return parts
+
+
+@REGISTRY.command("mock", "start", "Your mock interview status, or how to start", default=True)
+def mock_home(ctx: Ctx, args: Args) -> Reply:
+    if require_profile(ctx) is None:
+        return no_profile_reply(ctx)
+    return mock_status(ctx, args)
+
+
+@REGISTRY.command(
+    "mock",
+    "request",
+    "Ask for a mock interview partner with your target role",
+    Option(
+        "round", "The interview round to practise", kind="choice", required=True, choices=ROUNDS
+    ),
+    Option("window", 'Only these hours, e.g. "sat 10:00-14:00" (your time zone)', max_length=300),
+)
+def request_mock(ctx: Ctx, args: Args) -> Reply:
+    profile = require_profile(ctx)
+    if profile is None:
+        return no_profile_reply(ctx)
+    if profile.paused:
+        raise UserError(PAUSED)
+    _refuse_when_paired(ctx)
+    window = _window(args.get("window"))
+    request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
+    updated = request is not None
+    if request is None:
+        request = MockRequest(
+            community_id=ctx.community_id,
+            member_id=ctx.member_id,
+            round=args["round"],
+            waiting_since=ctx.clock.now(),
+        )
+        ctx.session.add(request)
+    request.round, request.window, request.updated_at = args["round"], window, ctx.clock.now()
+    ctx.session.flush()
+    held = request.mock_round_id in {r.id for r in open_rounds(ctx.session, ctx.community_id)}
+    messages = [] if held else try_instant(scope_of(ctx), request)
+    if messages:
+        return Reply([_matched_note(), *messages])
+    return Reply.ephemeral(_waiting_card(ctx, profile, request, updated))
+
+
+def _refuse_when_paired(ctx: Ctx) -> None:
+    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    if active is not None:
+        raise UserError(
+            rich(
+                "You are already paired with ",
+                *names(ctx, partners(ctx, active[1])),
+                ". After your mock, `/mock done` gives feedback; `/mock cancel` calls it off.",
+            )
+        )
+
+
+def _window(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    try:
+        return format_availability(parse_availability(raw))
+    except RuleError as error:
+        raise UserError(error.text) from None
+
+
+def _matched_note() -> Message:
+    card = Card(
+        title="You have a partner!",
+        text="I sent you both a private message: who, when, the order and your interviewer packet.",
+    )
+    return Message(card)
+
+
+def _waiting_card(ctx: Ctx, profile: MockProfile, request: MockRequest, updated: bool) -> Card:
+    lines = [f"Round: **{round_name(request.round)}**."]
+    if request.window:
+        lines.append(f"Only these hours: {request.window}.")
+    if not has_role_peer(ctx.session, ctx.community_id, ctx.member_id, profile.role):
+        lines.append(
+            f"Nobody else here has {profile.role} as target role yet, so you may wait a while: "
+            "invite a study friend to `/profile set`."
+        )
+    else:
+        lines.append("I will pair you as soon as a partner with your target role asks.")
+    lines += _round_hint(ctx)
+    title = "Updated your mock request." if updated else "You are in the mock queue."
+    return Card(title=title, text="\n".join(lines), footer="`/mock status` · `/mock cancel`")
+
+
+def _round_hint(ctx: Ctx) -> list[str]:
+    rounds = open_rounds(ctx.session, ctx.community_id)
+    if not rounds:
+        return ["Otherwise the next mock round pairs everyone who is waiting."]
+    tz = timezone_of(ctx.member, ctx.community)
+    return [f"A mock round closes {local_label(rounds[0].closes_at, tz)}: you are part of it."]
+
+
+@REGISTRY.command("mock", "status", "Where you are: queue, partner, profile")
+def mock_status(ctx: Ctx, _args: Args) -> Reply:
+    profile = require_profile(ctx)
+    if profile is None:
+        return no_profile_reply(ctx)
+    return Reply.ephemeral(
+        Card(
+            title="Your mock interviews",
+            text=_state(ctx, profile),
+            fields=profile_fields(ctx, profile),
+        )
+    )
+
+
+def _state(ctx: Ctx, profile: MockProfile) -> Text:
+    tz = timezone_of(ctx.member, ctx.community)
+    if profile.paused:
+        return PAUSED
+    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    if active is not None:
+        seat, pairing = active
+        when = local_label(pairing.proposed_at, tz) if pairing.proposed_at else "to be agreed"
+        return rich(
+            "Paired with ",
+            *names(ctx, partners(ctx, pairing)),
+            f" · proposed time {when}. Your packet: {round_name(seat.round)}.",
+        )
+    request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
+    if request is None:
+        return f"Not in the queue. {REQUEST_USAGE} finds you a partner."
+    first = " You are first in line." if request.priority else ""
+    since = local_label(request.waiting_since, tz)
+    return f"Waiting for a partner for **{round_name(request.round)}** since {since}.{first}"
+
+
+@REGISTRY.command("mock", "cancel", "Cancel your request, or your upcoming mock")
+def cancel_mock(ctx: Ctx, _args: Args) -> Reply:
+    request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
+    if request is not None:
+        request.status, request.updated_at = "cancelled", ctx.clock.now()
+        return Reply.note(
+            f"Cancelled your {round_name(request.round)} request. Nothing else changed."
+        )
+    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    if active is None:
+        return Reply.note(f"You have nothing to cancel. {REQUEST_USAGE} finds you a partner.")
+    others = names(ctx, partners(ctx, active[1]))
+    why = rich(Mention(ctx.member.external_id), " had to cancel your mock interview.")
+    messages = dissolve(scope_of(ctx), active[1], ctx.member_id, "cancelled", why)
+    note = rich(
+        "Cancelled your mock with ",
+        *others,
+        ". They are back in the queue, first in line, and know why.",
+    )
+    return Reply([Message(Card(text=note)), *messages])

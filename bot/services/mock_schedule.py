@@ -1,0 +1,98 @@
+"""Mock rounds on the scheduler: open a round on a sprint's mock-round day, pair it at closing.
+
+Registered on bot/services/schedule.py's FINDERS and BUILDERS, so the scheduler claims each
+step once (per community, channel, kind and key) and delivers the messages it returns.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from bot.core.cards import Message
+from bot.core.clock import Clock
+from bot.services import schedule
+from bot.services.mock_rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
+from bot.services.schedule import Due
+from bot.services.sprints import calendar_of
+from bot.storage.tables import Community
+from bot.storage.tables_mock import MockRound
+from bot.storage.tables_sprints import Sprint
+
+OPEN, CLOSE = "mock_open", "mock_close"
+
+
+def find_mock_work(session: Session, now: datetime, found: list[Due]) -> None:
+    """Add the mock rounds to open (a planned day whose post is due) and those past closing."""
+    for due in [d for d in found if d.kind == "daily" and d.sprint_id is not None]:
+        if _planned_round(session, due) is not None:
+            found.append(
+                Due(
+                    due.community_id,
+                    due.platform,
+                    due.community_ref,
+                    due.channel_id,
+                    OPEN,
+                    due.key,
+                    due.sprint_id,
+                )
+            )
+    rows = session.exec(
+        select(MockRound, Community)
+        .join(Community, col(Community.id) == MockRound.community_id)
+        .where(MockRound.status == "open", col(MockRound.closes_at) <= now)
+    )
+    for closing, community in rows:
+        found.append(
+            Due(
+                closing.community_id,
+                community.platform,
+                community.external_id,
+                closing.channel_id,
+                CLOSE,
+                str(closing.id),
+            )
+        )
+
+
+def _planned_round(session: Session, due: Due) -> str | None:
+    sprint = session.get(Sprint, due.sprint_id)
+    if sprint is None or sprint.community_id != due.community_id:
+        return None
+    focus = calendar_of(sprint).focus_on(date.fromisoformat(due.key))
+    return focus.mock_round if focus else None
+
+
+def build_open(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Open the day's planned mock round in the sprint's channel."""
+    planned = _planned_round(session, due)
+    if planned is None:
+        return []
+    return open_mock_round(
+        session=session,
+        clock=clock,
+        community_id=due.community_id,
+        channel_id=due.channel_id,
+        round=planned,
+        closes_at=clock.now() + timedelta(hours=DEFAULT_HOURS),
+        claim=f"plan:{due.channel_id}:{due.key}",
+    )
+
+
+def build_close(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Close a round whose RSVP window has ended and pair everyone in it."""
+    return close_mock_round(
+        session=session, clock=clock, community_id=due.community_id, round_id=int(due.key)
+    )
+
+
+def register() -> None:
+    """Add the mock finder and builders to the scheduler (once)."""
+    if find_mock_work not in schedule.FINDERS:
+        schedule.FINDERS.append(find_mock_work)
+    schedule.BUILDERS[OPEN] = build_open
+    schedule.BUILDERS[CLOSE] = build_close
+
+
+register()

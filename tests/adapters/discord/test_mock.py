@@ -1,0 +1,101 @@
+"""`/mock` through the real discord.py client: profiles, an instant pairing, feedback by DM."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.adapters.discord.harness import (
+    ALICE,
+    BOB,
+    EPHEMERAL,
+    Harness,
+    callbacks,
+    in_direct_messages,
+)
+from tests.integration.mock_flow import FEEDBACK
+
+
+def _dms_to(app: Harness, member_id: str) -> list[dict[str, Any]]:
+    return [m for m in app.api.messages.values() if app.api.dms.get(m["channel_id"]) == member_id]
+
+
+def _titles(messages: list[dict[str, Any]]) -> list[str]:
+    return [e.get("title", "") for m in messages for e in m.get("embeds", [])]
+
+
+async def _profile(app: Harness, member: Any, zone: str, hours: str) -> dict[str, Any]:
+    calls = await app.slash(
+        "profile", "set", member=member, role="MLE", level="mle2", timezone=zone, availability=hours
+    )
+    [saved] = callbacks(calls)
+    return saved
+
+
+async def test_mock_and_profile_commands_are_synced_with_their_choices(
+    discord_app: Harness,
+) -> None:
+    published = {c["name"]: c for c in discord_app.api.commands}
+    mock = {o["name"]: o for o in published["mock"]["options"]}
+    assert {"start", "request", "status", "cancel", "done", "noshow", "resume"} <= set(mock)
+    rounds = next(o for o in mock["request"]["options"] if o["name"] == "round")
+    assert {"name": "onsite_coding", "value": "onsite_coding"} in rounds["choices"]
+    admin = {o["name"] for o in published["mock-admin"]["options"]}
+    assert admin == {"round", "settings"}
+    profile_set = next(o for o in published["profile"]["options"] if o["name"] == "set")
+    assert [o["name"] for o in profile_set["options"]] == [
+        "role",
+        "level",
+        "timezone",
+        "availability",
+    ]
+
+
+async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
+    discord_app: Harness,
+) -> None:
+    saved = await _profile(discord_app, ALICE, "Europe/Paris", "mon-fri 18:00-21:00")
+    assert saved["data"]["flags"] == EPHEMERAL
+    assert saved["data"]["embeds"][0]["title"] == "Your mock profile is saved."
+    [queued] = callbacks(
+        await discord_app.slash("mock", "request", member=ALICE, round="onsite_coding")
+    )
+    assert queued["data"]["embeds"][0]["title"] == "You are in the mock queue."
+
+    await _profile(discord_app, BOB, "America/New_York", "mon-fri 12:00-15:00")
+    [matched] = callbacks(await discord_app.slash("mock", "request", member=BOB, round="ml_depth"))
+    assert matched["data"]["flags"] == EPHEMERAL
+    assert matched["data"]["embeds"][0]["title"] == "You have a partner!"
+    to_alice, to_bob = _dms_to(discord_app, ALICE.id), _dms_to(discord_app, BOB.id)
+    assert _titles(to_alice)[0] == "You have a mock interview partner"
+    assert _titles(to_alice)[1].startswith("Interviewer packet: ML depth")
+    assert _titles(to_bob)[1].startswith("Interviewer packet: Onsite coding")
+    announcement = to_alice[0]["embeds"][0]
+    assert f"<@{BOB.id}>" in announcement["description"]
+    fields = {f["name"]: f["value"] for f in announcement["fields"]}
+    assert fields["Proposed time"] == "Tue 1 Dec, 18:00 (Europe/Paris)"
+
+    press = discord_app.press_payload(to_bob[0], "Give feedback", BOB)
+    [opened] = callbacks(
+        await discord_app.feed(in_direct_messages(press, BOB, to_bob[0]["channel_id"]))
+    )
+    assert opened["type"] == 9  # MODAL
+    form = opened["data"]
+    assert len(form["components"]) == 5
+    assert form["title"] == "Feedback: Coding"
+    calls = await discord_app.submit(
+        form, member=BOB, s0="4", s1="3", s2="3", s3="2", comment=FEEDBACK
+    )
+    [thanks] = callbacks(calls)
+    assert thanks["data"]["embeds"][0]["title"] == "Thanks for the feedback!"
+    letter = _dms_to(discord_app, ALICE.id)[-1]["embeds"][0]
+    assert letter["title"] == "Feedback from your mock interview"
+    assert letter["footer"]["text"] == "Only you see this feedback."
+
+
+async def test_an_unknown_time_zone_is_refused_privately(discord_app: Harness) -> None:
+    calls = await discord_app.slash(
+        "profile", "set", member=BOB, role="MLE", level="mle1", timezone="Moon/Base"
+    )
+    [refused] = callbacks(calls)
+    assert refused["data"]["flags"] == EPHEMERAL
+    assert "is not a time zone I know" in refused["data"]["embeds"][0]["description"]
