@@ -172,18 +172,20 @@ def claim(session: Session, due: Due, now: datetime) -> bool:
         return True
     taken: Any = session.execute(
         update(JobClaim)
-        .where(
-            col(JobClaim.community_id) == due.community_id,
-            col(JobClaim.channel_id) == due.channel_id,
-            col(JobClaim.kind) == due.kind,
-            col(JobClaim.key) == due.key,
-            col(JobClaim.done_at).is_(None),
-            col(JobClaim.lease_until) < now,
-        )
+        .where(*_same_claim(due), col(JobClaim.done_at).is_(None), col(JobClaim.lease_until) < now)
         .values(claimed_at=now, lease_until=now + LEASE)
         .execution_options(synchronize_session=False)
     )
     return bool(taken.rowcount)
+
+
+def _same_claim(due: Due) -> tuple[Any, ...]:
+    return (
+        col(JobClaim.community_id) == due.community_id,
+        col(JobClaim.channel_id) == due.channel_id,
+        col(JobClaim.kind) == due.kind,
+        col(JobClaim.key) == due.key,
+    )
 
 
 def begin(session: Session, clock: Clock, due: Due) -> Work | None:
@@ -202,12 +204,7 @@ def finish(
     outcome = f"failed: {error}"[:300] if error else f"ok ({len(refs)} sent)"
     session.execute(
         update(JobClaim)
-        .where(
-            col(JobClaim.community_id) == due.community_id,
-            col(JobClaim.channel_id) == due.channel_id,
-            col(JobClaim.kind) == due.kind,
-            col(JobClaim.key) == due.key,
-        )
+        .where(*_same_claim(due))
         .values(done_at=now, outcome=outcome)
         .execution_options(synchronize_session=False)
     )
