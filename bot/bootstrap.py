@@ -14,7 +14,7 @@ from bot.services.content_sync import SyncReport, sync_bank
 from bot.services.hub import Hub
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
-from bot.storage.uow import UnitOfWork
+from bot.storage.uow import transact
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,7 @@ def sync_content(engine: Engine, settings: Settings, clock: Clock) -> SyncReport
     bank = load_bank(settings.content_dir)
     for problem in bank.problems:
         log.warning("content problem: %s", problem)
-    with UnitOfWork(engine) as uow:
-        return sync_bank(session=uow.session, bank=bank, clock=clock)
+    return transact(engine, lambda session: sync_bank(session=session, bank=bank, clock=clock))
 
 
 def prepare(settings: Settings, clock: Clock | None = None) -> Hub:

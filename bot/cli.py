@@ -117,6 +117,33 @@ def _db(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_backup(args: argparse.Namespace) -> int:
+    from bot.storage.backup import BackupError, backup_sqlite
+
+    try:
+        report = backup_sqlite(_settings().db_url(), Path(args.path))
+    except BackupError as error:
+        raise SystemExit(str(error)) from None
+    print(f"Backed up {report.source} to {report.target} ({report.size:,} bytes).")
+    return 0
+
+
+def _db_copy(args: argparse.Namespace) -> int:
+    from bot.storage.engine import make_engine
+    from bot.storage.transfer import CopyError, copy_database
+
+    source, target = make_engine(_settings().db_url()), make_engine(args.to)
+    where = target.url.render_as_string(hide_password=True)
+    try:
+        report = copy_database(source, target)
+    except CopyError as error:
+        raise SystemExit(str(error)) from None
+    for table, rows in report.rows.items():
+        print(f"  {table:<20} {rows:>8}")
+    print(f"Copied {report.total:,} rows in {len(report.rows)} tables to {where}.")
+    return 0
+
+
 def _content_sync(args: argparse.Namespace) -> int:
     from bot.bootstrap import sync_content
     from bot.core.clock import SystemClock
@@ -153,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="start every platform whose credentials are set")
     run.set_defaults(handler=_run)
 
-    db = commands.add_parser("db", help="database migrations")
+    db = commands.add_parser("db", help="database migrations, backup and copy")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     up = db_commands.add_parser("upgrade", help="migrate to the newest schema")
     up.add_argument("revision", nargs="?", default="heads")
@@ -161,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
     down.add_argument("revision")
     for sub in (up, down):
         sub.set_defaults(handler=_db)
+    backup = db_commands.add_parser("backup", help="copy the live SQLite database to a file")
+    backup.add_argument("path", help="the new backup file")
+    backup.set_defaults(handler=_db_backup)
+    copy = db_commands.add_parser("copy", help="copy every row into another (empty) database")
+    copy.add_argument("--to", required=True, help="target URL, e.g. postgresql://…")
+    copy.set_defaults(handler=_db_copy)
     return parser
 
 

@@ -19,7 +19,7 @@ from bot.core.cards import Message
 from bot.core.clock import Clock
 from bot.core.ports import DeliveryError, Messenger
 from bot.services import schedule
-from bot.storage.uow import UnitOfWork
+from bot.storage.uow import transact
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 60
@@ -50,13 +50,12 @@ class JobRunner:
         return sum(done)
 
     def _find(self) -> list[schedule.Due]:
-        with UnitOfWork(self.engine) as uow:
-            return schedule.find_due(
-                uow.session,
-                self.clock.now(),
-                platforms=set(self.messengers),
-                catch_up=self.catch_up,
-            )
+        return transact(
+            self.engine,
+            lambda session: schedule.find_due(
+                session, self.clock.now(), platforms=set(self.messengers), catch_up=self.catch_up
+            ),
+        )
 
     async def _run(self, due: schedule.Due) -> int:
         async with self._gate:
@@ -75,18 +74,20 @@ class JobRunner:
             return 1
 
     def _begin(self, due: schedule.Due) -> schedule.Work | None:
-        with UnitOfWork(self.engine) as uow:
-            return schedule.begin(uow.session, self.clock, due)
+        return transact(self.engine, lambda session: schedule.begin(session, self.clock, due))
 
     def _finish(self, due: schedule.Due, refs: list[str], error: str | None) -> list[Message]:
-        with UnitOfWork(self.engine) as uow:
-            return schedule.finish(uow.session, self.clock, due, refs, error)
+        return transact(
+            self.engine, lambda session: schedule.finish(session, self.clock, due, refs, error)
+        )
 
     async def _deliver(
         self, due: schedule.Due, messages: list[Message]
     ) -> tuple[list[str], str | None]:
+        """Send every message (one closed DM must not stop the others); report the first error."""
         messenger = self.messengers[due.platform]
         refs: list[str] = []
+        first_error: str | None = None
         for message in messages:
             try:
                 refs.append(await messenger.post(due.community_ref, message))
@@ -98,8 +99,8 @@ class JobRunner:
                     due.community_id,
                     error,
                 )
-                return refs, str(error)
-        return refs, None
+                first_error = first_error or str(error)
+        return refs, first_error
 
 
 def start_scheduler(runner: JobRunner) -> AsyncIOScheduler:

@@ -1,7 +1,15 @@
-"""Shared fixtures: a hub on a real SQLite file with a fixed clock and a small question bank."""
+"""Shared fixtures: a hub on a real database with a fixed clock and a small question bank.
+
+Tests under tests/integration run once per backend: "sqlite" (a file in tmp_path) and
+"postgresql" (a fresh database on a throwaway server, see tests/pg_cluster.py; skipped, with
+the reason, when the PostgreSQL binaries are not installed). Other tests use SQLite only.
+"""
 
 from __future__ import annotations
 
+import itertools
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,9 +18,68 @@ from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.services.hub import Hub
+from bot.storage.engine import make_engine
+from bot.storage.migrate import upgrade
+from tests import pg_cluster
 from tests.fakes import FakeClock
 
 TEST_CONTENT = Path(__file__).parent / "data" / "content"
+BACKENDS = ("sqlite", "postgresql")
+PER_BACKEND = (Path(__file__).parent / "integration",)
+TEMPLATE = "preploop_template"
+_databases = itertools.count()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every integration test that uses a database once per backend."""
+    if "db_backend" not in metafunc.fixturenames:
+        return
+    if any(folder in metafunc.definition.path.parents for folder in PER_BACKEND):
+        metafunc.parametrize("db_backend", BACKENDS)
+
+
+@pytest.fixture
+def db_backend() -> str:
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[pg_cluster.Cluster]:
+    reason = pg_cluster.missing()
+    if reason:
+        pytest.skip(reason)
+    bin_dir = pg_cluster.find_bin_dir()
+    assert bin_dir is not None
+    cluster = pg_cluster.start_cluster(bin_dir)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_cluster: pg_cluster.Cluster) -> str:
+    """A migrated, empty database that every PostgreSQL test database is copied from."""
+    postgres_cluster.execute(f"CREATE DATABASE {TEMPLATE}")
+    engine = make_engine(postgres_cluster.url(TEMPLATE))
+    upgrade(engine)
+    engine.dispose()
+    return TEMPLATE
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: pg_cluster.Cluster, postgres_template: str) -> Iterator[str]:
+    """The URL of a fresh, migrated PostgreSQL database, dropped after the test."""
+    name = f"test_{os.getpid()}_{next(_databases)}"
+    postgres_cluster.execute(f"CREATE DATABASE {name} TEMPLATE {postgres_template}")
+    yield postgres_cluster.url(name)
+    postgres_cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def database_url(db_backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if db_backend == "postgresql":
+        url: str = request.getfixturevalue("postgres_url")
+        return url
+    return f"sqlite:///{tmp_path / 'test.db'}"
 
 
 @pytest.fixture
@@ -21,17 +88,19 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(database_url: str) -> Settings:
     return Settings(
-        database_url=f"sqlite:///{tmp_path / 'test.db'}",
+        database_url=database_url,
         content_dir=TEST_CONTENT,
         _env_file=None,  # type: ignore[call-arg]
     )
 
 
 @pytest.fixture
-def hub(settings: Settings, clock: FakeClock) -> Hub:
-    return prepare(settings, clock)
+def hub(settings: Settings, clock: FakeClock) -> Iterator[Hub]:
+    hub = prepare(settings, clock)
+    yield hub
+    hub.engine.dispose()
 
 
 def actor(

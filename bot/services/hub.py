@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
@@ -14,13 +15,22 @@ from bot.core.clock import Clock, SystemClock
 from bot.services.context import Ctx, open_ctx
 from bot.services.parsing import group_help, parse
 from bot.services.registry import REGISTRY, Command, Registry, UserError, convert
-from bot.storage.uow import UnitOfWork
+from bot.storage.uow import transact
 
 log = logging.getLogger(__name__)
 
 ADMIN_ONLY = "Only community admins can use that command."
 OOPS = "Something went wrong on our side, and nothing you sent was lost. Please try again."
 STALE_BUTTON = "That button no longer works. Run the command again for a fresh one."
+ACTOR_TEXT = ("community_id", "user_id", "display_name", "community_name", "channel_id")
+T = TypeVar("T")
+
+
+def without_nul(value: T) -> T:
+    """Drop NUL characters from member input: PostgreSQL text cannot hold them."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "")  # type: ignore[return-value]
+    return value
 
 
 class Hub:
@@ -44,12 +54,13 @@ class Hub:
         spec = self._find(group, name)
         if spec is None:
             return Reply.note(f"I don't know that command.\n{self.help_text()}")
+        raw = {key: without_nul(value) for key, value in raw.items()}
         return self._run(actor, spec, lambda ctx: spec.handler(ctx, self._args(spec, raw)))
 
     def command_text(self, actor: Actor, group: str, text: str) -> Reply:
         """Run `/group text…` as typed (Slack, the console)."""
         try:
-            spec, raw = parse(self.registry, group, text)
+            spec, raw = parse(self.registry, group, without_nul(text))
         except UserError as error:
             return Reply.note(error.text)
         return self._run(actor, spec, lambda ctx: spec.handler(ctx, self._args(spec, raw)))
@@ -59,6 +70,7 @@ class Hub:
         handler = self.registry.actions.get(action)
         if handler is None:
             return Reply.note(STALE_BUTTON)
+        value = without_nul(value)
         return self._guarded(actor, lambda ctx: handler(ctx, value))
 
     def submit(self, actor: Actor, action: str, value: str, fields: dict[str, str]) -> Reply:
@@ -66,6 +78,7 @@ class Hub:
         handler = self.registry.submits.get(action)
         if handler is None:
             return Reply.note(STALE_BUTTON)
+        value, fields = without_nul(value), {k: without_nul(v) for k, v in fields.items()}
         return self._guarded(actor, lambda ctx: handler(ctx, value, fields))
 
     def track(self, actor: Actor, track: str, ref: str) -> None:
@@ -108,10 +121,12 @@ class Hub:
         return self._guarded(actor, call)
 
     def _guarded(self, actor: Actor, call: Callable[[Ctx], Reply]) -> Reply:
+        actor = replace(actor, **{f: without_nul(getattr(actor, f)) for f in ACTOR_TEXT})
         try:
-            with UnitOfWork(self.engine) as uow:
-                ctx = open_ctx(uow.session, actor, self.clock, self.default_tz)
-                return call(ctx)
+            return transact(
+                self.engine,
+                lambda session: call(open_ctx(session, actor, self.clock, self.default_tz)),
+            )
         except UserError as error:
             return Reply.note(error.text)
         except Exception:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -77,6 +78,11 @@ def bump_score(session: Session, community_id: int, member_id: int, period: str,
     session.execute(statement)
 
 
-def upsert_insert(session: Session) -> Any:
-    """Return the dialect's insert, which offers ON CONFLICT."""
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+def upsert_insert(session: Session) -> Callable[[Any], Any]:
+    """Return the dialect's insert, which offers ON CONFLICT and reports its rowcount.
+
+    Callers read `rowcount` to learn whether ON CONFLICT DO NOTHING inserted the row;
+    SQLAlchemy only keeps an INSERT's rowcount on every driver (psycopg too) when asked.
+    """
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return lambda table: insert(table).execution_options(preserve_rowcount=True)

@@ -1,4 +1,10 @@
-"""Engine set-up: SQLite in WAL mode with write-locking transactions, or any SQLAlchemy URL."""
+"""Engine set-up: SQLite in WAL mode with write-locking transactions, or PostgreSQL.
+
+Both backends give every transaction the same guarantee: it behaves as if it ran alone.
+SQLite gets there by taking the write lock at BEGIN (BEGIN IMMEDIATE); PostgreSQL runs at
+SERIALIZABLE isolation, and a transaction that loses a race fails with a serialization error
+that bot.storage.uow.transact retries.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,55 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 BUSY_TIMEOUT_MS = 5000
+# Per process: a Hub call holds one connection, and the scheduler delivers up to 16 pieces
+# of work at once (bot/jobs.py), so 10 + 10 overflow serves a busy process while four
+# processes still fit in PostgreSQL's default max_connections of 100.
+POOL_SIZE = 10
+MAX_OVERFLOW = 10
+POOL_RECYCLE_SECONDS = 1800
+POSTGRES_DRIVER = "postgresql+psycopg"
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, busy_timeout, foreign keys and BEGIN IMMEDIATE."""
-    parsed = make_url(url)
+    """Create an engine for a SQLite or PostgreSQL URL (other URLs get SQLAlchemy's defaults)."""
+    parsed = normalize_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        return _postgres_engine(parsed)
     if not parsed.drivername.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        return create_engine(parsed, pool_pre_ping=True)
+    return _sqlite_engine(parsed)
+
+
+def normalize_url(url: str | URL) -> URL:
+    """Parse a URL; `postgres://` and `postgresql://` use psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgres", "postgresql"):
+        return parsed.set(drivername=POSTGRES_DRIVER)
+    return parsed
+
+
+def is_sqlite(url: str | URL) -> bool:
+    """Return whether a URL names a SQLite database."""
+    return normalize_url(url).get_backend_name() == "sqlite"
+
+
+def _postgres_engine(url: URL) -> Engine:
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=POOL_SIZE,
+        max_overflow=MAX_OVERFLOW,
+        pool_recycle=POOL_RECYCLE_SECONDS,
+        isolation_level="SERIALIZABLE",
+    )
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_immediate)

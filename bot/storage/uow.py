@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from types import TracebackType
+from typing import TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
+
+T = TypeVar("T")
 
 
 class UnitOfWork:
@@ -40,3 +46,33 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+
+
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+ATTEMPTS = 8
+FIRST_PAUSE_SECONDS = 0.005
+
+
+def transact(engine: Engine, work: Callable[[Session], T], *, attempts: int = ATTEMPTS) -> T:
+    """Run `work` in one transaction; run it again when PostgreSQL reports a lost race.
+
+    Under SERIALIZABLE isolation two transactions that touch the same rows cannot both commit:
+    one fails with SQLSTATE 40001 and, having changed nothing, is simply run again. `work` may
+    therefore run more than once and must have no effect outside the database (it returns what
+    should be sent; it sends nothing). SQLite never raises these: its transactions queue for
+    the write lock instead.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            with UnitOfWork(engine) as uow:
+                return work(uow.session)
+        except DBAPIError as error:
+            if attempt == attempts or not is_retryable(error):
+                raise
+            time.sleep(FIRST_PAUSE_SECONDS * 2**attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def is_retryable(error: DBAPIError) -> bool:
+    """Return whether the database refused a transaction only because another one won a race."""
+    return getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES

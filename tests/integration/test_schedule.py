@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from bot.core.cards import Message, Visibility, plain
+from bot.core.cards import Card, Message, Visibility, plain
 from bot.jobs import JobRunner
 from bot.services import schedule
 from bot.services.hub import Hub
@@ -227,3 +227,19 @@ async def test_members_opted_into_practice_get_one_dm_a_day_at_their_time(
 
 def test_the_claim_window_covers_yesterdays_reveal() -> None:
     assert timedelta(days=2) < schedule.CLAIM_WINDOW
+
+
+async def test_one_failed_message_does_not_stop_the_others_of_the_same_work(
+    hub: Hub, clock: FakeClock
+) -> None:
+    messenger = FakeMessenger()
+    messenger.broken.add("gone")
+    runner = _runner(hub, clock, messenger)
+    due = schedule.Due(1, "console", "g1", "c1", "test", "k")
+    cards = [
+        Message(Card(title=t), Visibility.CHANNEL, channel=c)
+        for t, c in (("first", "c1"), ("lost", "gone"), ("third", "c1"))
+    ]
+    refs, error = await runner._deliver(due, cards)
+    assert _titles(messenger) == ["first", "third"]
+    assert (len(refs), error) == (2, "channel gone is gone")

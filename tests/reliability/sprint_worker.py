@@ -1,0 +1,231 @@
+"""A PrepLoop bot process for the reliability tests: a JobRunner on an accelerated clock.
+
+Started as a script (`python tests/reliability/sprint_worker.py --help`) or, for fast restarts
+after SIGKILL, forked from a forkserver that has already imported PrepLoop (`run(options)`).
+Either way it is a separate OS process with its own database connections.
+
+The clock is shared by arithmetic, not by messages: every process maps real (wall-clock) time to
+simulated time from the same origin, `speed` simulated seconds per real second, so processes
+started at different moments agree on what time it is.
+
+The fake platform writes every message it accepts to a JSON-lines log and fsyncs it before
+answering, as a real platform would keep a message it accepted. The log also gets a line when
+work is claimed ("claimed", after the claim commits) and when it is recorded as done
+("recorded", after that commits), so a test can tell where a process was when it was killed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import time
+from collections.abc import Sequence
+from contextvars import ContextVar
+from dataclasses import MISSING, dataclass, fields
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.bootstrap import prepare
+from bot.config import Settings
+from bot.core.actors import Actor
+from bot.core.cards import Message, Reply, plain
+from bot.core.clock import Clock
+from bot.core.ports import Messenger
+from bot.jobs import JobRunner
+from bot.services import features, schedule
+from bot.services.hub import Hub
+
+features.load()  # import every feature now, so that a forked worker starts warm
+
+CURRENT: ContextVar[schedule.Due | None] = ContextVar("current_due", default=None)
+
+
+@dataclass(frozen=True)
+class Options:
+    database_url: str
+    content_dir: str
+    log: str  # JSON lines: claimed, delivered, recorded (or answered, for the answering member)
+    real_start: float  # wall-clock time (time.time()) at which the simulated clock reads sim_start
+    sim_start: str  # ISO 8601, with an offset
+    speed: float  # simulated seconds per real second
+    until: str  # ISO 8601: stop once the simulated clock passes it
+    lease_seconds: float = 0.4  # the claim lease, in real seconds (see run())
+    delivery_seconds: float = 0.03  # one platform round trip, in real seconds
+    tick_seconds: float = 0.01  # real seconds between two scheduler ticks
+
+
+class AcceleratedClock(Clock):
+    """Simulated time: from `real_start` on, `speed` simulated seconds pass every real second."""
+
+    def __init__(self, real_start: float, sim_start: datetime, speed: float) -> None:
+        self.real_start, self.sim_start, self.speed = real_start, sim_start, speed
+
+    def now(self) -> datetime:
+        elapsed = max(0.0, time.time() - self.real_start)  # it stands at sim_start until then
+        return self.sim_start + timedelta(seconds=elapsed * self.speed)
+
+    def real_time_of(self, moment: datetime) -> float:
+        """Return the wall-clock time at which the simulated clock reads `moment`."""
+        return self.real_start + (moment - self.sim_start).total_seconds() / self.speed
+
+
+def clock_of(options: Options) -> AcceleratedClock:
+    """Return the shared clock these options describe."""
+    start = datetime.fromisoformat(options.sim_start)
+    return AcceleratedClock(options.real_start, start, options.speed)
+
+
+class Log:
+    """Append JSON lines to a file that several processes share; each line is on disk first."""
+
+    def __init__(self, path: str) -> None:
+        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+
+    def write(self, event: str, **fields: object) -> None:
+        line = json.dumps({"event": event, "pid": os.getpid(), **fields}) + "\n"
+        os.write(self.fd, line.encode())  # one write with O_APPEND: lines never interleave
+        os.fsync(self.fd)
+
+
+def claim_of(due: schedule.Due) -> dict[str, object]:
+    """The unique key of a piece of scheduled work, as the database claims it."""
+    return {
+        "community": due.community_id,
+        "channel": due.channel_id,
+        "kind": due.kind,
+        "key": due.key,
+    }
+
+
+class RecordingMessenger(Messenger):
+    """A platform that keeps every message it accepts in the log before it answers."""
+
+    platform = "console"
+
+    def __init__(self, log: Log, clock: Clock, delay: float) -> None:
+        self.log, self.clock, self.delay = log, clock, delay
+        self.sent = 0
+
+    async def post(self, community_id: str, message: Message) -> str:
+        await asyncio.sleep(self.delay / 2)  # the request travels to the platform
+        due = CURRENT.get()
+        self.sent += 1
+        ref = f"msg-{os.getpid()}-{self.sent}"
+        self.log.write(
+            "delivered",
+            **(claim_of(due) if due else {}),
+            ref=ref,
+            to=message.channel or message.to_member,
+            title=plain(message.card.title),
+            thread_of=message.thread_of,
+            sim=self.clock.now().isoformat(),
+        )
+        await asyncio.sleep(self.delay / 2)  # the platform's answer travels back
+        return ref
+
+
+class ObservedRunner(JobRunner):
+    """The real JobRunner; it only tells the log which claim is being worked on, and when."""
+
+    def __init__(self, hub: Hub, clock: Clock, messenger: RecordingMessenger, log: Log) -> None:
+        super().__init__(hub.engine, clock, {messenger.platform: messenger})
+        self.log = log
+
+    async def _run(self, due: schedule.Due) -> int:
+        token = CURRENT.set(due)
+        try:
+            return await super()._run(due)
+        finally:
+            CURRENT.reset(token)
+
+    def _begin(self, due: schedule.Due) -> schedule.Work | None:
+        work = super()._begin(due)
+        if work is not None:
+            self.log.write("claimed", **claim_of(due), messages=len(work.messages))
+        return work
+
+    def _finish(self, due: schedule.Due, refs: list[str], error: str | None) -> list[Message]:
+        alerts = super()._finish(due, refs, error)
+        self.log.write("recorded", **claim_of(due), sent=len(refs), error=error)
+        return alerts
+
+
+def _hub(options: Options, clock: Clock) -> Hub:
+    settings = Settings(
+        database_url=options.database_url,
+        content_dir=Path(options.content_dir),
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    return prepare(settings, clock)  # what `preploop run` does on start: migrate, sync content
+
+
+def run(options: Options) -> None:
+    """Tick the scheduler until the simulated clock passes `until`."""
+    # The claim lease (10 simulated minutes in production) would shrink to milliseconds of
+    # real time at this speed, shorter than one delivery; keep it a fixed span of real time.
+    schedule.LEASE = timedelta(seconds=options.lease_seconds * options.speed)
+    clock, log = clock_of(options), Log(options.log)
+    hub = _hub(options, clock)
+    runner = ObservedRunner(
+        hub, clock, RecordingMessenger(log, clock, options.delivery_seconds), log
+    )
+    asyncio.run(_tick_until(runner, clock, datetime.fromisoformat(options.until), options))
+    hub.engine.dispose()
+
+
+async def _tick_until(runner: JobRunner, clock: Clock, until: datetime, options: Options) -> None:
+    while clock.now() < until:
+        await runner.tick()
+        await asyncio.sleep(options.tick_seconds)
+
+
+def answer_forever(options: Options, members: Sequence[str], channels: Sequence[str]) -> None:
+    """Answer today's question as member after member; log each answer once it is committed."""
+    clock, log = clock_of(options), Log(options.log)
+    hub = _hub(options, clock)
+    until, turn = datetime.fromisoformat(options.until), 0
+    while clock.now() < until:
+        member, channel = members[turn % len(members)], channels[turn % len(channels)]
+        who = Actor("console", "g1", member, display_name=member.title(), channel_id=channel)
+        text = f"Answer {turn} by {who.user_id}: a hash map from value to index."
+        saved, post = _answer(hub, who, text)
+        if saved:  # the hub returns after the commit: only now is the member told it is saved
+            log.write("answered", member=who.user_id, post=post, text=text)
+        turn += 1
+        time.sleep(options.tick_seconds)
+    hub.engine.dispose()
+
+
+def _answer(hub: Hub, who: Actor, text: str) -> tuple[bool, str]:
+    shown = hub.command_text(who, "question", "")
+    buttons = {b.label: b for m in shown.messages for b in m.card.buttons}
+    if "Answer" not in buttons:
+        return False, ""
+    opened = hub.press(who, buttons["Answer"].action, buttons["Answer"].value)
+    if opened.modal is None:
+        return False, ""
+    reply = hub.submit(who, opened.modal.action, opened.modal.value, {"answer": text})
+    return _said(reply, "your answer."), opened.modal.value
+
+
+def _said(reply: Reply, words: str) -> bool:
+    return any(words in plain(m.card.title) for m in reply.messages)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run one scheduler process from the command line: every Options field is a --flag."""
+    parser = argparse.ArgumentParser(description="A PrepLoop bot process on an accelerated clock")
+    for option in fields(Options):
+        kind = float if option.type == "float" else str
+        required = option.default is MISSING
+        default = None if required else option.default
+        parser.add_argument(
+            "--" + option.name.replace("_", "-"), type=kind, required=required, default=default
+        )
+    run(Options(**vars(parser.parse_args(argv))))
+
+
+if __name__ == "__main__":
+    main()
