@@ -26,7 +26,7 @@ from bot.services.context import Ctx
 from bot.services.ledger import award
 from bot.services.practice import record_rating
 from bot.services.question_cards import question_card
-from bot.services.registry import REGISTRY, Args, UserError
+from bot.services.registry import REGISTRY, Args, UserError, row_id
 from bot.services.streaks import count_answer_day
 from bot.storage.tables import Answer, DailyPost, Question
 
@@ -132,10 +132,10 @@ def post_for(ctx: Ctx, raw_id: str) -> tuple[DailyPost, Question]:
 
 def as_id(raw: str) -> int:
     """Parse a row id from a button value, or refuse the stale button."""
-    try:
-        return int(raw)
-    except ValueError:
-        raise UserError("That button no longer works. Run the command again.") from None
+    value = row_id(raw)
+    if value is None:
+        raise UserError("That button no longer works. Run the command again.")
+    return value
 
 
 def _post_id(post: DailyPost) -> int:

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, func, select
 
 from bot.content import CATEGORY_NAMES
 from bot.core.calendar import local_moment
-from bot.core.cards import Card, Field, Message, Reply, Text, UserText, Visibility, rich
+from bot.core.cards import Card, Field, Message, Reply, Rich, Text, UserText, Visibility, rich
 from bot.core.repetition import RATING_LABELS
 from bot.services.context import Ctx
 from bot.services.ledger import ALL_TIME, week_period
@@ -67,11 +67,11 @@ def board_lines(rows: list[tuple[str, int]]) -> Text:
     )
 
 
-def _period_key(ctx: Ctx, period: str) -> tuple[str, str]:
+def _period_key(ctx: Ctx, period: str) -> tuple[str, Rich]:
     if period == "all":
-        return ALL_TIME, "all time"
+        return ALL_TIME, rich("all time")
     if period == "week":
-        return week_period(ctx.today()), "this week"
+        return week_period(ctx.today()), rich("this week")
     sprint = ctx.session.exec(
         select(Sprint)
         .where(Sprint.community_id == ctx.community_id)
@@ -79,7 +79,7 @@ def _period_key(ctx: Ctx, period: str) -> tuple[str, str]:
     ).first()
     if sprint is None:
         raise UserError("There is no sprint yet, so no sprint leaderboard. Try `period:week`.")
-    return f"sprint:{sprint.id}", f"sprint {sprint.name}"
+    return f"sprint:{sprint.id}", rich("sprint ", UserText(sprint.name))
 
 
 @REGISTRY.command(
@@ -98,7 +98,7 @@ def leaderboard(ctx: Ctx, args: Args) -> Reply:
     rows = top_scores(ctx.session, ctx.community_id, key)
     mine = rank_of(ctx.session, ctx.community_id, key, ctx.member_id)
     you = f"You: #{mine[0]} with {mine[1]} pts" if mine else "You: no points yet in this period"
-    card = Card(title=f"Leaderboard — {label}", text=board_lines(rows), footer=you)
+    card = Card(title=rich("Leaderboard — ", *label.parts), text=board_lines(rows), footer=you)
     if args.get("share"):
         shared = Card(title=card.title, text=card.text)
         return Reply([Message(shared, Visibility.CHANNEL, channel=ctx.actor.channel_id)])

@@ -38,7 +38,7 @@ from bot.services.mock_store import (
     seats_of,
     waiting_request_of,
 )
-from bot.services.registry import REGISTRY, Args, UserError
+from bot.services.registry import REGISTRY, Args, UserError, row_id
 from bot.storage.tables import Community, Member
 from bot.storage.tables_mock import MockFeedback, MockPairing, MockSeat
 
@@ -49,10 +49,8 @@ NOT_YOURS = "That mock is not one of yours any more. `/mock status` shows where 
 
 def seat_in(ctx: Ctx, raw_id: str) -> tuple[MockSeat, MockPairing]:
     """Return the caller's seat in a pairing named by a button or form, or refuse."""
-    try:
-        pairing = pairing_in(ctx.session, ctx.community_id, int(raw_id))
-    except ValueError:
-        pairing = None
+    found = row_id(raw_id)
+    pairing = None if found is None else pairing_in(ctx.session, ctx.community_id, found)
     if pairing is None or pairing.id is None:
         raise UserError(NOT_YOURS)
     mine = [

@@ -29,7 +29,7 @@ from bot.services.mock_store import (
     waiting_request_of,
     waiting_requests,
 )
-from bot.services.registry import REGISTRY, UserError
+from bot.services.registry import REGISTRY, UserError, row_id
 from bot.storage.tables import Community
 from bot.storage.tables_mock import MockRequest, MockRound
 
@@ -217,7 +217,7 @@ def join_round(ctx: Ctx, value: str) -> Reply:
 
 
 def _id(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise UserError("That button no longer works. Run the command again.") from None
+    found = row_id(value)
+    if found is None:
+        raise UserError("That button no longer works. Run the command again.")
+    return found

@@ -8,12 +8,19 @@ from typing import Any
 from bot.core.cards import UserText, rich
 from bot.services.registry import Command, Registry, UserError
 
+TEXT_LIMIT = 2000  # far past the longest valid command; shlex takes seconds on megabytes
+
 
 def parse(registry: Registry, group: str, text: str) -> tuple[Command, dict[str, Any]]:
     """Split `sub key:value words…` into the command and raw option values."""
     specs = registry.groups().get(group)
     if not specs:
-        raise UserError(f"I don't know `/{group}`. Try `/help`.")
+        raise UserError(rich("I don't know `/", UserText(group[:40]), "`. Try `/help`."))
+    if len(text) > TEXT_LIMIT:
+        raise UserError(
+            f"That command is {len(text):,} characters long; the limit is {TEXT_LIMIT:,}. "
+            f"Usage:\n{group_help(registry, group)}"
+        )
     try:
         words = shlex.split(text)
     except ValueError:

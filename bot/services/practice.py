@@ -7,12 +7,12 @@ from datetime import date, time
 from sqlmodel import Session, col, select
 
 from bot.core.calendar import valid_timezone
-from bot.core.cards import Button, Card, Reply
+from bot.core.cards import Button, Card, Reply, UserText, rich
 from bot.core.clock import local_date, seeded
 from bot.core.repetition import RATING_LABELS, RATINGS, next_due
 from bot.services.context import Ctx
 from bot.services.question_cards import practice_card, reveal_card
-from bot.services.registry import REGISTRY, Args, Option, UserError
+from bot.services.registry import REGISTRY, Args, Option, UserError, row_id
 from bot.storage.tables import Answer, DailyPost, Question
 from bot.storage.tables_sprints import PracticePref, ReviewState
 
@@ -119,7 +119,10 @@ def practice(ctx: Ctx, _args: Args) -> Reply:
 def practice_daily(ctx: Ctx, args: Args) -> Reply:
     tz = args.get("timezone") or ctx.member.timezone or ctx.community.timezone
     if not valid_timezone(tz):
-        raise UserError(f"I don't know the time zone `{tz[:64]}`. Use a name like Europe/Berlin.")
+        shown = UserText(tz[:64])
+        raise UserError(
+            rich("I don't know the time zone `", shown, "`. Use a name like Europe/Berlin.")
+        )
     at: time = args["at"]
     pref = ctx.session.get(PracticePref, ctx.member_id)
     if pref is None:
@@ -151,7 +154,7 @@ def practice_hint(ctx: Ctx, value: str) -> Reply:
     question_id, _, raw = value.rpartition(":")
     question = _question(ctx, question_id)
     hints = [str(h) for h in question.data.get("hints", [])]
-    index = min(max(int(raw) if raw.isdigit() else 0, 0), max(len(hints) - 1, 0))
+    index = min(max(row_id(raw) or 0, 0), max(len(hints) - 1, 0))
     if not hints:
         return Reply.note("This question has no hints.")
     more = (

@@ -19,6 +19,7 @@ CommandHandler = Callable[["Ctx", Args], "Reply"]
 ActionHandler = Callable[["Ctx", str], "Reply"]
 SubmitHandler = Callable[["Ctx", str, dict[str, str]], "Reply"]
 TrackHandler = Callable[["Ctx", str, str], None]
+STORED_INT_MAX = 2**31 - 1  # the largest INTEGER of PostgreSQL (SQLite's are 64-bit)
 
 
 class UserError(Exception):
@@ -168,5 +169,22 @@ def _to_int(option: Option, raw: Any) -> int:
         raise UserError(f"`{option.name}` takes a whole number.") from None
     low, high = option.min_value, option.max_value
     if (low is not None and value < low) or (high is not None and value > high):
-        raise UserError(f"`{option.name}` must be between {low} and {high}.")
+        raise UserError(f"`{option.name}` must be {_bounds(low, high)}.")
+    if abs(value) > STORED_INT_MAX:
+        raise UserError(f"`{option.name}` is too large a number.")
     return value
+
+
+def _bounds(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"between {low} and {high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+def row_id(raw: str) -> int | None:
+    """Read a row id carried by a button or a form; None unless a number a database column holds."""
+    try:
+        value = int(raw)
+    except ValueError:
+        return None
+    return value if abs(value) <= STORED_INT_MAX else None

@@ -20,6 +20,7 @@ from bot.storage.tables_sprints import Sprint
 LIVE = ("active", "paused")
 DEFAULT_TEMPLATE = "mle-4-week"
 PLAN_DAYS = 14
+HORIZON_DAYS = 365  # a later start is a typo (and 9999-12-31 would run past the calendar)
 
 
 def _template_ids() -> tuple[str, ...]:
@@ -94,6 +95,11 @@ def start_sprint(ctx: Ctx, args: Args) -> Reply:
         raise UserError(
             f"The start date {start.isoformat()} is in the past; today is "
             f"{today.isoformat()} in {tz}."
+        )
+    if start > today + timedelta(days=HORIZON_DAYS):
+        raise UserError(
+            f"The start date {start.isoformat()} is more than a year away; pick a day before "
+            f"{(today + timedelta(days=HORIZON_DAYS + 1)).isoformat()}."
         )
     template = catalog.bank().templates.get(args.get("template") or DEFAULT_TEMPLATE)
     if template is None:

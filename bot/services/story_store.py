@@ -10,7 +10,7 @@ from sqlmodel import col, func, select
 from bot.core.story import PRINCIPLE_IDS, Star
 from bot.core.story_review import CRITERIA
 from bot.services.context import Ctx
-from bot.services.registry import UserError
+from bot.services.registry import UserError, row_id
 from bot.storage.tables import Member
 from bot.storage.tables_story import Story, StoryConfig, StoryReview
 
@@ -36,10 +36,10 @@ def set_reviews_wanted(ctx: Ctx, count: int) -> None:
 
 def to_int(raw: str) -> int:
     """Read a number carried by a button or a form, refusing anything forged."""
-    try:
-        return int(raw)
-    except ValueError:
-        raise UserError(STALE) from None
+    value = row_id(raw)
+    if value is None:
+        raise UserError(STALE)
+    return value
 
 
 def story_in_community(ctx: Ctx, story_id: int) -> Story | None:

@@ -84,7 +84,8 @@ class ConsoleSession:
         self.out(f"  It is now {self.clock.now():%Y-%m-%d %H:%M} UTC.")
 
     def _press(self, raw: str, lines: Iterator[str]) -> None:
-        if not raw.isdigit() or not 1 <= int(raw) <= len(self.buttons):
+        # isdecimal, not isdigit: int() refuses "²"; and a few digits at most, not 5,000.
+        if not (raw.isdecimal() and len(raw) <= 3) or not 1 <= int(raw) <= len(self.buttons):
             self.out(
                 f"  Press a button by its number: /press 1 to /press {max(len(self.buttons), 1)}."
             )

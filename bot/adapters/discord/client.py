@@ -8,7 +8,7 @@ from typing import Any
 import discord
 
 from bot.adapters.discord.commands import Tree, add_commands, add_help
-from bot.adapters.discord.components import TEMPLATE, ActionButton, Form
+from bot.adapters.discord.components import TEMPLATE, ActionButton, submitted_fields
 from bot.adapters.discord.listeners import Listeners, unknown_button
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.services.hub import Hub
@@ -44,15 +44,18 @@ class PrepLoopClient(discord.Client):
         """Handle a PrepLoop button."""
         await self.listeners.press(interaction, action, value, guild)
 
-    async def submitted(self, interaction: discord.Interaction, form: Form) -> None:
-        """Handle a PrepLoop form."""
-        await self.listeners.submit(interaction, form)
-
     async def on_interaction(self, interaction: discord.Interaction) -> None:
-        """Answer buttons whose custom_id PrepLoop never made, instead of failing silently."""
-        if interaction.type is not discord.InteractionType.component or not interaction.data:
+        """Read every form by its custom_id; answer buttons PrepLoop never made."""
+        kind, data = interaction.type, dict(interaction.data or {})
+        if kind not in (discord.InteractionType.component, discord.InteractionType.modal_submit):
             return
-        custom_id = str(interaction.data.get("custom_id", ""))
-        if not TEMPLATE.fullmatch(custom_id):
-            log.info("unknown button pressed: %r", custom_id[:100])
+        custom_id = str(data.get("custom_id", ""))
+        found = TEMPLATE.fullmatch(custom_id)
+        if found is None:
+            log.info("unknown button or form: %r", custom_id[:100])
             await unknown_button(interaction)
+        elif kind is discord.InteractionType.modal_submit:
+            fields = submitted_fields(data)
+            await self.listeners.submit(
+                interaction, found["action"], found["value"], found["guild"], fields
+            )

@@ -24,7 +24,6 @@ INPUT_LABEL_LIMIT = 45
 INPUT_LIMIT = 4000
 PLACEHOLDER_LIMIT = 100
 FORM_INPUT_COUNT = 5
-FORM_TIMEOUT = 30 * 60.0  # an unsent form is forgotten after this many seconds
 
 _STYLES = {
     Style.PRIMARY: discord.ButtonStyle.primary,
@@ -40,8 +39,6 @@ class Listener(Protocol):
     async def pressed(
         self, interaction: discord.Interaction, action: str, value: str, guild: str | None
     ) -> None: ...
-
-    async def submitted(self, interaction: discord.Interaction, form: Form) -> None: ...
 
 
 def _listener(interaction: discord.Interaction) -> Listener:
@@ -94,14 +91,21 @@ def view_for(card: Card, guild: str | None = None) -> discord.ui.View | None:
 
 
 class Form(discord.ui.Modal):
-    """A Discord modal for a Modal spec; its submission goes back to the client."""
+    """A Discord modal for a Modal spec, whose state lives in its custom_id like a button's.
 
-    def __init__(self, spec: Modal, community: str | None) -> None:
+    discord.py keeps no Form in memory (it is finished before it is sent): the client reads every
+    submission by its custom_id, so a form sent after a restart, after any delay or twice is
+    still answered.
+    """
+
+    def __init__(self, spec: Modal, community: str | None = None) -> None:
+        """Build the form; `community` rides in its custom_id (needed outside a server)."""
         super().__init__(
-            title=truncate(spec.title, FORM_TITLE_LIMIT) or "Form", timeout=FORM_TIMEOUT
+            title=truncate(spec.title, FORM_TITLE_LIMIT) or "Form",
+            timeout=None,
+            custom_id=custom_id(spec.action, spec.value, community),
         )
-        self.spec, self.community = spec, community
-        self.inputs: dict[str, discord.ui.TextInput[Form]] = {}
+        self.spec = spec
         for box in spec.inputs[:FORM_INPUT_COUNT]:
             limit = min(box.max_length, INPUT_LIMIT)
             field: discord.ui.TextInput[Form] = discord.ui.TextInput(
@@ -113,17 +117,21 @@ class Form(discord.ui.Modal):
                 min_length=min(box.min_length, limit) or None,
                 max_length=limit,
             )
-            self.inputs[box.id] = field
             label = truncate(box.label, INPUT_LABEL_LIMIT) or box.id[:INPUT_LABEL_LIMIT]
             self.add_item(discord.ui.Label(text=label, component=field))
+        self.stop()  # finished, so discord.py does not store it (see above)
 
-    def values(self) -> dict[str, str]:
-        """Return what the member typed, by input id."""
-        return {key: field.value for key, field in self.inputs.items()}
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:
-        """Hand the submission to the client."""
-        await _listener(interaction).submitted(interaction, self)
+def submitted_fields(data: Any) -> dict[str, str]:
+    """Read what the member typed into a form, by input id, from a modal submission."""
+    fields: dict[str, str] = {}
+    for row in data.get("components", []) if isinstance(data, dict) else []:
+        # An input sits in a label (type 18) or, in older clients, in an action row (type 1).
+        boxes = [row.get("component") or {}, *row.get("components", [])]
+        for box in boxes:
+            if box.get("custom_id") is not None:
+                fields[str(box["custom_id"])] = str(box.get("value") or "")
+    return fields
 
 
 def outgoing(card: Card, guild: str | None = None) -> dict[str, Any]:

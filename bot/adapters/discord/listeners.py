@@ -9,7 +9,6 @@ from typing import Any
 
 import discord
 
-from bot.adapters.discord.components import Form
 from bot.adapters.discord.layout import help_card
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.discord.respond import Delivery, actor_of, ask, note
@@ -47,14 +46,16 @@ class Listeners:
         """Run the action behind a pressed button."""
         await self._handle(interaction, guild, lambda a: self.hub.press(a, action, value))
 
-    async def submit(self, interaction: discord.Interaction, form: Form) -> None:
+    async def submit(
+        self,
+        interaction: discord.Interaction,
+        action: str,
+        value: str,
+        guild: str | None,
+        fields: dict[str, str],
+    ) -> None:
         """Run the action behind a submitted form."""
-        spec, fields = form.spec, form.values()
-        await self._handle(
-            interaction,
-            form.community,
-            lambda a: self.hub.submit(a, spec.action, spec.value, fields),
-        )
+        await self._handle(interaction, guild, lambda a: self.hub.submit(a, action, value, fields))
 
     async def _handle(
         self,

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import discord
 
-from bot.adapters.discord.components import Form, outgoing
+from bot.adapters.discord.components import CUSTOM_ID_LIMIT, Form, outgoing
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.discord.render import embed, mention
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Modal, Reply, Visibility
 from bot.core.ports import DeliveryError
-from bot.services.hub import Hub
+from bot.services.hub import OOPS, Hub
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,12 @@ class Delivery:
         if self.interaction.response.is_done():
             await self.respond(Card(text=FORM_TOO_LATE), ephemeral=True)
             return
-        await self.interaction.response.send_modal(Form(modal, self.actor.community_id))
+        form = Form(modal, self.button_guild)
+        if len(form.custom_id) > CUSTOM_ID_LIMIT:
+            log.error("form %r not opened: its custom_id is over 100 characters", modal.action)
+            await self.respond(Card(text=OOPS), ephemeral=True)
+            return
+        await self.interaction.response.send_modal(form)
 
     async def _route(self, message: Message) -> str | None:
         if message.visibility is Visibility.DIRECT:

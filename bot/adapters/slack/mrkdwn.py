@@ -9,7 +9,7 @@ from bot.core.cards import Mention, Rich, Text, UserText
 ZWSP = "\u200b"
 FENCE = "```"
 _FORMATTING = "*_~`"
-_BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_BROADCAST = re.compile(r"@(channel|here|everyone)", re.IGNORECASE)  # "@here_" too
 _LINE_QUOTE = re.compile(r"^&gt;", re.MULTILINE)
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
 

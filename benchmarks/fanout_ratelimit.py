@@ -1,0 +1,131 @@
+"""The daily fan-out to 1,000 communities due in one minute, against real platform rate limits.
+
+Fake messengers answer each post after a network round trip (`--rtt`, default 100 ms) and hold
+requests back the way the platforms' limits do (as discord.py and the Slack SDK's retry handler
+wait once they are limited):
+
+- Discord: 50 requests per second for the whole bot (its global limit);
+- Slack: about 1 message per second per channel; each community is its own workspace, so its
+  own channel.
+
+It prints the wall time of JobRunner.tick, the least time the limits allow, and the ratio (goal:
+within 1.1x). It first times PrepLoop's own work alone (no round trip, no limit, as
+benchmarks.daily_fanout does), since no limit can make the tick shorter than that, and gives the
+ratio to the longer of the two as well. The runner delivers at most PARALLEL_DELIVERIES
+(bot/jobs.py) pieces of work at once; `--parallel 16,64` replaces that number in the
+benchmark's runner (bot/jobs.py itself is not changed) to show what another value would do.
+
+Run: python -m benchmarks.fanout_ratelimit [--communities 1000] [--rtt 0.1] [--parallel 16,64,256]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.daily_fanout import START, populate
+from bot.config import Settings
+from bot.core.cards import Message
+from bot.core.ports import Messenger
+from bot.jobs import PARALLEL_DELIVERIES, JobRunner
+from tests.fakes import FakeClock
+
+DISCORD_PER_SECOND = 50
+SLACK_CHANNEL_SECONDS = 1.0
+
+
+class LimitedMessenger(Messenger):
+    """Deliver after a round trip, never faster than the platform's limit allows."""
+
+    def __init__(self, platform: str, rtt: float) -> None:
+        self.platform = platform
+        self.rtt = rtt
+        self.sent = 0
+        self.global_starts: collections.deque[float] = collections.deque()
+        self.channel_last: dict[tuple[str, str | None], float] = {}
+        self.lock = asyncio.Lock()
+
+    async def post(self, community_id: str, message: Message) -> str:
+        async with self.lock:  # take a place under the limit, in arrival order
+            start = self._slot(community_id, message.channel, time.monotonic())
+        await asyncio.sleep(max(0.0, start - time.monotonic()) + self.rtt)
+        self.sent += 1
+        return f"{self.platform}-{self.sent}"
+
+    def _slot(self, community_id: str, channel: str | None, now: float) -> float:
+        """When this request may start, and book that moment."""
+        if self.platform == "discord":
+            while self.global_starts and self.global_starts[0] <= now - 1.0:
+                self.global_starts.popleft()
+            start = now
+            if len(self.global_starts) >= DISCORD_PER_SECOND:
+                start = max(now, self.global_starts[-DISCORD_PER_SECOND] + 1.0)
+            self.global_starts.append(start)
+            return start
+        key = (community_id, channel)
+        start = max(now, self.channel_last.get(key, -1e9) + SLACK_CHANNEL_SECONDS)
+        self.channel_last[key] = start
+        return start
+
+
+def least_time(platform: str, posts: int, channels: int, rtt: float) -> float:
+    """The shortest wall time the platform's limits allow for `posts` posts."""
+    if platform == "discord":
+        return (posts - 1) // DISCORD_PER_SECOND + rtt
+    per_channel = -(-posts // channels)
+    return (per_channel - 1) * SLACK_CHANNEL_SECONDS + rtt
+
+
+def run(platform: str, communities: int, rtt: float, parallel: int, own: float = 0.0) -> float:
+    folder = Path(tempfile.mkdtemp())
+    url = f"sqlite:///{folder / 'fanout.db'}"
+    clock = FakeClock(START)
+    seeded = populate(Settings(database_url=url, _env_file=None), clock, communities)  # type: ignore[call-arg]
+    with seeded.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE community SET platform = ?", (platform,))
+    messenger = LimitedMessenger(platform, rtt)
+    runner = JobRunner(seeded.engine, clock, {platform: messenger})
+    began = time.perf_counter()
+    done = asyncio.run(_tick(runner, parallel))
+    wall = time.perf_counter() - began
+    seeded.engine.dispose()
+    if not own:
+        print(f"PrepLoop's own work alone: {done} posts in {wall:.2f} s")
+        return wall
+    least = least_time(platform, messenger.sent, communities, rtt)
+    floor = max(least, own)
+    print(
+        f"{platform:<8} parallel {parallel:>3}: {messenger.sent} messages in {wall:6.2f} s; "
+        f"the limits allow {least:5.2f} s ({wall / least:5.2f}x), with our own work "
+        f"{floor:5.2f} s ({wall / floor:4.2f}x: {'within' if wall <= 1.1 * floor else 'over'} 1.1x)"
+    )
+    return wall
+
+
+async def _tick(runner: JobRunner, parallel: int) -> int:
+    runner._gate = asyncio.Semaphore(parallel)  # the benchmark's own runner only
+    return await runner.tick()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--communities", type=int, default=1000)
+    parser.add_argument("--rtt", type=float, default=0.1)
+    parser.add_argument("--parallel", default=f"{PARALLEL_DELIVERIES},64,256")
+    args = parser.parse_args()
+    print(
+        f"{args.communities} communities due in one minute, {args.rtt * 1000:.0f} ms per "
+        f"platform round trip; bot/jobs.py PARALLEL_DELIVERIES = {PARALLEL_DELIVERIES}"
+    )
+    own = run("slack", args.communities, 0.0, 1024)
+    for platform in ("discord", "slack"):
+        for parallel in (int(n) for n in args.parallel.split(",")):
+            run(platform, args.communities, args.rtt, parallel, own)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""Drive one adapter with a mix of commands and button presses and time each event.
+
+Each driver measures from the platform event entering the adapter to the reply leaving it: the
+console's `handle()` returning (the reply is printed); for Slack and Discord, the moment the
+reply reaches the fake platform (Slack's response_url POST, Discord's interaction callback).
+The fakes run in this process, so their HTTP handling shares the CPU with the adapter; a real
+platform adds its network round trip instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from typing import Any
+
+import discord
+from pydantic import SecretStr
+
+from bot.adapters.console.clock import ConsoleClock
+from bot.adapters.console.session import ConsoleSession
+from bot.adapters.slack import build_app
+from bot.config import Settings
+from bot.core.actors import Actor
+from bot.core.cards import Button, Reply
+from bot.services.hub import Hub
+from tests.adapters.discord.fake_api import FakeDiscord
+from tests.adapters.discord.harness import CHANNEL, Harness, Member, interaction, logged_in
+from tests.adapters.slack.fake_slack import (
+    BOT_TOKEN,
+    SECRET,
+    FakeSlack,
+    block_action,
+    signed,
+    slash,
+)
+
+Timings = list[tuple[str, float]]  # (event kind, milliseconds)
+COMMANDS = {  # event kind -> (group, text typed after it)
+    "/question": ("question", ""),
+    "/leaderboard": ("leaderboard", ""),
+    "/profile": ("profile", ""),
+    "/practice": ("practice", ""),
+}
+PRESSES = {  # event kind -> (the command that shows the button, the button's label)
+    "press Hint": ("/question", "Hint"),
+    "press Missed": ("/question", "Missed"),
+    "press strong answer": ("/practice", "What a strong answer covers"),
+}
+KINDS = (*COMMANDS, *PRESSES)
+
+
+def typed(session: ConsoleSession, line: str) -> float:
+    """Milliseconds the console takes to handle one typed line (and print the reply)."""
+    began = time.perf_counter()
+    session.handle(line, iter(()))
+    return (time.perf_counter() - began) * 1000
+
+
+def button(reply: Reply, label: str) -> Button:
+    """The button with this label among a reply's cards."""
+    return next(b for m in reply.messages for b in m.card.buttons if b.label == label)
+
+
+class InstantHub(Hub):
+    """A hub that answers every event at once: what is left is the adapter and the transport."""
+
+    def command_text(self, actor: Actor, group: str, text: str) -> Reply:
+        return Reply.note("ok")
+
+    def command(self, actor: Actor, group: str, name: str | None, raw: dict[str, Any]) -> Reply:
+        return Reply.note("ok")
+
+    def press(self, actor: Actor, action: str, value: str) -> Reply:
+        return Reply.note("ok")
+
+
+def buttons_for(hub: Hub, actor: Actor) -> dict[str, Button]:
+    """The buttons every press event uses, as the hub shows them to this member."""
+    shown = {kind: hub.command_text(actor, *COMMANDS[kind]) for kind in ("/question", "/practice")}
+    return {kind: button(shown[opener], label) for kind, (opener, label) in PRESSES.items()}
+
+
+def console(hub: Hub, clock: ConsoleClock, events: int, rng: random.Random) -> Timings:
+    """Type lines into the console session; a press first shows its card (not timed)."""
+    printed: list[str] = []
+    session = ConsoleSession(hub, printed.append, clock)
+    timings: Timings = []
+    for _ in range(events):
+        kind = rng.choice(KINDS)
+        session.member = rng.choice(("alice", "bob", "carol"))
+        if kind in COMMANDS:
+            group, text = COMMANDS[kind]
+            timings.append((kind, typed(session, f"/{group} {text}")))
+            continue
+        opener, label = PRESSES[kind]
+        session.handle(opener, iter(()))
+        number = 1 + [b.label for b in session.buttons].index(label)
+        timings.append((kind, typed(session, f"/press {number}")))
+    return timings
+
+
+class Arrivals:
+    """When requests reached a fake platform (perf_counter seconds), recorded by its handler."""
+
+    def __init__(self, fake: Any, handler: str) -> None:
+        self.times: list[float] = []
+        original = getattr(fake, handler)
+
+        async def record(request: Any) -> Any:
+            self.times.append(time.perf_counter())
+            return await original(request)
+
+        setattr(fake, handler, record)  # before fake.start(), which routes to it
+
+    def since(self, began: float) -> float:
+        """Milliseconds from `began` to the first arrival after it."""
+        return (min(t for t in self.times if t >= began) - began) * 1000
+
+
+async def _dispatch(app: Any, body: str, arrivals: Arrivals) -> float:
+    """Dispatch a signed request, wait for its listener; return ms until the reply arrived."""
+    began = time.perf_counter()
+    before = asyncio.all_tasks()
+    response = await app.async_dispatch(signed(body))
+    assert response.status == 200, response.body
+    started = asyncio.all_tasks() - before - {asyncio.current_task()}
+    if started:
+        await asyncio.wait(started)
+    return arrivals.since(began)
+
+
+async def slack(
+    hub: Hub, users: list[str], events: int, rng: random.Random, pressed: dict[str, Button]
+) -> Timings:
+    """Signed slash commands and button presses into the bolt app, answered via response_url."""
+    fake = FakeSlack()
+    arrivals = Arrivals(fake, "_respond")
+    await fake.start()
+    settings = Settings(
+        slack_bot_token=SecretStr(BOT_TOKEN),
+        slack_signing_secret=SecretStr(SECRET),
+        slack_api_url=fake.api_url,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    app = build_app(hub, settings)
+    for user in users:  # warm up: auth.test, and each member's admin lookup (cached 5 min)
+        await _dispatch(
+            app, slash("/help", "", user=user, response_url=fake.response_url()), arrivals
+        )
+    timings: Timings = []
+    for _ in range(events):
+        kind, user, url = rng.choice(KINDS), rng.choice(users), fake.response_url()
+        if kind in COMMANDS:
+            group, text = COMMANDS[kind]
+            body = slash(f"/{group}", text, user=user, response_url=url)
+        else:
+            shown = pressed[kind]
+            body = block_action(shown.action, shown.value, user=user, response_url=url)
+        timings.append((kind, await _dispatch(app, body, arrivals)))
+    await fake.stop()
+    return timings
+
+
+DISCORD_COMMANDS = {  # event kind -> (top-level command, subcommand)
+    "/question": ("question", None),
+    "/leaderboard": ("leaderboard", None),
+    "/profile": ("profile", "show"),
+    "/practice": ("practice", "next"),
+}
+
+
+async def discord_client(
+    hub: Hub, users: list[str], events: int, rng: random.Random, pressed: dict[str, Button]
+) -> Timings:
+    """INTERACTION_CREATE payloads into the logged-in client, answered through the fake API."""
+    api = FakeDiscord()
+    arrivals = Arrivals(api, "_handle")
+    discord.http.Route.BASE = await api.start()
+    harness = Harness(api, await logged_in(hub, Settings(_env_file=None)))  # type: ignore[call-arg]
+    permissions = discord.Permissions(view_channel=True, send_messages=True).value
+    timings: Timings = []
+    for number in range(events + 20):
+        kind = rng.choice(KINDS)
+        member = Member(rng.choice(users), "member", permissions)
+        if kind in DISCORD_COMMANDS:
+            payload = harness.slash_payload(*DISCORD_COMMANDS[kind], member=member)
+        else:
+            payload = _press(harness, pressed[kind], member)
+        began = time.perf_counter()
+        await harness.feed(payload)
+        if number >= 20:  # the first few warm up discord.py's caches
+            timings.append((kind, arrivals.since(began)))
+    await harness.client.close()
+    await api.stop()
+    return timings
+
+
+def _press(harness: Harness, shown: Button, member: Member) -> dict[str, Any]:
+    """A press of a button on a message the bot sent (stored by the fake API, not timed)."""
+    custom = f"pl:{shown.action}:{shown.value}"
+    item = {"type": 2, "style": 2, "label": shown.label, "custom_id": custom}
+    message = harness.api.message(CHANNEL, {"components": [{"type": 1, "components": [item]}]})
+    data = {"custom_id": custom, "component_type": 2}
+    return interaction(3, member, data, message=message)
