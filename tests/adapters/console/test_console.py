@@ -88,3 +88,23 @@ def test_a_sprint_posts_on_schedule_as_the_console_clock_moves(tmp_path: Path) -
     assert "(scheduled · thread of console-1)" in out
     assert "What a strong answer covers:" in out
     assert "Move the clock forward with /time +1d" in out
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
+    env |= {"CONTENT_DIR": str(TEST_CONTENT), "DATABASE_URL": "", "DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f"printf '/question\\n/help\\n' | {sys.executable} -m bot console | head -1",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.startswith("PrepLoop console")
+    assert "Traceback" not in done.stderr
