@@ -11,15 +11,7 @@ from bot.services.hub import Hub
 from bot.storage.tables import LedgerEntry
 from tests.conftest import actor
 from tests.fakes import FakeClock
-
-
-def _text(reply: Reply) -> str:
-    parts = []
-    for message in reply.messages:
-        card = message.card
-        parts += [plain(card.title), plain(card.text), plain(card.footer)]
-        parts += [f"{plain(f.name)}: {plain(f.value)}" for f in card.fields]
-    return "\n".join(parts)
+from tests.replies import reply_text
 
 
 def _answer(hub: Hub, who: str, text: str = "An answer with some substance.") -> Reply:
@@ -34,11 +26,11 @@ def test_the_leaderboard_ranks_members_and_shows_the_callers_own_rank(hub: Hub) 
     for who in ("ann", "bob", "cat"):
         _answer(hub, who)
     hub.command_text(actor("boss", admin=True), "sprint", "start Prep start:2026-12-01")
-    board = _text(hub.command_text(actor("bob"), "leaderboard", "period:all"))
+    board = reply_text(hub.command_text(actor("bob"), "leaderboard", "period:all"))
     assert "Leaderboard — all time" in board
     assert "🥇 Ann — 10 pts" in board
     assert "You: #1 with 10 pts" in board  # ties share the top rank
-    late = _text(hub.command_text(actor("dan"), "leaderboard", "week"))
+    late = reply_text(hub.command_text(actor("dan"), "leaderboard", "week"))
     assert "You: no points yet in this period" in late
 
 
@@ -51,7 +43,7 @@ def test_the_leaderboard_is_private_unless_shared(hub: Hub) -> None:
 
 
 def test_the_sprint_leaderboard_needs_a_sprint(hub: Hub) -> None:
-    reply = _text(hub.command_text(actor("ann"), "leaderboard", "period:sprint"))
+    reply = reply_text(hub.command_text(actor("ann"), "leaderboard", "period:sprint"))
     assert "There is no sprint yet" in reply
 
 
@@ -60,7 +52,7 @@ def test_a_sprint_season_counts_only_points_earned_during_it(hub: Hub, clock: Fa
     hub.command_text(actor("boss", admin=True), "sprint", "start Prep start:2026-12-02")
     clock.advance(days=1)
     _answer(hub, "bob")
-    board = _text(hub.command_text(actor("ann"), "leaderboard", "period:sprint"))
+    board = reply_text(hub.command_text(actor("ann"), "leaderboard", "period:sprint"))
     assert "🥇 Bob — 10 pts" in board
     assert "Ann" not in board.split("You:")[0]
 
@@ -68,23 +60,23 @@ def test_a_sprint_season_counts_only_points_earned_during_it(hub: Hub, clock: Fa
 def test_a_streak_grows_day_by_day_and_earns_a_capped_bonus(hub: Hub, clock: FakeClock) -> None:
     notes = []
     for _ in range(3):
-        notes.append(_text(_answer(hub, "ann")))
+        notes.append(reply_text(_answer(hub, "ann")))
         clock.advance(days=1)
     assert "Streak: 1 day." in notes[0]
     assert "Streak: 2 days. +2 streak bonus." in notes[1]
     assert "Streak: 3 days. +4 streak bonus." in notes[2]
-    profile = _text(hub.command_text(actor("ann"), "profile", ""))
+    profile = reply_text(hub.command_text(actor("ann"), "profile", ""))
     assert "Points: 36 (rank #1)" in profile
     assert "Streak: 3 days (best 3)" in profile
     assert "Answers: 3" in profile
 
 
 def test_streaks_can_be_turned_off(hub: Hub, clock: FakeClock) -> None:
-    assert "Streaks are off" in _text(hub.command_text(actor("ann"), "profile", "streaks no"))
+    assert "Streaks are off" in reply_text(hub.command_text(actor("ann"), "profile", "streaks no"))
     _answer(hub, "ann")
     clock.advance(days=1)
-    assert "Streak" not in _text(_answer(hub, "ann"))
-    assert "Streak: off" in _text(hub.command_text(actor("ann"), "profile", ""))
+    assert "Streak" not in reply_text(_answer(hub, "ann"))
+    assert "Streak: off" in reply_text(hub.command_text(actor("ann"), "profile", ""))
 
 
 def test_pressing_answer_twice_and_replays_award_nothing_twice(hub: Hub) -> None:
@@ -99,32 +91,32 @@ def test_pressing_answer_twice_and_replays_award_nothing_twice(hub: Hub) -> None
 def test_self_ratings_schedule_practice_and_show_in_the_profile(hub: Hub, clock: FakeClock) -> None:
     card = hub.command_text(actor("ann"), "question", "").messages[0].card
     missed = next(b for b in card.buttons if b.label == "Missed")
-    assert "comes back in /practice tomorrow" in _text(
+    assert "comes back in /practice tomorrow" in reply_text(
         hub.press(actor("ann"), missed.action, missed.value)
     )
     clock.advance(days=1)
     practice = hub.command_text(actor("ann"), "practice", "").messages[0].card
     assert plain(practice.title) == plain(card.title).replace("Question of the day", "Practice")
-    assert "due for review (last time: Missed)" in _text(Reply.ephemeral(practice))
+    assert "due for review (last time: Missed)" in reply_text(Reply.ephemeral(practice))
     partial = next(b for b in practice.buttons if b.label == "Partial")
-    assert "in 3 days" in _text(hub.press(actor("ann"), partial.action, partial.value))
-    assert "Partial 1" in _text(hub.command_text(actor("ann"), "profile", ""))
+    assert "in 3 days" in reply_text(hub.press(actor("ann"), partial.action, partial.value))
+    assert "Partial 1" in reply_text(hub.command_text(actor("ann"), "profile", ""))
 
 
 def test_practice_shows_the_strong_answer_on_request(hub: Hub) -> None:
     card = hub.command_text(actor("ann"), "practice", "").messages[0].card
     reveal = next(b for b in card.buttons if b.action == "p.reveal")
-    assert "What a strong answer covers" in _text(
+    assert "What a strong answer covers" in reply_text(
         hub.press(actor("ann"), reveal.action, reveal.value)
     )
 
 
 def test_practice_daily_refuses_an_unknown_time_zone(hub: Hub) -> None:
-    reply = _text(
+    reply = reply_text(
         hub.command_text(actor("ann"), "practice", "daily at:08:00 timezone:Nowhere/Land")
     )
     assert "I don't know the time zone `Nowhere/Land`" in reply
-    assert "nothing to stop" in _text(hub.command_text(actor("ann"), "practice", "stop"))
+    assert "nothing to stop" in reply_text(hub.command_text(actor("ann"), "practice", "stop"))
 
 
 def test_an_answer_can_be_shared_in_the_thread_of_a_posted_question(
@@ -140,4 +132,4 @@ def test_an_answer_can_be_shared_in_the_thread_of_a_posted_question(
     thread = shared.messages[0]
     assert (thread.visibility, thread.thread_of) == (Visibility.CHANNEL, "m-77")
     assert "Ann's answer to" in plain(thread.card.title)
-    assert "already shared" in _text(hub.press(actor("ann"), share.action, share.value))
+    assert "already shared" in reply_text(hub.press(actor("ann"), share.action, share.value))

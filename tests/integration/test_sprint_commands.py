@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.cards import Reply, Visibility, plain
+from bot.core.cards import Visibility
 from bot.services.hub import ADMIN_ONLY, Hub
 from tests.conftest import actor
 from tests.fakes import FakeClock
+from tests.replies import reply_text
 
 ADMIN = actor("boss", admin=True)
-
-
-def _text(reply: Reply) -> str:
-    parts = []
-    for message in reply.messages:
-        card = message.card
-        parts += [plain(card.title), plain(card.text), plain(card.footer)]
-        parts += [f"{plain(f.name)}: {plain(f.value)}" for f in card.fields]
-    return "\n".join(parts)
 
 
 def test_an_admin_starts_a_sprint_and_the_channel_sees_its_plan(hub: Hub) -> None:
@@ -26,7 +18,7 @@ def test_an_admin_starts_a_sprint_and_the_channel_sees_its_plan(hub: Hub) -> Non
         ADMIN, "sprint", 'start "Winter prep" start:2026-12-07 time:08:30 timezone:Europe/Berlin'
     )
     assert reply.messages[0].visibility is Visibility.CHANNEL
-    text = _text(reply)
+    text = reply_text(reply)
     assert "Winter prep" in text
     assert "2026-12-07 to 2027-01-03 (4 weeks)" in text
     assert "08:30 Europe/Berlin" in text
@@ -34,7 +26,7 @@ def test_an_admin_starts_a_sprint_and_the_channel_sees_its_plan(hub: Hub) -> Non
 
 
 def test_a_member_cannot_start_a_sprint(hub: Hub) -> None:
-    assert _text(hub.command_text(actor("u1"), "sprint", "start Nope")).strip() == ADMIN_ONLY
+    assert reply_text(hub.command_text(actor("u1"), "sprint", "start Nope")).strip() == ADMIN_ONLY
 
 
 @pytest.mark.parametrize(
@@ -49,12 +41,12 @@ def test_a_member_cannot_start_a_sprint(hub: Hub) -> None:
     ],
 )
 def test_bad_sprint_options_get_clear_messages(hub: Hub, options: str, message: str) -> None:
-    assert message in _text(hub.command_text(ADMIN, "sprint", f"start Prep {options}"))
+    assert message in reply_text(hub.command_text(ADMIN, "sprint", f"start Prep {options}"))
 
 
 def test_a_channel_has_one_sprint_at_a_time(hub: Hub) -> None:
     hub.command_text(ADMIN, "sprint", "start First")
-    again = _text(hub.command_text(ADMIN, "sprint", "start Second"))
+    again = reply_text(hub.command_text(ADMIN, "sprint", "start Second"))
     assert "This channel already has a sprint, First." in again.replace("**", "")
     other = hub.command_text(actor("boss", admin=True, channel="c2"), "sprint", "start Second")
     assert other.messages[0].visibility is Visibility.CHANNEL
@@ -63,19 +55,19 @@ def test_a_channel_has_one_sprint_at_a_time(hub: Hub) -> None:
 def test_status_plan_pause_resume_and_end(hub: Hub, clock: FakeClock) -> None:
     hub.command_text(ADMIN, "sprint", "start Prep start:2026-12-02 weeks:6 template:mle-6-week")
     clock.advance(days=2)
-    status = _text(hub.command_text(ADMIN, "sprint", "status"))
+    status = reply_text(hub.command_text(ADMIN, "sprint", "status"))
     assert "active · week 1 of 6" in status
     assert "09:00 UTC" in status
-    plan = _text(hub.command_text(ADMIN, "sprint", "plan"))
+    plan = reply_text(hub.command_text(ADMIN, "sprint", "plan"))
     assert "`2026-12-03 thu`" in plan
     assert "mock round:" in plan
-    assert "Paused" in _text(hub.command_text(ADMIN, "sprint", "pause"))
-    assert "already paused" in _text(hub.command_text(ADMIN, "sprint", "pause"))
-    assert "Resumed" in _text(hub.command_text(ADMIN, "sprint", "resume"))
+    assert "Paused" in reply_text(hub.command_text(ADMIN, "sprint", "pause"))
+    assert "already paused" in reply_text(hub.command_text(ADMIN, "sprint", "pause"))
+    assert "Resumed" in reply_text(hub.command_text(ADMIN, "sprint", "resume"))
     ended = hub.command_text(ADMIN, "sprint", "end")
     assert ended.messages[0].visibility is Visibility.CHANNEL
-    assert "Sprint recap: Prep" in _text(ended)
-    assert "There is no sprint in this channel" in _text(
+    assert "Sprint recap: Prep" in reply_text(ended)
+    assert "There is no sprint in this channel" in reply_text(
         hub.command_text(ADMIN, "sprint", "status")
     )
 
@@ -91,7 +83,7 @@ def test_a_sprint_name_is_shown_literally(hub: Hub) -> None:
 
 def test_skip_swaps_todays_question_until_someone_answers(hub: Hub) -> None:
     first = hub.command_text(ADMIN, "question", "").messages[0].card.title
-    skipped = _text(hub.command_text(ADMIN, "question", "skip"))
+    skipped = reply_text(hub.command_text(ADMIN, "question", "skip"))
     assert "Skipped. Today's question is now" in skipped
     second = hub.command_text(ADMIN, "question", "").messages[0].card
     assert second.title != first
@@ -99,4 +91,4 @@ def test_skip_swaps_todays_question_until_someone_answers(hub: Hub) -> None:
     opened = hub.press(ADMIN, answer.action, answer.value)
     assert opened.modal is not None
     hub.submit(ADMIN, opened.modal.action, opened.modal.value, {"answer": "my answer"})
-    assert "already answered" in _text(hub.command_text(ADMIN, "question", "skip"))
+    assert "already answered" in reply_text(hub.command_text(ADMIN, "question", "skip"))
