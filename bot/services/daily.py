@@ -18,7 +18,7 @@ from bot.core.cards import (
     Visibility,
     rich,
 )
-from bot.core.clock import local_date, seeded
+from bot.core.clock import seeded
 from bot.core.points import Reason
 from bot.core.repetition import RATINGS
 from bot.core.rotation import pick_question
@@ -295,8 +295,3 @@ def answer_of(session: Session, post_id: int, member_id: int) -> Answer | None:
     return session.exec(
         select(Answer).where(Answer.post_id == post_id, Answer.member_id == member_id)
     ).first()
-
-
-def member_today(ctx: Ctx) -> date:
-    """Return today's date in the member's own time zone (else the community's)."""
-    return local_date(ctx.clock, ctx.member.timezone or ctx.community.timezone)

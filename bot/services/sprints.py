@@ -23,10 +23,6 @@ PLAN_DAYS = 14
 HORIZON_DAYS = 365  # a later start is a typo (and 9999-12-31 would run past the calendar)
 
 
-def _template_ids() -> tuple[str, ...]:
-    return tuple(sorted(catalog.bank().templates)) or (DEFAULT_TEMPLATE,)
-
-
 def plan_from(template: SprintTemplate, weeks: int) -> list[dict[str, Any]]:
     """Turn a template into the stored weekly plan, cut or extended to the sprint's length."""
     shaped = tuple(
