@@ -8,13 +8,16 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
+from sqlmodel import Session, select
 
 from bot.core.actors import Actor
-from bot.core.cards import Card, Reply, UserText, rich
+from bot.core.cards import Card, Message, Reply, UserText, rich
 from bot.core.clock import Clock, SystemClock
 from bot.services.context import Ctx, open_ctx
+from bot.services.mock_feedback import member_left
 from bot.services.parsing import group_help, parse
 from bot.services.registry import REGISTRY, Command, Registry, UserError, convert
+from bot.storage.tables import Community
 from bot.storage.uow import transact
 
 log = logging.getLogger(__name__)
@@ -87,6 +90,34 @@ class Hub:
         handler = self.registry.trackers.get(name)
         if handler is not None:
             self._guarded(actor, lambda ctx: handler(ctx, value, ref) or Reply())
+
+    def member_left(self, platform: str, community_ref: str, member_ref: str) -> list[Message]:
+        """A member left the server or workspace: free their mock partners; return the notes.
+
+        Nothing is created for a community or member PrepLoop never saw; a failure is logged and
+        answered with no messages (the platform event has no one to reply to).
+        """
+
+        def leave(session: Session) -> list[Message]:
+            community = session.exec(
+                select(Community).where(
+                    Community.platform == platform, Community.external_id == community_ref
+                )
+            ).first()
+            if community is None or community.id is None:
+                return []
+            return member_left(
+                session=session,
+                clock=self.clock,
+                community_id=community.id,
+                member_external_id=member_ref,
+            )
+
+        try:
+            return transact(self.engine, leave)
+        except Exception:
+            log.exception("could not process a member leaving %s/%s", platform, community_ref)
+            return []
 
     def help_text(self) -> str:
         """Every command, one line each, grouped."""

@@ -174,13 +174,9 @@ def test_three_noshows_pause_a_member_until_they_opt_back_in(hub: Hub, clock: Fa
 
 def test_a_member_leaving_frees_their_partner_who_is_told_and_requeued(hub: Hub) -> None:
     pair(hub)
-    with Session(hub.engine) as session:
-        community = session.exec(select(Community)).one()
-        assert community.id is not None
-        messages = member_left(
-            session=session, clock=hub.clock, community_id=community.id, member_external_id="u2"
-        )
-        session.commit()
+    assert hub.member_left("console", "another-server", "u2") == []  # not this community
+    assert hub.member_left("slack", "g1", "u2") == []  # same id, another platform
+    messages = hub.member_left("console", "g1", "u2")
     told = [card_text(m.card) for m in messages if m.to_member == "u1"]
     assert (
         "Back in the mock queue, first in line\n"
