@@ -11,11 +11,12 @@ wait once they are limited):
 It prints the wall time of JobRunner.tick, the least time the limits allow, and the ratio (goal:
 within 1.1x). It first times PrepLoop's own work alone (no round trip, no limit, as
 benchmarks.daily_fanout does), since no limit can make the tick shorter than that, and gives the
-ratio to the longer of the two as well. The runner delivers at most PARALLEL_DELIVERIES
-(bot/jobs.py) pieces of work at once; `--parallel 16,64` replaces that number in the
+ratio to the longer of the two as well. The runner paces each platform by its Pace in
+bot/jobs.py (DEFAULT_PACES: Discord 50 requests/s, Slack 1 message/s per channel, and at most
+`in_flight` requests waiting for an answer); `--in-flight 16,64` replaces that number in the
 benchmark's runner (bot/jobs.py itself is not changed) to show what another value would do.
 
-Run: python -m benchmarks.fanout_ratelimit [--communities 1000] [--rtt 0.1] [--parallel 16,64,256]
+Run: python -m benchmarks.fanout_ratelimit [--communities 1000] [--rtt 0.1] [--in-flight 16,64]
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ import asyncio
 import collections
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.daily_fanout import START, populate
 from bot.config import Settings
 from bot.core.cards import Message
 from bot.core.ports import Messenger
-from bot.jobs import PARALLEL_DELIVERIES, JobRunner
+from bot.jobs import DEFAULT_PACES, JobRunner, Pace
 from tests.fakes import FakeClock
 
 DISCORD_PER_SECOND = 50
@@ -80,7 +82,7 @@ def least_time(platform: str, posts: int, channels: int, rtt: float) -> float:
     return (per_channel - 1) * SLACK_CHANNEL_SECONDS + rtt
 
 
-def run(platform: str, communities: int, rtt: float, parallel: int, own: float = 0.0) -> float:
+def run(platform: str, communities: int, rtt: float, in_flight: int, own: float = 0.0) -> float:
     folder = Path(tempfile.mkdtemp())
     url = f"sqlite:///{folder / 'fanout.db'}"
     clock = FakeClock(START)
@@ -88,9 +90,10 @@ def run(platform: str, communities: int, rtt: float, parallel: int, own: float =
     with seeded.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE community SET platform = ?", (platform,))
     messenger = LimitedMessenger(platform, rtt)
-    runner = JobRunner(seeded.engine, clock, {platform: messenger})
+    pace = replace(DEFAULT_PACES.get(platform, Pace()), in_flight=in_flight)
+    runner = JobRunner(seeded.engine, clock, {platform: messenger}, paces={platform: pace})
     began = time.perf_counter()
-    done = asyncio.run(_tick(runner, parallel))
+    done = asyncio.run(runner.tick())
     wall = time.perf_counter() - began
     seeded.engine.dispose()
     if not own:
@@ -99,32 +102,29 @@ def run(platform: str, communities: int, rtt: float, parallel: int, own: float =
     least = least_time(platform, messenger.sent, communities, rtt)
     floor = max(least, own)
     print(
-        f"{platform:<8} parallel {parallel:>3}: {messenger.sent} messages in {wall:6.2f} s; "
+        f"{platform:<8} in flight {in_flight:>3}: {messenger.sent} messages in {wall:6.2f} s; "
         f"the limits allow {least:5.2f} s ({wall / least:5.2f}x), with our own work "
         f"{floor:5.2f} s ({wall / floor:4.2f}x: {'within' if wall <= 1.1 * floor else 'over'} 1.1x)"
     )
     return wall
 
 
-async def _tick(runner: JobRunner, parallel: int) -> int:
-    runner._gate = asyncio.Semaphore(parallel)  # the benchmark's own runner only
-    return await runner.tick()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--communities", type=int, default=1000)
     parser.add_argument("--rtt", type=float, default=0.1)
-    parser.add_argument("--parallel", default=f"{PARALLEL_DELIVERIES},64,256")
+    parser.add_argument("--in-flight", default="", help="e.g. 16,64 (default: bot/jobs.py's)")
     args = parser.parse_args()
+    paces = ", ".join(f"{name} {pace}" for name, pace in DEFAULT_PACES.items())
     print(
         f"{args.communities} communities due in one minute, {args.rtt * 1000:.0f} ms per "
-        f"platform round trip; bot/jobs.py PARALLEL_DELIVERIES = {PARALLEL_DELIVERIES}"
+        f"platform round trip; bot/jobs.py DEFAULT_PACES: {paces}"
     )
-    own = run("slack", args.communities, 0.0, 1024)
+    own = run("console", args.communities, 0.0, Pace().in_flight)
     for platform in ("discord", "slack"):
-        for parallel in (int(n) for n in args.parallel.split(",")):
-            run(platform, args.communities, args.rtt, parallel, own)
+        chosen = args.in_flight or str(DEFAULT_PACES[platform].in_flight)
+        for in_flight in (int(n) for n in chosen.split(",")):
+            run(platform, args.communities, args.rtt, in_flight, own)
 
 
 if __name__ == "__main__":

@@ -4,18 +4,28 @@ Jobs are not kept in a job store: the schedule lives in the database (sprints, p
 preferences), is read again at every tick, and each piece of work is claimed there, so restarts,
 double triggers and several processes never post twice. After downtime the first tick (run at
 start) catches up on the same local day's work.
+
+A tick claims and builds its work in batches (one transaction per batch), delivers every
+message as fast as the platform's limits allow (a Throttle per platform), and records the
+outcomes in batches as they come back. The database sees a few transactions per hundred posts;
+the platforms see a steady stream just under their limits.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
+import time
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 
-from bot.core.cards import Message
+from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
 from bot.core.ports import DeliveryError, Messenger
 from bot.services import schedule
@@ -23,7 +33,73 @@ from bot.storage.uow import transact
 
 log = logging.getLogger(__name__)
 TICK_SECONDS = 60
-PARALLEL_DELIVERIES = 16
+BATCH = 100  # pieces of work claimed (or recorded) per transaction
+BACKLOG = 4 * BATCH  # claimed but not yet delivered, before this process claims more
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How fast one platform may be sent to from this process.
+
+    per_second: requests in any one second, all channels together (None: no such limit);
+    channel_gap: least seconds between two posts to one channel (or one member's DM);
+    in_flight: requests waiting for the platform's answer at once.
+    """
+
+    per_second: float | None = None
+    channel_gap: float = 0.0
+    in_flight: int = 64
+
+
+DEFAULT_PACES: dict[str, Pace] = {
+    # Discord: 50 requests a second per bot token (its global limit).
+    "discord": Pace(per_second=50, in_flight=64),
+    # Slack: about one message a second per channel (chat.postMessage's special tier).
+    "slack": Pace(channel_gap=1.0, in_flight=128),
+}
+
+
+class Throttle:
+    """Start requests to one platform no faster than its Pace allows."""
+
+    def __init__(self, pace: Pace) -> None:
+        self.pace = pace
+        self.window = max(1, int(pace.per_second)) if pace.per_second else 0
+        self.starts: collections.deque[float] = collections.deque()
+        self.channel_next: dict[str, float] = {}
+        self.flight = asyncio.Semaphore(pace.in_flight)
+
+    @asynccontextmanager
+    async def slot(self, channel: str) -> AsyncIterator[None]:
+        """Wait for the channel's turn, a free place in flight and a place in this second."""
+        if self.pace.channel_gap:
+            now = time.monotonic()
+            start = max(now, self.channel_next.get(channel, now))
+            self.channel_next[channel] = start + self.pace.channel_gap
+            await _sleep_until(start)
+        async with self.flight:
+            while self.window and not self._take(time.monotonic()):
+                await _sleep_until(self.starts[-self.window] + 1.0)
+            yield
+
+    def _take(self, now: float) -> bool:
+        """Start now if fewer than `window` requests started in the last second.
+
+        Only actual start times are counted, so a waiter that woke late never lets the next
+        ones crowd into the same second.
+        """
+        while self.starts and self.starts[0] <= now - 1.0:
+            self.starts.popleft()
+        if len(self.starts) >= self.window:
+            return False
+        self.starts.append(now)
+        return True
+
+
+async def _sleep_until(moment: float) -> None:
+    delay = moment - time.monotonic()
+    if delay > 0:
+        await asyncio.sleep(delay)
 
 
 class JobRunner:
@@ -36,18 +112,40 @@ class JobRunner:
         messengers: dict[str, Messenger],
         *,
         catch_up: bool = True,
+        owns: Mapping[str, Callable[[str], bool]] | None = None,
+        paces: Mapping[str, Pace] | None = None,
     ) -> None:
+        """`owns` keeps to this process the communities a predicate accepts (e.g. its shards)."""
         self.engine = engine
         self.clock = clock
         self.messengers = messengers
         self.catch_up = catch_up
-        self._gate = asyncio.Semaphore(PARALLEL_DELIVERIES)
+        self.owns = dict(owns or {})
+        chosen = {**DEFAULT_PACES, **(paces or {})}
+        self.throttles = {name: Throttle(chosen.get(name, Pace())) for name in messengers}
 
     async def tick(self) -> int:
         """Do everything due now; return how many pieces of work this process did."""
-        due = await asyncio.to_thread(self._find)
-        done = await asyncio.gather(*(self._run(item) for item in due))
-        return sum(done)
+        due = [d for d in await asyncio.to_thread(self._find) if self._ours(d)]
+        outcomes: asyncio.Queue[schedule.Result | None] = asyncio.Queue()
+        recorder = asyncio.create_task(self._record_all(outcomes))
+        delivering: set[asyncio.Task[None]] = set()
+        done = 0
+        for start in range(0, len(due), BATCH):
+            while len(delivering) > BACKLOG:
+                _, delivering = await asyncio.wait(delivering, return_when=asyncio.FIRST_COMPLETED)
+            works = await self._claim_safely(due[start : start + BATCH])
+            done += len(works)
+            delivering |= {asyncio.create_task(self._run(work, outcomes)) for work in works}
+        if delivering:
+            await asyncio.wait(delivering)
+        outcomes.put_nowait(None)
+        await recorder
+        return done
+
+    def _ours(self, due: schedule.Due) -> bool:
+        owns = self.owns.get(due.platform)
+        return owns is None or owns(due.community_ref)
 
     def _find(self) -> list[schedule.Due]:
         return transact(
@@ -57,40 +155,70 @@ class JobRunner:
             ),
         )
 
-    async def _run(self, due: schedule.Due) -> int:
-        async with self._gate:
-            try:
-                work = await asyncio.to_thread(self._begin, due)
-            except Exception:
-                log.exception(
-                    "could not prepare %s %s for community %s", due.kind, due.key, due.community_id
-                )
-                return 0
-            if work is None:
-                return 0
-            refs, error = await self._deliver(due, work.messages)
-            alerts = await asyncio.to_thread(self._finish, due, refs, error)
-            await self._deliver(due, alerts)
-            return 1
+    async def _claim_safely(self, batch: list[schedule.Due]) -> list[schedule.Work]:
+        try:
+            return await asyncio.to_thread(self._claim, batch)
+        except Exception:
+            log.exception("could not claim %d pieces of scheduled work", len(batch))
+            return []
 
-    def _begin(self, due: schedule.Due) -> schedule.Work | None:
-        return transact(self.engine, lambda session: schedule.begin(session, self.clock, due))
-
-    def _finish(self, due: schedule.Due, refs: list[str], error: str | None) -> list[Message]:
+    def _claim(self, batch: list[schedule.Due]) -> list[schedule.Work]:
+        """Claim and build a batch in one transaction (a worker thread)."""
         return transact(
-            self.engine, lambda session: schedule.finish(session, self.clock, due, refs, error)
+            self.engine, lambda session: schedule.begin_many(session, self.clock, batch)
+        )
+
+    async def _run(
+        self, work: schedule.Work, outcomes: asyncio.Queue[schedule.Result | None]
+    ) -> None:
+        refs, error = await self._deliver(work.due, work.messages)
+        outcomes.put_nowait((work.due, refs, error))
+
+    async def _record_all(self, outcomes: asyncio.Queue[schedule.Result | None]) -> None:
+        """Record outcomes as they arrive: whatever queued during one write goes in the next."""
+        alerts: list[asyncio.Task[tuple[list[str], str | None]]] = []
+        finished = False
+        while not finished:
+            batch: list[schedule.Result] = []
+            item = await outcomes.get()
+            while item is not None:
+                batch.append(item)
+                if outcomes.empty() or len(batch) >= BATCH:
+                    break
+                item = outcomes.get_nowait()
+            finished = item is None
+            if batch:
+                for due, messages in await self._record_safely(batch):
+                    alerts.append(asyncio.create_task(self._deliver(due, messages)))
+        await asyncio.gather(*alerts)
+
+    async def _record_safely(
+        self, batch: list[schedule.Result]
+    ) -> list[tuple[schedule.Due, list[Message]]]:
+        try:
+            return await asyncio.to_thread(self._record, batch)
+        except Exception:
+            # The claims stay leased: after the lease another tick may send them again.
+            log.exception("could not record %d delivered pieces of work", len(batch))
+            return []
+
+    def _record(self, batch: list[schedule.Result]) -> list[tuple[schedule.Due, list[Message]]]:
+        """Record a batch of outcomes in one transaction; return each one's admin alerts."""
+        return transact(
+            self.engine, lambda session: schedule.finish_many(session, self.clock, batch)
         )
 
     async def _deliver(
-        self, due: schedule.Due, messages: list[Message]
+        self, due: schedule.Due, messages: Sequence[Message]
     ) -> tuple[list[str], str | None]:
         """Send every message (one closed DM must not stop the others); report the first error."""
-        messenger = self.messengers[due.platform]
+        messenger, throttle = self.messengers[due.platform], self.throttles[due.platform]
         refs: list[str] = []
         first_error: str | None = None
         for message in messages:
             try:
-                refs.append(await messenger.post(due.community_ref, message))
+                async with throttle.slot(_destination(due.community_ref, message)):
+                    refs.append(await messenger.post(due.community_ref, message))
             except DeliveryError as error:
                 log.warning(
                     "delivery failed for %s %s in community %s: %s",
@@ -101,6 +229,13 @@ class JobRunner:
                 )
                 first_error = first_error or str(error)
         return refs, first_error
+
+
+def _destination(community: str, message: Message) -> str:
+    """The channel (or member's DM) a message lands in, for per-channel pacing."""
+    if message.visibility is Visibility.DIRECT:
+        return f"{community}/dm/{message.to_member}"
+    return f"{community}/{message.channel}"
 
 
 def start_scheduler(runner: JobRunner) -> AsyncIOScheduler:

@@ -83,8 +83,23 @@ def choose_question(
             .order_by(col(DailyPost.id))
         )
     )
+    return pick_next(
+        live_questions(session), used, community_id, day, category, difficulty, exclude
+    )
+
+
+def pick_next(
+    bank: list[tuple[str, str, str]],
+    used: list[str],
+    community_id: int,
+    day: date,
+    category: str | None = None,
+    difficulty: str | None = None,
+    exclude: str | None = None,
+) -> str:
+    """Choose from the live bank, given the community's questions so far (oldest first)."""
     seen = set(used)
-    bank = [row for row in live_questions(session) if row[0] != exclude]
+    bank = [row for row in bank if row[0] != exclude]
     rng = seeded(community_id, day.isoformat(), category, difficulty)
     for cat, level in ((category, difficulty), (category, None), (None, None)):
         pool = [qid for qid, c, d in bank if cat in (None, c) and level in (None, d)]
@@ -93,6 +108,44 @@ def choose_question(
             assert chosen is not None
             return chosen
     raise UserError(NO_QUESTIONS)
+
+
+PostKey = tuple[int, str, date]  # community id, channel id, local day
+
+
+def claim_posts(
+    session: Session, wanted: dict[PostKey, tuple[str | None, str | None]]
+) -> dict[PostKey, DailyPost]:
+    """claim_post for many channels at once (the scheduler's fan-out), in a few statements."""
+    communities = {community for community, _, _ in wanted}
+    days = {day for _, _, day in wanted}
+    rows = session.exec(
+        select(DailyPost).where(
+            col(DailyPost.community_id).in_(communities),
+            col(DailyPost.local_date).in_(days),
+            DailyPost.kind == "daily",
+        )
+    )
+    posts = {(p.community_id, p.channel_id, p.local_date): p for p in rows}
+    used: dict[int, list[str]] = {community: [] for community in communities}
+    for community, question_id in session.exec(
+        select(DailyPost.community_id, DailyPost.question_id)
+        .where(col(DailyPost.community_id).in_(communities))
+        .order_by(col(DailyPost.id))
+    ):
+        used[community].append(question_id)
+    bank = live_questions(session)
+    for key, focus in wanted.items():
+        if key not in posts:
+            community, channel, day = key
+            question_id = pick_next(bank, used[community], community, day, *focus)
+            used[community].append(question_id)
+            posts[key] = DailyPost(
+                community_id=community, channel_id=channel, local_date=day, question_id=question_id
+            )
+            session.add(posts[key])
+    session.flush()
+    return {key: posts[key] for key in wanted}
 
 
 _POOL_TTL_SECONDS = 60.0

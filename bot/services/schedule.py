@@ -1,26 +1,29 @@
 """Scheduled work: find what is due, claim it exactly once, build its messages, record the result.
 
-The scheduler (bot/jobs.py) calls find_due, then for each item begin (claim + build, one
-transaction), delivers the messages outside any transaction, then finish (record, one
-transaction). A claim is a unique row per community, channel, kind and key, so however many
-processes tick, each post happens once; a claim whose process died is taken over after its lease.
+The scheduler (bot/jobs.py) calls find_due, then begin_many for a batch of items (claim +
+build, one transaction), delivers the messages outside any transaction, then finish_many
+(record a batch, one transaction). A claim is a unique row per community, channel, kind and
+key, so however many processes tick, each post happens once; a claim whose process died is
+taken over after its lease.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
+from sqlalchemy import Table, bindparam, update
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from bot.core.calendar import local_moment
 from bot.core.cards import Card, Message, UserText, Visibility, rich
 from bot.core.clock import Clock
-from bot.services.daily import claim_post, find_post
+from bot.services.daily import claim_posts, find_post
 from bot.services.leaderboard import recap_card, weekly_card
 from bot.services.ledger import upsert_insert
 from bot.services.practice import pick_practice
@@ -28,7 +31,12 @@ from bot.services.question_cards import practice_card, question_card, reveal_car
 from bot.services.sprints import calendar_of
 from bot.storage.tables import Community, DailyPost, Member, Question
 from bot.storage.tables_sprints import JobClaim, PracticePref, Sprint
+from bot.storage.uow import is_retryable
 
+log = logging.getLogger(__name__)
+
+CLAIMS: Table = JobClaim.__table__  # type: ignore[attr-defined]
+POSTS: Table = DailyPost.__table__  # type: ignore[attr-defined]
 LEASE = timedelta(minutes=10)
 LATE_GRACE = timedelta(minutes=15)
 CLAIM_WINDOW = timedelta(days=3)
@@ -58,6 +66,7 @@ class Work:
 # Other features add due-work finders and builders here (e.g. mock rounds).
 Finder = Callable[[Session, datetime, list["Due"]], None]
 Builder = Callable[[Session, Clock, "Due"], list[Message]]
+BatchBuilder = Callable[[Session, Clock, Sequence["Due"]], dict["Due", list[Message]]]
 FINDERS: list[Finder] = []
 BUILDERS: dict[str, Builder] = {}
 
@@ -155,21 +164,43 @@ def _blocked_claims(session: Session, now: datetime) -> set[tuple[int, str, str,
 
 def claim(session: Session, due: Due, now: datetime) -> bool:
     """Claim a piece of work; False when another process has it (or it is done)."""
-    values: dict[str, Any] = {
-        "community_id": due.community_id,
-        "channel_id": due.channel_id,
-        "kind": due.kind,
-        "key": due.key,
-        "claimed_at": now,
-        "lease_until": now + LEASE,
-    }
-    inserted: Any = session.execute(
-        upsert_insert(session)(JobClaim)
-        .values(**values)
+    return bool(claim_many(session, [due], now))
+
+
+def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due]:
+    """Claim every piece of work nobody else holds, in one statement; return those claimed."""
+    if not dues:
+        return []
+    table = CLAIMS
+    rows = [
+        {
+            "community_id": due.community_id,
+            "channel_id": due.channel_id,
+            "kind": due.kind,
+            "key": due.key,
+            "claimed_at": now,
+            "lease_until": now + LEASE,
+            "done_at": None,
+            "outcome": "",
+        }
+        for due in dues
+    ]
+    inserted = session.execute(
+        upsert_insert(session)(table)
+        .values(rows)
         .on_conflict_do_nothing(index_elements=["community_id", "channel_id", "kind", "key"])
+        .returning(table.c.community_id, table.c.channel_id, table.c.kind, table.c.key)
     )
-    if inserted.rowcount:
-        return True
+    ours = {tuple(row) for row in inserted}
+    claimed = []
+    for due in dues:
+        if _claim_key(due) in ours or _take_over(session, due, now):
+            claimed.append(due)
+    return claimed
+
+
+def _take_over(session: Session, due: Due, now: datetime) -> bool:
+    """Take a claim whose lease ran out (its process died before recording it)."""
     taken: Any = session.execute(
         update(JobClaim)
         .where(*_same_claim(due), col(JobClaim.done_at).is_(None), col(JobClaim.lease_until) < now)
@@ -177,6 +208,10 @@ def claim(session: Session, due: Due, now: datetime) -> bool:
         .execution_options(synchronize_session=False)
     )
     return bool(taken.rowcount)
+
+
+def _claim_key(due: Due) -> tuple[int, str, str, str]:
+    return (due.community_id, due.channel_id, due.kind, due.key)
 
 
 def _same_claim(due: Due) -> tuple[Any, ...]:
@@ -190,39 +225,135 @@ def _same_claim(due: Due) -> tuple[Any, ...]:
 
 def begin(session: Session, clock: Clock, due: Due) -> Work | None:
     """Claim the work and build its messages; None when it is not ours to do."""
-    if not claim(session, due, clock.now()):
-        return None
-    builder = BUILDERS.get(due.kind) or _BUILT_IN[due.kind]
-    return Work(due, builder(session, clock, due))
+    works = begin_many(session, clock, [due])
+    return works[0] if works else None
+
+
+def begin_many(session: Session, clock: Clock, dues: Sequence[Due]) -> list[Work]:
+    """Claim what is ours of `dues` and build its messages, in the caller's one transaction.
+
+    Each piece is built in its own savepoint: one that fails is logged and left claimed (its
+    lease runs out and a later tick tries again) without undoing the others. Kinds with a
+    batch builder are built together first, one by one only if the batch fails.
+    """
+    claimed = claim_many(session, dues, clock.now())
+    built: dict[Due, list[Message]] = {}
+    for kind, batch_builder in BATCH_BUILDERS.items():
+        group = [due for due in claimed if due.kind == kind]
+        if group:
+            built.update(_guarded(session, clock, group, batch_builder))
+    for due in claimed:
+        if due not in built:
+            builder = _one_by_one(BUILDERS.get(due.kind) or _BUILT_IN[due.kind])
+            built.update(_guarded(session, clock, [due], builder))
+    return [Work(due, built[due]) for due in claimed if due in built]
+
+
+def _one_by_one(builder: Builder) -> BatchBuilder:
+    return lambda session, clock, dues: {due: builder(session, clock, due) for due in dues}
+
+
+def _guarded(
+    session: Session, clock: Clock, dues: list[Due], build: BatchBuilder
+) -> dict[Due, list[Message]]:
+    failed: Exception
+    try:
+        with session.begin_nested():
+            return build(session, clock, dues)
+    except DBAPIError as error:
+        if is_retryable(error):  # PostgreSQL lost a race: redo the whole transaction
+            raise
+        failed = error
+    except Exception as error:
+        failed = error
+    log.error(
+        "could not prepare %d %s post(s), first for community %s: %r",
+        len(dues),
+        dues[0].kind,
+        dues[0].community_id,
+        failed,
+        exc_info=failed,
+    )
+    return {}
+
+
+Result = tuple[Due, list[str], str | None]  # the work, the refs of what was sent, first error
 
 
 def finish(
     session: Session, clock: Clock, due: Due, refs: list[str], error: str | None
 ) -> list[Message]:
     """Record how the work went; return alerts for admins when a delivery failed."""
+    return [
+        alert for _, alerts in finish_many(session, clock, [(due, refs, error)]) for alert in alerts
+    ]
+
+
+def finish_many(
+    session: Session, clock: Clock, results: Sequence[Result]
+) -> list[tuple[Due, list[Message]]]:
+    """Record how each piece of work went, in two statements; return alerts for admins.
+
+    Alerts come with the work they are about, since they go to the same community.
+    """
+    if not results:
+        return []
     now = clock.now()
-    outcome = f"failed: {error}"[:300] if error else f"ok ({len(refs)} sent)"
-    session.execute(
-        update(JobClaim)
-        .where(*_same_claim(due))
-        .values(done_at=now, outcome=outcome)
-        .execution_options(synchronize_session=False)
+    claims = CLAIMS.c
+    session.connection().execute(
+        update(CLAIMS)
+        .where(*_claim_params(claims))
+        .values(done_at=now, outcome=bindparam("b_outcome")),
+        [
+            {
+                **_claim_values(due),
+                "b_outcome": f"failed: {error}"[:300] if error else f"ok ({len(refs)} sent)",
+            }
+            for due, refs, error in results
+        ],
     )
-    if due.kind == "daily" and refs and not error:
-        session.execute(
-            update(DailyPost)
+    posted = [
+        {**_claim_values(due), "b_day": date.fromisoformat(due.key), "b_ref": refs[0][:128]}
+        for due, refs, error in results
+        if due.kind == "daily" and refs and not error
+    ]
+    if posted:
+        posts = POSTS.c
+        session.connection().execute(
+            update(POSTS)
             .where(
-                col(DailyPost.community_id) == due.community_id,
-                col(DailyPost.channel_id) == due.channel_id,
-                col(DailyPost.kind) == "daily",
-                col(DailyPost.local_date) == date.fromisoformat(due.key),
+                posts.community_id == bindparam("b_community"),
+                posts.channel_id == bindparam("b_channel"),
+                posts.kind == "daily",
+                posts.local_date == bindparam("b_day"),
             )
-            .values(message_ref=refs[0][:128], posted_at=now)
-            .execution_options(synchronize_session=False)
+            .values(message_ref=bindparam("b_ref"), posted_at=now),
+            posted,
         )
-    if error and due.sprint_id is not None:
-        return _alert(session, due, error)
-    return []
+    alerts = [
+        (due, _alert(session, due, error))
+        for due, _, error in results
+        if error and due.sprint_id is not None
+    ]
+    return [(due, messages) for due, messages in alerts if messages]
+
+
+def _claim_params(claims: Any) -> tuple[Any, ...]:
+    return (
+        claims.community_id == bindparam("b_community"),
+        claims.channel_id == bindparam("b_channel"),
+        claims.kind == bindparam("b_kind"),
+        claims.key == bindparam("b_key"),
+    )
+
+
+def _claim_values(due: Due) -> dict[str, Any]:
+    return {
+        "b_community": due.community_id,
+        "b_channel": due.channel_id,
+        "b_kind": due.kind,
+        "b_key": due.key,
+    }
 
 
 def _alert(session: Session, due: Due, error: str) -> list[Message]:
@@ -242,13 +373,24 @@ def _alert(session: Session, due: Due, error: str) -> list[Message]:
 
 
 def _build_daily(session: Session, clock: Clock, due: Due) -> list[Message]:
-    day = date.fromisoformat(due.key)
-    post = claim_post(session, due.community_id, due.channel_id, day, due.focus)
-    if post.posted_at is not None:  # an admin already posted today's question by hand
-        return []
-    question = session.get(Question, post.question_id)
-    assert question is not None
-    return [Message(question_card(question, post), Visibility.CHANNEL, channel=due.channel_id)]
+    return _build_dailies(session, clock, [due])[due]
+
+
+def _build_dailies(session: Session, clock: Clock, dues: Sequence[Due]) -> dict[Due, list[Message]]:
+    """Every channel's question of the day: posts claimed and questions read in a few queries."""
+    wanted = {(d.community_id, d.channel_id, date.fromisoformat(d.key)): d for d in dues}
+    posts = claim_posts(session, {key: due.focus for key, due in wanted.items()})
+    ids = {post.question_id for post in posts.values()}
+    questions = {q.id: q for q in session.exec(select(Question).where(col(Question.id).in_(ids)))}
+    built: dict[Due, list[Message]] = {}
+    for key, post in posts.items():
+        due = wanted[key]
+        if post.posted_at is not None:  # an admin already posted today's question by hand
+            built[due] = []
+            continue
+        card = question_card(questions[post.question_id], post)
+        built[due] = [Message(card, Visibility.CHANNEL, channel=due.channel_id)]
+    return built
 
 
 def _build_reveal(session: Session, clock: Clock, due: Due) -> list[Message]:
@@ -287,6 +429,8 @@ def _build_practice(session: Session, clock: Clock, due: Due) -> list[Message]:
         return []
     return [Message(practice_card(*found), Visibility.DIRECT, to_member=member.external_id)]
 
+
+BATCH_BUILDERS: dict[str, BatchBuilder] = {"daily": _build_dailies}
 
 _BUILT_IN: dict[str, Builder] = {
     "daily": _build_daily,

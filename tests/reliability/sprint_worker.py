@@ -26,6 +26,7 @@ from contextvars import ContextVar
 from dataclasses import MISSING, dataclass, fields
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bot.bootstrap import prepare
 from bot.config import Settings
@@ -133,22 +134,23 @@ class ObservedRunner(JobRunner):
         super().__init__(hub.engine, clock, {messenger.platform: messenger})
         self.log = log
 
-    async def _run(self, due: schedule.Due) -> int:
-        token = CURRENT.set(due)
+    async def _run(self, work: schedule.Work, outcomes: Any) -> None:
+        token = CURRENT.set(work.due)
         try:
-            return await super()._run(due)
+            await super()._run(work, outcomes)
         finally:
             CURRENT.reset(token)
 
-    def _begin(self, due: schedule.Due) -> schedule.Work | None:
-        work = super()._begin(due)
-        if work is not None:
-            self.log.write("claimed", **claim_of(due), messages=len(work.messages))
-        return work
+    def _claim(self, batch: list[schedule.Due]) -> list[schedule.Work]:
+        works = super()._claim(batch)
+        for work in works:
+            self.log.write("claimed", **claim_of(work.due), messages=len(work.messages))
+        return works
 
-    def _finish(self, due: schedule.Due, refs: list[str], error: str | None) -> list[Message]:
-        alerts = super()._finish(due, refs, error)
-        self.log.write("recorded", **claim_of(due), sent=len(refs), error=error)
+    def _record(self, batch: list[schedule.Result]) -> list[tuple[schedule.Due, list[Message]]]:
+        alerts = super()._record(batch)
+        for due, refs, error in batch:
+            self.log.write("recorded", **claim_of(due), sent=len(refs), error=error)
         return alerts
 
 
