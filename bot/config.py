@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.content import DEFAULT_CONTENT_DIR
@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     data_dir: Path = DEFAULT_DATA_DIR
     content_dir: Path = DEFAULT_CONTENT_DIR
     discord_token: SecretStr | None = None
+    discord_shard_count: int | None = Field(default=None, ge=1)
+    discord_shard_ids: Annotated[list[int] | None, NoDecode] = None
+    discord_members_intent: bool = False
     slack_bot_token: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
@@ -42,12 +45,32 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}") from error
         return value
 
-    @field_validator("slack_admin_ids", mode="before")
+    @field_validator("slack_admin_ids", "discord_shard_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("discord_shard_ids")
+    @classmethod
+    def _ids_fit_the_count(cls, ids: list[int] | None, info: ValidationInfo) -> list[int] | None:
+        if not ids:
+            return None
+        if "discord_shard_count" not in info.data:  # the count is invalid, and reported as such
+            return ids
+        count = info.data["discord_shard_count"]
+        if count is None:
+            raise ValueError("needs DISCORD_SHARD_COUNT too, the same number in every process")
+        outside = [str(i) for i in ids if not 0 <= i < count]
+        if outside:
+            raise ValueError(
+                f"every id must be in 0..{count - 1} (DISCORD_SHARD_COUNT is {count}); "
+                f"got {', '.join(outside)}"
+            )
+        if len(set(ids)) < len(ids):
+            raise ValueError("lists a shard twice")
+        return ids
 
     def db_url(self) -> str:
         """Return DATABASE_URL, or a SQLite file in the data folder."""

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.ports import Messenger
-from bot.jobs import JobRunner, start_scheduler
+from bot.jobs import DEFAULT_PACES, JobRunner, Pace, start_scheduler
 from bot.services.hub import Hub
 
 if TYPE_CHECKING:
@@ -72,7 +73,28 @@ async def _schedule_when_ready(
 ) -> None:
     # Ticking before Discord is connected would mark the day's posts as failed deliveries.
     await asyncio.gather(*ready)
-    runner = JobRunner(hub.engine, hub.clock, messengers, catch_up=settings.catch_up_same_day)
+    owns, paces = discord_shares(settings) if "discord" in messengers else ({}, {})
+    runner = JobRunner(
+        hub.engine,
+        hub.clock,
+        messengers,
+        catch_up=settings.catch_up_same_day,
+        owns=owns,
+        paces=paces,
+    )
     start_scheduler(runner)
     log.info("scheduler started for %s", ", ".join(sorted(messengers)))
     await asyncio.Event().wait()
+
+
+def discord_shares(
+    settings: Settings,
+) -> tuple[dict[str, Callable[[str], bool]], dict[str, Pace]]:
+    """With Discord shards split across processes: deliver only our guilds, at our share of 50/s."""
+    from bot.adapters.discord import Shards
+
+    shards = Shards.from_settings(settings)
+    if shards is None:
+        return {}, {}
+    pace = dataclasses.replace(DEFAULT_PACES["discord"], per_second=shards.requests_per_second)
+    return {"discord": shards.owns}, {"discord": pace}

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Reply, UserText, rich
@@ -17,7 +17,7 @@ from bot.services.context import Ctx, open_ctx
 from bot.services.mock_feedback import member_left
 from bot.services.parsing import group_help, parse
 from bot.services.registry import REGISTRY, Command, Registry, UserError, convert
-from bot.storage.tables import Community
+from bot.storage.tables import Community, Member
 from bot.storage.uow import transact
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,23 @@ class Hub:
         handler = self.registry.trackers.get(name)
         if handler is not None:
             self._guarded(actor, lambda ctx: handler(ctx, value, ref) or Reply())
+
+    def knows_member(self, platform: str, community_ref: str, member_ref: str) -> bool:
+        """Return whether a member has used PrepLoop in this community before (reads only)."""
+
+        def look(session: Session) -> bool:
+            query = (
+                select(Member.id)
+                .join(Community, col(Member.community_id) == col(Community.id))
+                .where(
+                    Community.platform == platform,
+                    Community.external_id == community_ref,
+                    Member.external_id == member_ref,
+                )
+            )
+            return session.exec(query).first() is not None
+
+        return transact(self.engine, look)
 
     def member_left(self, platform: str, community_ref: str, member_ref: str) -> list[Message]:
         """A member left the server or workspace: free their mock partners; return the notes.

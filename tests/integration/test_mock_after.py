@@ -185,6 +185,16 @@ def test_a_member_leaving_frees_their_partner_who_is_told_and_requeued(hub: Hub)
     assert "Waiting for a partner for **Onsite coding**" in text_of(mock(hub, "u1", "status"))
 
 
+def test_a_member_is_known_only_in_the_communities_they_used(hub: Hub) -> None:
+    assert not hub.knows_member("console", "g1", "u1")
+    profile(hub, "u1")
+    assert hub.knows_member("console", "g1", "u1")
+    assert not hub.knows_member("console", "g2", "u1")
+    assert not hub.knows_member("discord", "g1", "u1")
+    with Session(hub.engine) as session:
+        assert len(session.exec(select(Community)).all()) == 1  # asking created nothing
+
+
 def test_a_member_leaving_with_only_a_request_just_cancels_it(hub: Hub) -> None:
     profile(hub, "u1")
     request(hub, "u1")

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from bot.adapters.discord.client import PrepLoopClient
+from bot.adapters.discord.client import PrepLoopClient, ShardedPrepLoopClient
 from bot.adapters.discord.messenger import DiscordMessenger
+from bot.adapters.discord.shards import Shards
 from bot.config import Settings
 from bot.services.hub import Hub
 
-__all__ = ["DiscordMessenger", "PrepLoopClient", "build_client", "serve"]
+__all__ = ["DiscordMessenger", "PrepLoopClient", "Shards", "build_client", "serve"]
 
 
 def build_client(hub: Hub, settings: Settings) -> PrepLoopClient:
-    """Build the client: commands from the registry, buttons, forms, no pings."""
-    del settings  # nothing in the settings shapes the client yet
-    return PrepLoopClient(hub)
+    """Build the client: commands from the registry, buttons, forms, no pings; its shards."""
+    members = settings.discord_members_intent
+    shards = Shards.from_settings(settings)
+    if shards is None:
+        return PrepLoopClient(hub, members=members)
+    return ShardedPrepLoopClient(
+        hub, members=members, shard_ids=list(shards.ids), shard_count=shards.count
+    )
 
 
 async def serve(hub: Hub, settings: Settings) -> None:

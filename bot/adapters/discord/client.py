@@ -19,11 +19,18 @@ log = logging.getLogger(__name__)
 class PrepLoopClient(discord.Client):
     """A discord.py client that hands every interaction to the hub."""
 
-    def __init__(self, hub: Hub, **options: Any) -> None:
+    def __init__(self, hub: Hub, *, members: bool = False, **options: Any) -> None:
+        """Build the client; `members` asks for the privileged intent of member-removed events."""
         intents = discord.Intents.none()
         intents.guilds = True
+        intents.members = members
         super().__init__(
-            intents=intents, allowed_mentions=discord.AllowedMentions.none(), **options
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            # The members intent is only for the removal event: keep and fetch no member list.
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            chunk_guilds_at_startup=False,
+            **options,
         )
         self.hub = hub
         self.messenger = DiscordMessenger(self)
@@ -44,6 +51,10 @@ class PrepLoopClient(discord.Client):
         """Handle a PrepLoop button."""
         await self.listeners.press(interaction, action, value, guild)
 
+    async def on_raw_member_remove(self, payload: discord.RawMemberRemoveEvent) -> None:
+        """Free the mock partners of a member who left the server (DISCORD_MEMBERS_INTENT)."""
+        await self.listeners.member_left(str(payload.guild_id), str(payload.user.id))
+
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         """Read every form by its custom_id; answer buttons PrepLoop never made."""
         kind, data = interaction.type, dict(interaction.data or {})
@@ -59,3 +70,7 @@ class PrepLoopClient(discord.Client):
             await self.listeners.submit(
                 interaction, found["action"], found["value"], found["guild"], fields
             )
+
+
+class ShardedPrepLoopClient(PrepLoopClient, discord.AutoShardedClient):
+    """The same client connecting only some shards (`shard_ids` out of `shard_count`)."""

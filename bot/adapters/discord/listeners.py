@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.discord.respond import Delivery, actor_of, ask, note
 from bot.core.actors import Actor
 from bot.core.cards import Reply
+from bot.core.ports import DeliveryError
 from bot.services.hub import OOPS, STALE_BUTTON, Hub
 from bot.services.registry import Command
 
@@ -57,6 +59,15 @@ class Listeners:
         """Run the action behind a submitted form."""
         await self._handle(interaction, guild, lambda a: self.hub.submit(a, action, value, fields))
 
+    async def member_left(self, guild: str, user: str) -> None:
+        """Tell the mock partners of a member who left the server."""
+        messages = await asyncio.to_thread(self.hub.member_left, "discord", guild, user)
+        for message in messages:
+            try:
+                await self.messenger.post(guild, message)
+            except DeliveryError as error:
+                log.warning("could not tell a partner that a member left: %s", error)
+
     async def _handle(
         self,
         interaction: discord.Interaction,
@@ -68,7 +79,8 @@ class Listeners:
             if actor is None:
                 await note(interaction, SERVER_ONLY)
                 return
-            reply = await ask(interaction, lambda: call(actor))
+            in_server = interaction.guild_id is not None
+            reply = await ask(interaction, lambda: self._checked(actor, in_server, call))
             await Delivery(interaction, self.hub, self.messenger, actor).send(reply)
         except discord.HTTPException as error:
             # e.g. an interaction that expired meanwhile; there is no one left to tell.
@@ -76,6 +88,15 @@ class Listeners:
         except Exception:
             log.exception("failed to answer an interaction from %s", interaction.user.id)
             await note(interaction, OOPS)
+
+    def _checked(self, actor: Actor, in_server: bool, call: Callable[[Actor], Reply]) -> Reply:
+        """Outside a server, act only for a member PrepLoop already knows in the server named."""
+        # A button in a DM names its server in its custom_id, which a forged payload can change.
+        if not in_server and not self.hub.knows_member(
+            actor.platform, actor.community_id, actor.user_id
+        ):
+            return Reply.note(STALE_BUTTON)
+        return call(actor)
 
 
 async def unknown_button(interaction: discord.Interaction) -> None:

@@ -14,6 +14,7 @@ from bot.core.ports import DeliveryError, Messenger
 THREAD_NAME_LIMIT = 100
 THREAD_EXISTS = 160004  # Discord's code for "a thread has already been created for this message"
 THREAD_ARCHIVE_MINUTES: Final = 1440
+REASON_LIMIT = 200
 
 
 class DiscordMessenger(Messenger):
@@ -28,7 +29,7 @@ class DiscordMessenger(Messenger):
         """Deliver one message and return the new message's id."""
         try:
             sent = await self._send(community_id, message)
-        except (discord.Forbidden, discord.NotFound) as error:
+        except discord.HTTPException as error:  # raised after discord.py's own retries
             raise DeliveryError(_explain(message, error)) from error
         return str(sent.id)
 
@@ -92,5 +93,17 @@ def _explain(message: Message, error: discord.HTTPException) -> str:
         where = f"the thread on message {message.thread_of} in channel {message.channel}"
     else:
         where = f"channel {message.channel}"
-    reason = "missing permission" if isinstance(error, discord.Forbidden) else "not found"
-    return f"Cannot post to {where} on Discord: {reason} ({error.status}: {error.text})."
+    return f"Cannot post to {where} on Discord: {_reason(error)}."
+
+
+def _reason(error: discord.HTTPException) -> str:
+    if isinstance(error, discord.DiscordServerError):
+        # Its text may be a whole HTML error page; the status says enough.
+        return f"a server error at Discord ({error.status}), usually brief"
+    if isinstance(error, discord.Forbidden):
+        reason = "missing permission"
+    elif isinstance(error, discord.NotFound):
+        reason = "not found"
+    else:
+        reason = "Discord refused the message"
+    return f"{reason} ({error.status}: {truncate(error.text, REASON_LIMIT)})"

@@ -6,10 +6,12 @@ from collections.abc import AsyncIterator
 
 import discord
 import pytest
+import yarl
 
 from bot.config import Settings
 from bot.services.hub import Hub
 from tests.adapters.discord.fake_api import FakeDiscord
+from tests.adapters.discord.fake_gateway import FakeGateway
 from tests.adapters.discord.harness import Harness, logged_in
 from tests.adapters.discord.lab import LAB, TRACKED
 
@@ -18,6 +20,16 @@ from tests.adapters.discord.lab import LAB, TRACKED
 async def api(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
     fake = FakeDiscord()
     monkeypatch.setattr(discord.http.Route, "BASE", await fake.start())
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+async def gateway(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeGateway]:
+    """A fake gateway every client connects to instead of Discord's."""
+    fake = FakeGateway()
+    url = yarl.URL(await fake.start())
+    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", url)
     yield fake
     await fake.stop()
 

@@ -24,6 +24,7 @@ BOT_USER = {
 MISSING_ACCESS = {"message": "Missing Access", "code": 50001}
 CANNOT_DM = {"message": "Cannot send messages to this user", "code": 50007}
 UNKNOWN_CHANNEL = {"message": "Unknown Channel", "code": 10003}
+INVALID_FORM = {"message": "Invalid Form Body", "code": 50035}
 THREAD_EXISTS = {"message": "A thread has already been created for this message", "code": 160004}
 
 
@@ -68,11 +69,25 @@ async def _multipart(request: web.Request) -> dict[str, Any]:
     return body
 
 
-def _json(data: Any, status: int = 200) -> web.Response:
+def _json(data: Any, status: int = 200, **headers: str) -> web.Response:
     # discord.py parses JSON only when the Content-Type is exactly application/json.
     return web.Response(
-        status=status, body=json.dumps(data).encode(), headers={"Content-Type": "application/json"}
+        status=status,
+        body=json.dumps(data).encode(),
+        headers={"Content-Type": "application/json", **headers},
     )
+
+
+def _glitch(status: int, retry_after: float) -> web.Response:
+    """A failure Discord answers: a rate limit, a refusal, or a server error from its edge."""
+    if status == 429:
+        # discord.py takes a 429 without a Via header for a Cloudflare ban, and does not retry it.
+        limited = {"message": "You are being rate limited.", "retry_after": retry_after}
+        return _json({**limited, "global": False}, 429, Via="1.1 google")
+    if status < 500:
+        return _json(INVALID_FORM, status)
+    page = f"<html><body><h1>{status} Bad Gateway</h1></body></html>"
+    return web.Response(status=status, text=page, content_type="text/html")
 
 
 @dataclass
@@ -86,6 +101,8 @@ class FakeDiscord:
     forbidden: set[str] = field(default_factory=set)
     missing: set[str] = field(default_factory=set)
     closed_dms: set[str] = field(default_factory=set)  # user ids
+    glitches: dict[str, list[int]] = field(default_factory=dict)  # channel id -> statuses first
+    retry_after: float = 0.05  # seconds, in a 429's body
     dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
     commands: list[dict[str, Any]] = field(default_factory=list)
     with_response_message: bool = True
@@ -219,6 +236,8 @@ class FakeDiscord:
         )
 
     def _channel_message(self, call: Call, channel_id: str) -> web.Response:
+        if self.glitches.get(channel_id):
+            return _glitch(self.glitches[channel_id].pop(0), self.retry_after)
         if channel_id in self.forbidden:
             return _json(MISSING_ACCESS, 403)
         if self.dms.get(channel_id) in self.closed_dms:
@@ -239,6 +258,15 @@ class FakeDiscord:
         return _json(thread)
 
     # What the tests read -------------------------------------------------------------
+
+    def posts_to(self, channel_id: str) -> list[Call]:
+        """Every attempt to send a message to this channel, answered or not."""
+        path = f"/channels/{channel_id}/messages"
+        return [c for c in self.calls if (c.method, c.path) == ("POST", path)]
+
+    def in_channel(self, channel_id: str) -> list[dict[str, Any]]:
+        """The messages that landed in this channel."""
+        return [m for m in self.messages.values() if m["channel_id"] == channel_id]
 
     def since(self, start: int) -> list[Call]:
         return self.calls[start:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import discord
@@ -13,6 +14,7 @@ from bot.adapters.discord import PrepLoopClient, build_client
 from bot.config import Settings
 from bot.services.hub import Hub
 from tests.adapters.discord.fake_api import APP_ID, BOT_USER, Call, FakeDiscord
+from tests.fakes import FakeClock
 
 GUILD = "1200000000000000001"
 CHANNEL = "1200000000000000002"
@@ -150,6 +152,20 @@ class Harness:
         await settle()
         return self.api.calls[start:]
 
+    async def leave(self, member: Member) -> list[Call]:
+        """Deliver GUILD_MEMBER_REMOVE: the member left GUILD (or was removed from it)."""
+        start = len(self.api.calls)
+        removed = {"guild_id": GUILD, "user": _user(member)}
+        self.client._connection.parse_guild_member_remove(removed)  # type: ignore[arg-type]
+        await settle()
+        return self.api.calls[start:]
+
+    def dms_to(self, member: Member) -> list[dict[str, Any]]:
+        """Every direct message the bot sent to this member, in order."""
+        return [
+            m for m in self.api.messages.values() if self.api.dms.get(m["channel_id"]) == member.id
+        ]
+
     async def slash(
         self, name: str, sub: str | None = None, member: Member = BOB, **options: Any
     ) -> list[Call]:
@@ -165,6 +181,24 @@ class Harness:
             values = [{"name": sub, "type": 1, "options": values}]
         data = {"id": command["id"], "name": name, "type": 1, "options": values}
         return interaction(2, member, data)
+
+    async def run(
+        self, command: str, sub: str | None, member: Member, /, **options: Any
+    ) -> list[Call]:
+        """Run a slash command whose options may be called `name` (which slash() itself takes)."""
+        payload = self.slash_payload(command, sub, member)
+        values = [{"name": k, "type": _option_type(v), "value": v} for k, v in options.items()]
+        target = payload["data"]["options"][0] if sub else payload["data"]
+        target["options"] = values
+        return await self.feed(payload)
+
+    async def start_sprint(self, clock: FakeClock) -> None:
+        """Alice starts the "Winter" sprint in the study channel, first day Mon 7 Dec 2026."""
+        clock.set(datetime(2026, 12, 6, 12, tzinfo=UTC))
+        calls = await self.run("sprint", "start", ALICE, name="Winter", start="2026-12-07")
+        [response] = callbacks(calls)
+        assert "flags" not in response["data"] or not response["data"]["flags"] & EPHEMERAL
+        assert response["data"]["embeds"][0]["title"] == "A new prep sprint starts"
 
     def press_payload(self, message: dict[str, Any], label: str, member: Member) -> dict[str, Any]:
         custom_id = button(message, label)["custom_id"]

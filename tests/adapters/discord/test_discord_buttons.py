@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
+from sqlmodel import Session, SQLModel
 
 from bot.adapters.discord.respond import SENT_DIRECT
 from bot.config import Settings
@@ -16,12 +18,16 @@ from tests.adapters.discord.harness import (
     EPHEMERAL,
     GUILD,
     Harness,
+    button,
     callbacks,
     embeds,
     in_direct_messages,
     interaction,
     logged_in,
 )
+
+OTHER_GUILD = "1299999999999999999"  # a server where Bob never used PrepLoop
+DM_CHANNEL = "1600000000000000077"
 
 
 async def _question(app: Harness) -> dict[str, Any]:
@@ -154,3 +160,38 @@ async def test_a_direct_message_reaches_the_caller_and_its_buttons_remember_the_
     calls = await lab_app.feed(in_direct_messages(press, ALICE, letter["channel_id"]))
     [reply] = callbacks(calls)
     assert reply["data"]["embeds"][0]["description"] == f"community {GUILD}, admin False"
+
+
+def _rows(hub: Hub) -> dict[str, int]:
+    """How many rows each table holds."""
+    with Session(hub.engine) as session:
+        return {
+            table.name: session.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in SQLModel.metadata.sorted_tables
+        }
+
+
+async def _hint_by_dm(app: Harness, question: dict[str, Any], guild: str) -> dict[str, Any]:
+    """Bob presses the question's Hint in a DM, on a button naming `guild`; return the answer."""
+    hint = button(question, "Hint")["custom_id"].replace("pl:", f"pl@{guild}:", 1)
+    letter = {**question, "channel_id": DM_CHANNEL, "components": [_row({"custom_id": hint})]}
+    press = interaction(3, BOB, {"custom_id": hint, "component_type": 2}, message=letter)
+    [reply] = callbacks(await app.feed(in_direct_messages(press, BOB, DM_CHANNEL)))
+    return reply
+
+
+async def test_a_forged_dm_button_naming_a_server_the_member_never_used_changes_nothing(
+    discord_app: Harness, hub: Hub
+) -> None:
+    question = await _question(discord_app)
+    before = _rows(hub)
+    reply = await _hint_by_dm(discord_app, question, OTHER_GUILD)
+    assert reply["data"]["flags"] == EPHEMERAL
+    assert reply["data"]["embeds"][0]["description"] == STALE_BUTTON
+    assert _rows(hub) == before
+
+
+async def test_a_dm_button_naming_a_server_the_member_uses_works(discord_app: Harness) -> None:
+    question = await _question(discord_app)  # Bob is now a member PrepLoop knows in GUILD
+    reply = await _hint_by_dm(discord_app, question, GUILD)
+    assert reply["data"]["embeds"][0]["title"].startswith("Hint 1 of ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.adapters.discord.messenger import DiscordMessenger
@@ -42,6 +44,15 @@ async def test_a_refused_post_raises_delivery_error(
 ) -> None:
     getattr(api, broken).add(STUDY)
     with pytest.raises(DeliveryError, match=f"channel {STUDY} on Discord: {reason}"):
+        await messenger.post(GUILD, Message(DAILY, Visibility.CHANNEL, channel=STUDY))
+
+
+async def test_a_post_discord_refuses_for_another_reason_raises_delivery_error(
+    messenger: DiscordMessenger, api: FakeDiscord
+) -> None:
+    api.glitches[STUDY] = [400]
+    refused = f"channel {STUDY} on Discord: Discord refused the message (400: Invalid Form Body)"
+    with pytest.raises(DeliveryError, match=re.escape(refused)):
         await messenger.post(GUILD, Message(DAILY, Visibility.CHANNEL, channel=STUDY))
 
 

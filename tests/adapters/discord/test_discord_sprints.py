@@ -7,42 +7,12 @@ from typing import Any
 
 from bot.jobs import JobRunner
 from bot.services.hub import ADMIN_ONLY, Hub
-from tests.adapters.discord.fake_api import Call
-from tests.adapters.discord.harness import (
-    ALICE,
-    BOB,
-    EPHEMERAL,
-    Harness,
-    Member,
-    callbacks,
-    embeds,
-)
+from tests.adapters.discord.harness import BOB, EPHEMERAL, Harness, callbacks, embeds
 from tests.fakes import FakeClock
-
-
-async def _run(
-    harness: Harness, command: str, sub: str | None, member: Member, /, **options: Any
-) -> list[Call]:
-    """Run a slash command whose options may be called `name` (which slash() itself takes)."""
-    payload = harness.slash_payload(command, sub, member)
-    values = [
-        {"name": k, "type": 4 if isinstance(v, int) else 3, "value": v} for k, v in options.items()
-    ]
-    target = payload["data"]["options"][0] if sub else payload["data"]
-    target["options"] = values
-    return await harness.feed(payload)
 
 
 def _published(harness: Harness) -> dict[str, dict[str, Any]]:
     return {command["name"]: command for command in harness.api.commands}
-
-
-async def _start_sprint(harness: Harness, clock: FakeClock) -> None:
-    clock.set(datetime(2026, 12, 6, 12, tzinfo=UTC))
-    calls = await _run(harness, "sprint", "start", ALICE, name="Winter", start="2026-12-07")
-    [response] = callbacks(calls)
-    assert "flags" not in response["data"] or not response["data"]["flags"] & EPHEMERAL
-    assert response["data"]["embeds"][0]["title"] == "A new prep sprint starts"
 
 
 async def test_sprint_is_one_admin_command_hidden_from_members(discord_app: Harness) -> None:
@@ -57,7 +27,7 @@ async def test_sprint_is_one_admin_command_hidden_from_members(discord_app: Harn
 async def test_a_member_is_refused_sprint_commands_even_if_a_server_shows_them(
     discord_app: Harness,
 ) -> None:
-    calls = await _run(discord_app, "sprint", "start", BOB, name="Mine")
+    calls = await discord_app.run("sprint", "start", BOB, name="Mine")
     [response] = callbacks(calls)
     assert response["data"]["embeds"][0]["description"] == ADMIN_ONLY
 
@@ -65,7 +35,7 @@ async def test_a_member_is_refused_sprint_commands_even_if_a_server_shows_them(
 async def test_the_scheduled_question_is_posted_answered_shared_and_revealed_in_its_thread(
     discord_app: Harness, hub: Hub, clock: FakeClock
 ) -> None:
-    await _start_sprint(discord_app, clock)
+    await discord_app.start_sprint(clock)
     runner = JobRunner(hub.engine, clock, {"discord": discord_app.client.messenger})
     clock.set(datetime(2026, 12, 7, 9, tzinfo=UTC))
     assert await runner.tick() == 1

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
+import pytest
+
+from bot.config import Settings
+from bot.services.hub import Hub
+from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.harness import (
     ALICE,
     BOB,
     EPHEMERAL,
+    OWNER,
     Harness,
     callbacks,
     in_direct_messages,
+    logged_in,
 )
 from tests.integration.mock_flow import FEEDBACK
 
 
-def _dms_to(app: Harness, member_id: str) -> list[dict[str, Any]]:
-    return [m for m in app.api.messages.values() if app.api.dms.get(m["channel_id"]) == member_id]
+@pytest.fixture
+async def members_app(api: FakeDiscord, hub: Hub, settings: Settings) -> AsyncIterator[Harness]:
+    """The bot with DISCORD_MEMBERS_INTENT on, so Discord tells it when a member leaves."""
+    client = await logged_in(hub, settings.model_copy(update={"discord_members_intent": True}))
+    yield Harness(api, client)
+    await client.close()
 
 
 def _titles(messages: list[dict[str, Any]]) -> list[str]:
@@ -65,7 +77,7 @@ async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
     [matched] = callbacks(await discord_app.slash("mock", "request", member=BOB, round="ml_depth"))
     assert matched["data"]["flags"] == EPHEMERAL
     assert matched["data"]["embeds"][0]["title"] == "You have a partner!"
-    to_alice, to_bob = _dms_to(discord_app, ALICE.id), _dms_to(discord_app, BOB.id)
+    to_alice, to_bob = discord_app.dms_to(ALICE), discord_app.dms_to(BOB)
     assert _titles(to_alice)[0] == "You have a mock interview partner"
     assert _titles(to_alice)[1].startswith("Interviewer packet: ML depth")
     assert _titles(to_bob)[1].startswith("Interviewer packet: Onsite coding")
@@ -87,7 +99,7 @@ async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
     )
     [thanks] = callbacks(calls)
     assert thanks["data"]["embeds"][0]["title"] == "Thanks for the feedback!"
-    letter = _dms_to(discord_app, ALICE.id)[-1]["embeds"][0]
+    letter = discord_app.dms_to(ALICE)[-1]["embeds"][0]
     assert letter["title"] == "Feedback from your mock interview"
     assert letter["footer"]["text"] == "Only you see this feedback."
 
@@ -99,3 +111,29 @@ async def test_an_unknown_time_zone_is_refused_privately(discord_app: Harness) -
     [refused] = callbacks(calls)
     assert refused["data"]["flags"] == EPHEMERAL
     assert "is not a time zone I know" in refused["data"]["embeds"][0]["description"]
+
+
+async def test_when_a_member_leaves_the_server_their_partner_is_told_once_and_requeued(
+    members_app: Harness,
+) -> None:
+    await _profile(members_app, ALICE, "Europe/Paris", "mon-fri 18:00-21:00")
+    await members_app.slash("mock", "request", member=ALICE, round="onsite_coding")
+    await _profile(members_app, BOB, "Europe/Paris", "mon-fri 18:00-21:00")
+    [matched] = callbacks(await members_app.slash("mock", "request", member=BOB, round="ml_depth"))
+    assert matched["data"]["embeds"][0]["title"] == "You have a partner!"
+    told_alice, told_bob = len(members_app.dms_to(ALICE)), len(members_app.dms_to(BOB))
+
+    await members_app.leave(BOB)
+    [notice] = members_app.dms_to(ALICE)[told_alice:]
+    assert notice["embeds"][0]["title"] == "Back in the mock queue, first in line"
+    assert notice["embeds"][0]["description"] == (
+        "Bob left this community, so your mock interview is off."
+    )
+    assert len(members_app.dms_to(BOB)) == told_bob
+
+    assert await members_app.leave(BOB) == []  # Discord may deliver the event again
+    assert len(members_app.dms_to(ALICE)) == told_alice + 1
+
+
+async def test_a_member_preploop_never_saw_leaving_changes_nothing(members_app: Harness) -> None:
+    assert await members_app.leave(OWNER) == []
