@@ -51,7 +51,19 @@ def copy_database(source: Engine, target: Engine) -> CopyReport:
         if writing.dialect.name == "postgresql":
             for table in tables:
                 _reset_sequence(writing, table)
+    if target.dialect.name == "postgresql":
+        _vacuum(target)
     return CopyReport(rows)
+
+
+def _vacuum(target: Engine) -> None:
+    """Give PostgreSQL the planner statistics and visibility map a bulk load leaves it without.
+
+    Without the visibility map, counting a range of an index (as a member's rank does) reads
+    the table's rows too; autovacuum would catch up, but only some minutes later.
+    """
+    with target.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
 
 
 def _refuse_unknown_tables(source: Engine) -> None:
