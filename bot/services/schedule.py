@@ -363,10 +363,10 @@ def _alert(session: Session, due: Due, error: str) -> list[Message]:
     text = rich(
         f"The {due.kind} post for **",
         UserText(sprint.name),
-        f"** ({due.key}) could not be delivered: ",
-        UserText(error),
-        ". Check that the channel still exists and that "
-        "PrepLoop may post there. Nothing was lost; the next post is tried as planned.",
+        f"** ({due.key}) could not be delivered.\nWhy: ",
+        UserText(error.rstrip(".")),
+        ".\nIf that is about the channel or permissions, check that the channel still exists "
+        "and that PrepLoop may post there. Nothing was lost; the next post is tried as planned.",
     )
     card = Card(title="PrepLoop could not post", text=text)
     return [Message(card, Visibility.DIRECT, to_member=sprint.created_by)]

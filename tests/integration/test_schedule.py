@@ -154,7 +154,9 @@ async def test_a_deleted_channel_is_reported_to_the_admin_and_nothing_crashes(
     await runner.tick()
     ((_, alert),) = messenger.sent
     assert alert.visibility is Visibility.DIRECT and alert.to_member == "boss"
-    assert "could not be delivered: channel c1 is gone" in plain(alert.card.text)
+    assert "could not be delivered.\nWhy: channel c1 is gone.\nIf that is about" in plain(
+        alert.card.text
+    )
     with Session(hub.engine) as session:
         claim = session.exec(select(JobClaim)).one()
     assert claim.outcome.startswith("failed:")

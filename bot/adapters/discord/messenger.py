@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+import aiohttp
 import discord
 
 from bot.adapters.discord.components import outgoing
@@ -31,6 +32,12 @@ class DiscordMessenger(Messenger):
             sent = await self._send(community_id, message)
         except discord.HTTPException as error:  # raised after discord.py's own retries
             raise DeliveryError(_explain(message, error)) from error
+        except (aiohttp.ClientError, TimeoutError) as error:
+            # No answer came back, so the message may or may not have been posted.
+            raise DeliveryError(
+                f"Discord could not be reached ({type(error).__name__}); "
+                "the message may not have been posted."
+            ) from error
         return str(sent.id)
 
     async def direct(self, user_id: str, card: Card, community_id: str | None) -> discord.Message:

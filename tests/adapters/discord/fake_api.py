@@ -102,6 +102,7 @@ class FakeDiscord:
     missing: set[str] = field(default_factory=set)
     closed_dms: set[str] = field(default_factory=set)  # user ids
     glitches: dict[str, list[int]] = field(default_factory=dict)  # channel id -> statuses first
+    hang_ups: set[str] = field(default_factory=set)  # channel ids whose posts lose the connection
     retry_after: float = 0.05  # seconds, in a 429's body
     dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
     commands: list[dict[str, Any]] = field(default_factory=list)
@@ -136,6 +137,10 @@ class FakeDiscord:
             body = json.loads(raw) if raw and request.content_type == "application/json" else None
         call = Call(request.method, path, dict(request.query), body, dict(request.headers))
         self.calls.append(call)
+        if request.method == "POST" and path in {f"/channels/{c}/messages" for c in self.hang_ups}:
+            assert request.transport is not None
+            request.transport.close()  # the network drops: the client never gets an answer
+            return web.Response()
         for method, pattern, handler in self._routes():
             match = re.fullmatch(pattern, path)
             if match and method == request.method:

@@ -56,6 +56,14 @@ async def test_a_post_discord_refuses_for_another_reason_raises_delivery_error(
         await messenger.post(GUILD, Message(DAILY, Visibility.CHANNEL, channel=STUDY))
 
 
+async def test_a_post_whose_connection_drops_raises_delivery_error(
+    messenger: DiscordMessenger, api: FakeDiscord
+) -> None:
+    api.hang_ups.add(STUDY)
+    with pytest.raises(DeliveryError, match="Discord could not be reached"):
+        await messenger.post(GUILD, Message(DAILY, Visibility.CHANNEL, channel=STUDY))
+
+
 async def test_a_reply_in_a_thread_starts_it_once_then_reuses_it(
     messenger: DiscordMessenger, api: FakeDiscord
 ) -> None:
