@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlalchemy import and_
+from sqlmodel import Session, col, select
 
 from bot.core.actors import Actor
 from bot.core.clock import Clock, local_date
@@ -36,10 +37,28 @@ class Ctx:
 
 def open_ctx(session: Session, actor: Actor, clock: Clock, default_tz: str) -> Ctx:
     """Find or create the actor's community and member rows and wrap them in a Ctx."""
-    community = ensure_community(session, actor.platform, actor.community_id, default_tz)
+    known = session.exec(  # both rows in one query: every command starts here
+        select(Community, Member)
+        .outerjoin(
+            Member,
+            and_(
+                col(Member.community_id) == Community.id,
+                col(Member.external_id) == actor.user_id,
+            ),
+        )
+        .where(Community.platform == actor.platform, Community.external_id == actor.community_id)
+    ).first()
+    if known is None:
+        community = ensure_community(session, actor.platform, actor.community_id, default_tz)
+        member = None
+    else:
+        community, member = known
     if actor.community_name and community.name != actor.community_name:
         community.name = actor.community_name[:200]
-    member = ensure_member(session, community, actor.user_id, actor.display_name)
+    if member is None:
+        member = ensure_member(session, community, actor.user_id, actor.display_name)
+    elif actor.display_name and member.display_name != actor.display_name:
+        member.display_name = actor.display_name[:200]
     return Ctx(session, actor, clock, community, member)
 
 

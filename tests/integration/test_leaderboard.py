@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlmodel import Session, func, select
 
 from bot.core.cards import Reply, Visibility, plain
 from bot.services.hub import Hub
-from bot.storage.tables import LedgerEntry
+from bot.storage.tables import Community, LedgerEntry
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.replies import reply_text
@@ -32,6 +33,15 @@ def test_the_leaderboard_ranks_members_and_shows_the_callers_own_rank(hub: Hub) 
     assert "You: #1 with 10 pts" in board  # ties share the top rank
     late = reply_text(hub.command_text(actor("dan"), "leaderboard", "week"))
     assert "You: no points yet in this period" in late
+
+
+def test_a_member_who_renames_themselves_shows_up_under_the_new_name(hub: Hub) -> None:
+    _answer(hub, "ann")
+    renamed = replace(actor("ann"), display_name="Annie B", community_name="Prep Club")
+    board = reply_text(hub.command_text(renamed, "leaderboard", "period:all"))
+    assert "🥇 Annie B — 10 pts" in board and "Ann —" not in board
+    with Session(hub.engine) as session:
+        assert [c.name for c in session.exec(select(Community))] == ["Prep Club"]
 
 
 def test_the_leaderboard_is_private_unless_shared(hub: Hub) -> None:
