@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_
+from sqlalchemy import and_, bindparam
 from sqlmodel import Session, col, select
 
 from bot.core.actors import Actor
@@ -35,18 +35,32 @@ class Ctx:
         return local_date(self.clock, self.community.timezone)
 
 
+# Both rows in one query, built once: every command and button starts here.
+_BOTH_ROWS = (
+    select(Community, Member)
+    .outerjoin(
+        Member,
+        and_(
+            col(Member.community_id) == Community.id,
+            col(Member.external_id) == bindparam("member"),
+        ),
+    )
+    .where(
+        col(Community.platform) == bindparam("platform"),
+        col(Community.external_id) == bindparam("community"),
+    )
+)
+
+
 def open_ctx(session: Session, actor: Actor, clock: Clock, default_tz: str) -> Ctx:
     """Find or create the actor's community and member rows and wrap them in a Ctx."""
-    known = session.exec(  # both rows in one query: every command starts here
-        select(Community, Member)
-        .outerjoin(
-            Member,
-            and_(
-                col(Member.community_id) == Community.id,
-                col(Member.external_id) == actor.user_id,
-            ),
-        )
-        .where(Community.platform == actor.platform, Community.external_id == actor.community_id)
+    known = session.exec(
+        _BOTH_ROWS,
+        params={
+            "platform": actor.platform,
+            "community": actor.community_id,
+            "member": actor.user_id,
+        },
     ).first()
     if known is None:
         community = ensure_community(session, actor.platform, actor.community_id, default_tz)
