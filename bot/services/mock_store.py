@@ -92,6 +92,7 @@ def active_seat_of(
             MockPairing.status == "scheduled",
         )
         .order_by(col(MockPairing.id).desc())
+        .limit(1)
     )
     found = session.exec(query).first()
     return (found[0], found[1]) if found else None

@@ -57,6 +57,7 @@ def pick_practice(
             ReviewState.due <= today,
         )
         .order_by(col(ReviewState.due), col(ReviewState.id))
+        .limit(1)
     ).first()
     if due is not None:
         question = session.get(Question, due.question_id)
@@ -83,7 +84,10 @@ def pick_practice(
         assert question is not None
         return question, "new to you"
     later = session.exec(
-        select(ReviewState).where(ReviewState.member_id == member_id).order_by(col(ReviewState.due))
+        select(ReviewState)
+        .where(ReviewState.member_id == member_id)
+        .order_by(col(ReviewState.due))
+        .limit(1)
     ).first()
     if later is None:
         return None
