@@ -9,7 +9,6 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
-from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.adapters.slack.blocks import action_of
 from bot.adapters.slack.bridge import Bridge
@@ -25,10 +24,9 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         body: dict[str, Any],
         action: dict[str, Any],
         context: AsyncBoltContext,
-        respond: AsyncRespond,
     ) -> None:
         await ack()
-        origin = await bridge.origin(body, context, respond)
+        origin = await bridge.origin(body, context)
         name, value = action_of(str(action.get("action_id", ""))), str(action.get("value") or "")
         reply = await asyncio.to_thread(bridge.hub.press, origin.actor, name, value)
         await bridge.outbox.send(origin, reply)

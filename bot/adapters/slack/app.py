@@ -3,28 +3,38 @@
 from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.interval_calculator import RetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack import actions, commands, views
+from bot.adapters.slack import actions, commands, events, views
 from bot.adapters.slack.bridge import Bridge
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.outbox import Outbox
 from bot.adapters.slack.people import Admins
+from bot.adapters.slack.pool import PooledWebClient
 from bot.config import Settings
 from bot.services.hub import Hub
 
+# slack_sdk counts the retries of every handler together: a 429 then a 503 is two retries.
 RATE_LIMIT_RETRIES = 3
+SERVER_ERROR_RETRIES = 2
+SERVER_ERROR_BACKOFF: RetryIntervalCalculator = BackoffRetryIntervalCalculator(backoff_factor=0.5)
 
 
 def build_client(settings: Settings) -> AsyncWebClient:
-    """A Web API client on SLACK_API_URL that waits and retries when Slack rate-limits it."""
+    """A Web API client on SLACK_API_URL that reuses connections and retries 429s and 5xx."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     base_url = settings.slack_api_url.rstrip("/") + "/"
-    client = AsyncWebClient(token=token, base_url=base_url)
-    client.retry_handlers.append(
-        AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)
-    )
+    client = PooledWebClient(token=token, base_url=base_url)
+    client.retry_handlers += [
+        AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        AsyncServerErrorRetryHandler(SERVER_ERROR_RETRIES, SERVER_ERROR_BACKOFF),
+    ]
     return client
 
 
@@ -42,6 +52,6 @@ def build_app(hub: Hub, settings: Settings, client: AsyncWebClient | None = None
         admins=Admins(client, settings.slack_admin_ids),
         outbox=Outbox(hub, SlackMessenger(client)),
     )
-    for kind in (commands, actions, views):
+    for kind in (commands, actions, views, events):
         kind.register(app, bridge)
     return app

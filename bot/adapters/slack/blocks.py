@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from bot.adapters.slack.mrkdwn import clip, mrkdwn, plain, split
@@ -31,26 +32,18 @@ _COPY = re.compile(r"#\d+$")
 
 def message_payload(card: Card) -> dict[str, Any]:
     """Return chat.postMessage arguments for a card: Block Kit blocks and a plain fallback."""
-    return {"text": fallback(card), "blocks": card_blocks(card)}
+    shown = _render(card)
+    return {"text": _fallback(shown), "blocks": _blocks(card, shown)}
 
 
 def fallback(card: Card) -> str:
     """The notification text: the title and the start of the text, escaped."""
-    lines = [mrkdwn(part) for part in (card.title, card.text) if _has(part)]
-    return clip("\n".join(lines), FALLBACK_MAX) or "PrepLoop"
+    return _fallback(_render(card))
 
 
 def card_blocks(card: Card) -> list[Block]:
     """Header, text sections, field sections, button rows and footer, at most 50 blocks."""
-    head = [_header(card.title)] if plain(card.title).strip() else []
-    tail = _field_sections(card.fields) + _action_rows(card.buttons)
-    if _has(card.footer):
-        tail.append(_context(card.footer))
-    body = _sections(card.text) if _has(card.text) else []
-    room = max(BLOCKS_MAX - len(head) - len(tail), 1)
-    if len(body) > room:
-        body = [*body[: room - 1], _section("…")]
-    return (head + body + tail)[:BLOCKS_MAX]
+    return _blocks(card, _render(card))
 
 
 def action_of(action_id: str) -> str:
@@ -58,8 +51,34 @@ def action_of(action_id: str) -> str:
     return _COPY.sub("", action_id)
 
 
-def _has(text: Text) -> bool:
-    return bool(mrkdwn(text).strip())
+@dataclass(frozen=True)
+class _Shown:
+    """A card's title, text and footer as mrkdwn, rendered once for every block that shows them."""
+
+    title: str
+    text: str
+    footer: str
+
+
+def _render(card: Card) -> _Shown:
+    return _Shown(mrkdwn(card.title), mrkdwn(card.text), mrkdwn(card.footer))
+
+
+def _fallback(shown: _Shown) -> str:
+    lines = [part for part in (shown.title, shown.text) if part.strip()]
+    return clip("\n".join(lines), FALLBACK_MAX) or "PrepLoop"
+
+
+def _blocks(card: Card, shown: _Shown) -> list[Block]:
+    head = [_header(card.title)] if plain(card.title).strip() else []
+    tail = _field_sections(card.fields) + _action_rows(card.buttons)
+    if shown.footer.strip():
+        tail.append(_context(shown.footer))
+    body = _sections(shown.text)
+    room = max(BLOCKS_MAX - len(head) - len(tail), 1)
+    if len(body) > room:
+        body = [*body[: room - 1], _section("…")]
+    return (head + body + tail)[:BLOCKS_MAX]
 
 
 def plain_text(text: Text, limit: int) -> dict[str, Any]:
@@ -76,8 +95,8 @@ def _section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
 
 
-def _sections(text: Text) -> list[Block]:
-    return [_section(chunk) for chunk in split(mrkdwn(text), SECTION_MAX) if chunk.strip()]
+def _sections(text: str) -> list[Block]:
+    return [_section(chunk) for chunk in split(text, SECTION_MAX) if chunk.strip()]
 
 
 def _field_text(field: Field) -> dict[str, Any]:
@@ -122,8 +141,8 @@ def _button(button: Button, action_id: str) -> Block:
     return element
 
 
-def _context(footer: Text) -> Block:
-    text = {"type": "mrkdwn", "text": clip(mrkdwn(footer), SECTION_MAX), "verbatim": True}
+def _context(footer: str) -> Block:
+    text = {"type": "mrkdwn", "text": clip(footer, SECTION_MAX), "verbatim": True}
     return {"type": "context", "elements": [text]}
 
 

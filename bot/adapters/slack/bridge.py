@@ -6,7 +6,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
-from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from bot.adapters.slack.outbox import Origin, Outbox
 from bot.adapters.slack.people import Admins, who
@@ -23,7 +22,6 @@ class Bridge:
         self,
         body: dict[str, Any],
         context: AsyncBoltContext,
-        respond: AsyncRespond | None = None,
         channel_id: str | None = None,
     ) -> Origin:
         """Translate a payload into the acting member and the ways to answer them."""
@@ -31,5 +29,5 @@ class Bridge:
         if channel_id is not None:
             found = replace(found, channel_id=channel_id)
         is_admin = await self.admins.check(found.user_id)
-        usable = respond if respond is not None and respond.response_url else None
-        return Origin(found.actor(is_admin=is_admin), str(body.get("trigger_id") or ""), usable)
+        trigger_id, response_url = str(body.get("trigger_id") or ""), context.response_url or ""
+        return Origin(found.actor(is_admin=is_admin), trigger_id, response_url)

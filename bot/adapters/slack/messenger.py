@@ -31,10 +31,14 @@ REASONS = {
     "user_disabled": "Slack member {where} is deactivated.",
 }
 REFUSED = "Slack refused the message to {where}: {code}."
+UNAVAILABLE = "Slack was unavailable (HTTP {status}) for the message to {where}, also when retried."
 
 
 def explain(error: SlackApiError, where: str) -> str:
     """A clear sentence for an operator or an admin about why Slack refused a message."""
+    status = error.response.status_code
+    if status >= 500:  # the retry handlers have given up already
+        return UNAVAILABLE.format(status=status, where=where or "?")
     code = str(error.response.get("error", "unknown_error"))
     needed = str(error.response.get("needed", "?"))
     return REASONS.get(code, REFUSED).format(where=where or "?", code=code, needed=needed)

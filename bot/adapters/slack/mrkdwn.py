@@ -12,6 +12,7 @@ _FORMATTING = "*_~`"
 _BROADCAST = re.compile(r"@(channel|here|everyone)", re.IGNORECASE)  # "@here_" too
 _LINE_QUOTE = re.compile(r"^&gt;", re.MULTILINE)
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,30}")
+_MARKUP = re.compile(r"`|\*\*")  # where trusted markup may change: code marks and bold
 
 
 def escape(text: str) -> str:
@@ -54,22 +55,23 @@ def mrkdwn(text: Text) -> str:
 def _trusted(part: str, fence: str | None) -> tuple[str, str | None]:
     """Translate **bold** to *bold* outside code; `fence` is the code marker left open."""
     out: list[str] = []
-    i = 0
-    while i < len(part):
-        if part.startswith(FENCE, i) and fence != "`":
-            fence = None if fence == FENCE else FENCE
-            out.append(FENCE)
-            i += 3
-        elif part[i] == "`" and fence != FENCE:
-            fence = None if fence == "`" else "`"
-            out.append("`")
-            i += 1
-        elif part.startswith("**", i) and fence is None:
-            out.append("*")
-            i += 2
+    at = 0
+    for found in _MARKUP.finditer(part):
+        start, mark = found.start(), found.group()
+        if start < at:  # the second or third backtick of a ``` already read
+            continue
+        out.append(escape(part[at:start]))
+        if mark == "**":
+            out.append("*" if fence is None else mark)
+        elif part.startswith(FENCE, start) and fence != "`":
+            mark, fence = FENCE, (None if fence == FENCE else FENCE)
+            out.append(mark)
         else:
-            out.append(escape(part[i]))
-            i += 1
+            if fence != FENCE:
+                fence = None if fence == "`" else "`"
+            out.append(mark)
+        at = start + len(mark)
+    out.append(escape(part[at:]))
     return "".join(out), fence
 
 

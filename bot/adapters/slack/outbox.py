@@ -9,11 +9,12 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from aiohttp import ClientError
-from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.adapters.slack.blocks import message_payload, modal_view
 from bot.adapters.slack.messenger import SlackMessenger
+from bot.adapters.slack.pool import shared_session
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Modal, Reply, Visibility
 from bot.core.ports import DeliveryError
@@ -33,7 +34,7 @@ class Origin:
 
     actor: Actor
     trigger_id: str = ""
-    respond: AsyncRespond | None = None
+    response_url: str = ""
 
 
 class Outbox:
@@ -49,6 +50,14 @@ class Outbox:
             await self._open(origin, reply.modal)
         for message in reply.messages:
             await self._deliver(origin, message)
+
+    async def deliver(self, community_id: str, messages: list[Message]) -> None:
+        """Post messages no member is waiting on; one that Slack refuses is logged."""
+        for message in messages:
+            try:
+                await self.messenger.post(community_id, message)
+            except DeliveryError as error:
+                log.warning("a message in %s was not delivered: %s", community_id, error)
 
     async def _open(self, origin: Origin, modal: Modal) -> None:
         view = modal_view(modal, origin.actor.channel_id)
@@ -87,7 +96,7 @@ class Outbox:
         if card.files:
             await self._files_in_dm(origin.actor, card)
             payload = message_payload(replace(card, footer=FILES_SENT, files=()))
-        if origin.respond is not None and await self._respond(origin.respond, payload):
+        if origin.response_url and await self._respond(origin.response_url, payload):
             return
         actor = origin.actor
         if actor.channel_id:
@@ -96,9 +105,11 @@ class Outbox:
                 return
         await _quietly(self.messenger.direct(actor.user_id, payload))
 
-    async def _respond(self, respond: AsyncRespond, payload: dict[str, Any]) -> bool:
+    async def _respond(self, response_url: str, payload: dict[str, Any]) -> bool:
+        # bolt's respond() would open a new connection for every reply.
+        hook = AsyncWebhookClient(response_url, session=shared_session())
         try:
-            sent = await respond(response_type="ephemeral", replace_original=False, **payload)
+            sent = await hook.send(response_type="ephemeral", replace_original=False, **payload)
         except (ClientError, TimeoutError) as error:
             log.info("response_url failed: %s", type(error).__name__)
             return False

@@ -10,6 +10,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from bot.adapters.slack.app import build_app
+from bot.adapters.slack.pool import close_session
 from bot.config import Settings
 from bot.services.hub import Hub
 
@@ -23,11 +24,19 @@ HTTP_MODE_HELP = (
 
 
 async def serve(hub: Hub, settings: Settings) -> None:
-    """Serve Slack until cancelled."""
+    """Serve Slack until cancelled, then close the connections kept to Slack."""
     app = build_app(hub, settings)
-    if settings.slack_app_token:
-        await serve_socket_mode(app, settings.slack_app_token.get_secret_value())
-        return
+    try:
+        if settings.slack_app_token:
+            await serve_socket_mode(app, settings.slack_app_token.get_secret_value())
+        else:
+            await serve_http(app, settings)
+    finally:
+        await close_session()
+
+
+async def serve_http(app: AsyncApp, settings: Settings) -> None:
+    """Take Slack's signed requests on SLACK_HTTP_PORT until cancelled."""
     if not settings.slack_signing_secret:
         raise RuntimeError(HTTP_MODE_HELP)
     runner = await start_http(app, host=ALL_INTERFACES, port=settings.slack_http_port)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from bot.config import Settings
 from bot.services.hub import Hub
 from tests.adapters.slack.fake_slack import (
     BOT_TOKEN,
+    CHANNEL,
     SECRET,
     FakeSlack,
     block_action,
@@ -22,11 +24,17 @@ from tests.adapters.slack.fake_slack import (
     slash,
     view_submission,
 )
+from tests.fakes import FakeClock
+
+ADMIN = "U9"
+FORM = "application/x-www-form-urlencoded"
+ALICE = 'set role:MLE level:mle2 timezone:Europe/Paris availability:"mon-fri 18:00-21:00"'
+BOB = 'set role:mle level:senior timezone:America/New_York availability:"mon-fri 12:00-15:00"'
 
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeSlack]:
-    server = FakeSlack()
+    server = FakeSlack(keep_alive=True)
     await server.start()
     yield server
     await server.stop()
@@ -50,10 +58,14 @@ class Workspace:
         self.app = app
         self.fake = fake
 
-    async def dispatch(self, body: str) -> BoltResponse:
-        response = await self.app.async_dispatch(signed(body))
+    async def dispatch(self, body: str, content_type: str = FORM) -> BoltResponse:
+        response = await self.app.async_dispatch(signed(body, content_type=content_type))
         assert response.status == 200, response.body
         return response
+
+    async def event(self, body: str) -> BoltResponse:
+        """Deliver an Events API callback (a JSON body)."""
+        return await self.dispatch(body, content_type="application/json")
 
     async def command(self, text: str, *, user: str = "U1", command: str = "/question") -> None:
         await self.dispatch(slash(command, text, user=user, response_url=self.fake.response_url()))
@@ -69,6 +81,34 @@ class Workspace:
         """Run /question and return the ephemeral answer."""
         await self.command("", user=user)
         return (await self.fake.wait_responses())[-1]
+
+    async def pair_for_a_mock(self) -> None:
+        """U1 and U2 set their mock profiles and ask for a partner, one after the other."""
+        steps = [
+            (ALICE, "U1", "/profile"),
+            ("request round:onsite_coding", "U1", "/mock"),
+            (BOB, "U2", "/profile"),
+            ("request round:ml_depth", "U2", "/mock"),
+        ]
+        answered = len(self.fake.responses)
+        letters = len(self.fake.of("chat.postMessage"))
+        invites = len(self.fake.of("files.completeUploadExternal"))
+        for count, (text, user, command) in enumerate(steps, start=answered + 1):
+            await self.command(text, user=user, command=command)
+            await self.fake.wait_responses(count)  # one step at a time, as people type
+        assert "You have a partner!" in texts(self.fake.responses[-1])
+        # Each gets a letter and a packet by DM, with a calendar invite: wait until all are in.
+        await self.fake.wait_for("chat.postMessage", letters + 4)
+        await self.fake.wait_for("files.completeUploadExternal", invites + 2)
+
+    async def start_sprint(self, clock: FakeClock, admin: str = ADMIN) -> None:
+        """Let a workspace admin start a sprint on Sunday 6 December 2026 in CHANNEL."""
+        clock.set(datetime(2026, 12, 6, 12, tzinfo=UTC))
+        self.fake.admins.add(admin)
+        await self.command("start Winter start:2026-12-07", user=admin, command="/sprint")
+        [post] = await self.fake.wait_for("chat.postMessage")
+        assert post["channel"] == CHANNEL
+        assert "A new prep sprint starts" in texts(post)
 
 
 def build(hub: Hub, settings: Settings, fake: FakeSlack) -> Workspace:

@@ -17,7 +17,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from slack_bolt.request.async_request import AsyncBoltRequest
+
+from bot.adapters.slack.pool import close_session
 
 SECRET = "test-signing-secret"
 BOT_TOKEN = "xoxb-test-bot-token"
@@ -27,17 +30,25 @@ Call = dict[str, Any]
 
 
 class FakeSlack:
-    """Answers the Web API methods PrepLoop uses; `fail` and `broken` make calls fail."""
+    """Answers the Web API methods PrepLoop uses; `fail`, `broken` and `outage` make calls fail.
 
-    def __init__(self) -> None:
+    With `keep_alive`, connections stay open between requests as Slack keeps them. Without it,
+    each one is closed after its answer: benchmarks/latency_drivers.py waits for every task a
+    request starts, and the server's task for an open connection would never end.
+    """
+
+    def __init__(self, *, keep_alive: bool = False) -> None:
+        self.keep_alive = keep_alive
         self.calls: list[tuple[str, Call]] = []
+        self.posted: list[Call] = []  # every message chat.postMessage took, with its ts
         self.responses: list[Call] = []
+        self.client_ports: list[int] = []  # the caller's side of the connection, per request
         self.uploads: list[bytes] = []
         self.headers: dict[str, str] = {}
         self.admins: set[str] = set()
         self.fail: dict[str, str] = {}  # Web API method -> error code
         self.broken: dict[str, str] = {}  # channel -> error code for chat.post*
-        self.rate_limit_once: set[str] = set()
+        self.outages: dict[str, list[int]] = {}  # Web API method -> HTTP statuses still to answer
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -50,7 +61,7 @@ class FakeSlack:
         return f"http://127.0.0.1:{self.port}/respond/{key}"
 
     async def start(self) -> None:
-        app = web.Application()
+        app = web.Application(middlewares=[] if self.keep_alive else [_close_after_answer])
         app.router.add_post("/api/{method}", self._api)
         app.router.add_get("/api/{method}", self._api)
         app.router.add_post("/respond/{key}", self._respond)
@@ -62,16 +73,33 @@ class FakeSlack:
         self.port = self._runner.addresses[0][1]
 
     async def stop(self) -> None:
+        # PrepLoop keeps connections to Slack open in the running loop's session: close them.
+        await close_session()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    def outage(self, method: str, *statuses: int) -> None:
+        """Answer the next calls to `method` with these HTTP statuses, in order.
+
+        A 429 says Retry-After: 0. Nothing is recorded: the call never reached the API.
+        """
+        self.outages.setdefault(method, []).extend(statuses)
 
     def of(self, method: str) -> list[Call]:
         """The arguments of every call to one method, oldest first."""
         return [args for name, args in self.calls if name == method]
 
+    def channel(self, channel: str) -> list[Call]:
+        """The messages posted in a channel (or a DM like `DU1`), oldest first, with their ts."""
+        return [message for message in self.posted if message["channel"] == channel]
+
     async def wait_for(self, method: str, count: int = 1, within: float = 5.0) -> list[Call]:
         """Wait until a method was called `count` times (listeners finish after the ack)."""
         return await self._until(lambda: self.of(method), count, within, method)
+
+    async def wait_posted(self, channel: str, count: int, within: float = 5.0) -> list[Call]:
+        """Wait until `count` messages were posted in a channel (or a DM like `DU1`)."""
+        return await self._until(lambda: self.channel(channel), count, within, channel)
 
     async def wait_responses(self, count: int = 1, within: float = 5.0) -> list[Call]:
         """Wait until `count` messages were sent to response_urls."""
@@ -87,19 +115,17 @@ class FakeSlack:
         return list(found())
 
     async def _api(self, request: web.Request) -> web.Response:
+        self._note_connection(request)
         method = request.match_info["method"]
         args: Call = dict(request.query)
         if request.content_type == "application/json":
             args |= await request.json()
         elif request.can_read_body:
             args |= dict(await request.post())
+        if self.outages.get(method):
+            return _failure(self.outages[method].pop(0))
         self.calls.append((method, args))
         self.headers[method] = request.headers.get("Authorization", "")
-        if method in self.rate_limit_once:
-            self.rate_limit_once.discard(method)
-            return web.json_response(
-                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
-            )
         return web.json_response(self._answer(method, args))
 
     def _answer(self, method: str, args: Call) -> Call:
@@ -110,6 +136,8 @@ class FakeSlack:
             return {"ok": False, "error": error, "needed": "chat:write.public"}
         posting = method in ("chat.postMessage", "chat.postEphemeral")
         ts = f"1700000000.{next(self._ts):06d}" if posting else ""
+        if method == "chat.postMessage":
+            self.posted.append({**args, "ts": ts})
         answers: dict[str, Call] = {
             "auth.test": {"user_id": "UBOT", "bot_id": "BBOT", "team_id": TEAM, "user": "preploop"},
             "users.info": {"user": self._user(str(args.get("user")))},
@@ -134,13 +162,32 @@ class FakeSlack:
         admin = user_id in self.admins
         return {"id": user_id, "name": user_id.lower(), "is_admin": admin, "is_owner": False}
 
+    def _note_connection(self, request: web.Request) -> None:
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        self.client_ports.append(peer[1] if peer else 0)
+
     async def _respond(self, request: web.Request) -> web.Response:
+        self._note_connection(request)
         self.responses.append(await request.json())
         return web.Response(text="ok")
 
     async def _upload(self, request: web.Request) -> web.Response:
         self.uploads.append(await request.read())
         return web.Response(text="OK - 1")
+
+
+@web.middleware
+async def _close_after_answer(request: web.Request, handler: Handler) -> web.StreamResponse:
+    response = await handler(request)
+    response.force_close()
+    return response
+
+
+def _failure(status: int) -> web.Response:
+    if status == 429:
+        answer = {"ok": False, "error": "ratelimited"}
+        return web.json_response(answer, status=status, headers={"Retry-After": "0"})
+    return web.Response(status=status, text="<html><h1>Slack is unavailable</h1></html>")
 
 
 def block_problem(raw: Any) -> str | None:
@@ -254,3 +301,19 @@ def view_submission(view: Call, values: dict[str, str], *, user: str) -> str:
         },
     }
     return urlencode({"payload": json.dumps(payload)})
+
+
+def user_change(user: str, *, deleted: bool, team: str = TEAM) -> str:
+    """The JSON body of a user_change event: a member's profile changed, or they were removed."""
+    member = {"id": user, "team_id": team, "name": user.lower(), "deleted": deleted}
+    payload = {
+        "token": "legacy-verification-token",
+        "team_id": team,
+        "api_app_id": "A1",
+        "event": {"type": "user_change", "user": member, "event_ts": "1700000000.000100"},
+        "type": "event_callback",
+        "event_id": f"Ev{user}",
+        "event_time": 1700000000,
+        "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
+    }
+    return json.dumps(payload)

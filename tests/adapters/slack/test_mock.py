@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.adapters.slack.conftest import Workspace, texts
+from tests.adapters.slack.conftest import ALICE, BOB, Workspace, texts
 from tests.adapters.slack.fake_slack import view_submission
 from tests.integration.mock_flow import FEEDBACK
-
-ALICE = 'set role:MLE level:mle2 timezone:Europe/Paris availability:"mon-fri 18:00-21:00"'
-BOB = 'set role:mle level:senior timezone:America/New_York availability:"mon-fri 12:00-15:00"'
 
 
 def _shown(calls: list[Any]) -> str:

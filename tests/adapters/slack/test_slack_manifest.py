@@ -1,4 +1,4 @@
-"""slack-manifest.yaml lists every slash command the bot registers, and what they need."""
+"""slack-manifest.yaml lists every slash command and event the bot handles, and what they need."""
 
 from __future__ import annotations
 
@@ -32,3 +32,9 @@ def test_the_manifest_grants_what_the_adapter_calls() -> None:
     assert data["display_information"]["name"] == "PrepLoop"
     assert data["settings"]["interactivity"]["is_enabled"] is True
     assert data["settings"]["socket_mode_enabled"] is True
+
+
+def test_the_manifest_subscribes_to_members_leaving() -> None:
+    data = manifest()
+    assert "user_change" in data["settings"]["event_subscriptions"]["bot_events"]
+    assert "users:read" in data["oauth_config"]["scopes"]["bot"]  # user_change needs it

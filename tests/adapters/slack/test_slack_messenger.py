@@ -97,9 +97,11 @@ async def test_files_are_uploaded_beside_the_card(
 
 
 async def test_a_rate_limited_post_is_retried(messenger: SlackMessenger, fake: FakeSlack) -> None:
-    fake.rate_limit_once.add("chat.postMessage")
-    await messenger.post("T1", Message(CARD, Visibility.CHANNEL, channel="C5"))
-    assert len(fake.of("chat.postMessage")) == 2
+    fake.outage("chat.postMessage", 429)
+    ts = await messenger.post("T1", Message(CARD, Visibility.CHANNEL, channel="C5"))
+    assert fake.outages["chat.postMessage"] == []
+    [post] = fake.of("chat.postMessage")
+    assert (post["channel"], ts) == ("C5", "1700000000.000001")
 
 
 async def test_the_client_uses_the_configured_api_and_token(slack_settings: Settings) -> None:

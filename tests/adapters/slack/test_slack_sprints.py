@@ -9,17 +9,7 @@ from bot.config import Settings
 from bot.jobs import JobRunner
 from bot.services.hub import ADMIN_ONLY, Hub
 from tests.adapters.slack.conftest import Workspace, buttons, texts
-from tests.adapters.slack.fake_slack import CHANNEL
 from tests.fakes import FakeClock
-
-
-async def _start_sprint(slack: Workspace, clock: FakeClock) -> None:
-    clock.set(datetime(2026, 12, 6, 12, tzinfo=UTC))
-    slack.fake.admins.add("U9")
-    await slack.command("start Winter start:2026-12-07", user="U9", command="/sprint")
-    [post] = await slack.fake.wait_for("chat.postMessage")
-    assert post["channel"] == CHANNEL
-    assert "A new prep sprint starts" in texts(post)
 
 
 async def test_a_member_cannot_start_a_sprint(slack: Workspace) -> None:
@@ -31,7 +21,7 @@ async def test_a_member_cannot_start_a_sprint(slack: Workspace) -> None:
 async def test_the_scheduled_question_is_posted_answered_and_revealed_in_its_thread(
     slack: Workspace, hub: Hub, clock: FakeClock, slack_settings: Settings
 ) -> None:
-    await _start_sprint(slack, clock)
+    await slack.start_sprint(clock)
     runner = JobRunner(hub.engine, clock, {"slack": SlackMessenger(build_client(slack_settings))})
     clock.set(datetime(2026, 12, 7, 9, tzinfo=UTC))
     assert await runner.tick() == 1

@@ -1,0 +1,42 @@
+"""Connections to Slack are kept and reused, by each event loop for itself."""
+
+from __future__ import annotations
+
+import asyncio
+
+from pydantic import SecretStr
+
+from bot.adapters.slack import SlackMessenger, build_client
+from bot.config import Settings
+from bot.core.cards import Card, Message, Visibility
+from tests.adapters.slack.conftest import Workspace
+from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
+
+NOTICE = Message(Card(text="Mock rounds start on Monday."), Visibility.CHANNEL, channel="C5")
+
+
+async def test_web_api_calls_and_replies_go_through_one_connection(slack: Workspace) -> None:
+    for count, user in enumerate(("U1", "U2", "U3"), start=1):
+        await slack.command("", user=user)
+        await slack.fake.wait_responses(count)
+    assert len(slack.fake.of("users.info")) == 3
+    assert len(slack.fake.client_ports) == 7  # auth.test, then users.info and a reply each
+    assert len(set(slack.fake.client_ports)) == 1
+
+
+async def _slack_and_messenger(settings: Settings) -> tuple[FakeSlack, SlackMessenger]:
+    fake = FakeSlack(keep_alive=True)
+    await fake.start()
+    update = {"slack_api_url": fake.api_url, "slack_bot_token": SecretStr(BOT_TOKEN)}
+    return fake, SlackMessenger(build_client(settings.model_copy(update=update)))
+
+
+def test_event_loops_taking_turns_each_keep_their_own_connection(settings: Settings) -> None:
+    with asyncio.Runner() as first, asyncio.Runner() as second:
+        loops = [(loop, loop.run(_slack_and_messenger(settings))) for loop in (first, second)]
+        for loop, (_, messenger) in loops * 2:
+            loop.run(messenger.post("T1", NOTICE))
+        for loop, (fake, _) in loops:
+            assert [post["channel"] for post in fake.posted] == ["C5", "C5"]
+            assert len(set(fake.client_ports)) == 1
+            loop.run(fake.stop())
