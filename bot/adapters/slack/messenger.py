@@ -36,11 +36,14 @@ UNAVAILABLE = "Slack was unavailable (HTTP {status}) for the message to {where},
 
 def explain(error: SlackApiError, where: str) -> str:
     """A clear sentence for an operator or an admin about why Slack refused a message."""
-    status = error.response.status_code
-    if status >= 500:  # the retry handlers have given up already
+    answer = error.response
+    status = getattr(answer, "status_code", None) or getattr(answer, "status", 0)
+    if isinstance(status, int) and status >= 500:  # the retry handlers have given up already
         return UNAVAILABLE.format(status=status, where=where or "?")
-    code = str(error.response.get("error", "unknown_error"))
-    needed = str(error.response.get("needed", "?"))
+    if not callable(getattr(answer, "get", None)):  # a raw answer whose body was not JSON
+        return REFUSED.format(where=where or "?", code="unreadable_answer")
+    code = str(answer.get("error", "unknown_error"))
+    needed = str(answer.get("needed", "?"))
     return REASONS.get(code, REFUSED).format(where=where or "?", code=code, needed=needed)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from pydantic import SecretStr
+from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack import SlackMessenger, build_client
+from bot.adapters.slack.messenger import explain
 from bot.config import Settings
 from bot.core.cards import Attachment, Card, Message, UserText, Visibility, rich
 from bot.core.ports import DeliveryError
@@ -109,3 +111,11 @@ async def test_the_client_uses_the_configured_api_and_token(slack_settings: Sett
     assert client.base_url == "http://x/api/"
     assert isinstance(slack_settings.slack_bot_token, SecretStr)
     assert client.token == slack_settings.slack_bot_token.get_secret_value()
+
+
+def test_an_answer_slack_sdk_could_not_read_is_still_explained() -> None:
+    class RawAnswer:  # what slack_sdk attaches when a "JSON" body does not parse
+        status = 200
+
+    error = SlackApiError("Failed to parse the response body", RawAnswer())
+    assert explain(error, "C1") == "Slack refused the message to C1: unreadable_answer."
