@@ -18,15 +18,16 @@ from bot.core.cards import (
     Visibility,
     rich,
 )
-from bot.core.clock import seeded
+from bot.core.clock import local_date, seeded
 from bot.core.points import Reason
 from bot.core.repetition import RATINGS
 from bot.core.rotation import pick_question
 from bot.services.context import Ctx
-from bot.services.ledger import award
+from bot.services.ledger import award, upsert_insert
 from bot.services.practice import record_rating
 from bot.services.question_cards import question_card
 from bot.services.registry import REGISTRY, Args, UserError, row_id
+from bot.services.sprints import calendar_of, live_sprint
 from bot.services.streaks import count_answer_day
 from bot.storage.tables import Answer, DailyPost, Question
 
@@ -59,12 +60,28 @@ def claim_post(
     if found is not None:
         return found
     question_id = choose_question(session, community_id, day, *focus)
-    post = DailyPost(
-        community_id=community_id, channel_id=channel_id, local_date=day, question_id=question_id
-    )
-    session.add(post)
-    session.flush()
+    _insert_posts(session, [(community_id, channel_id, day, question_id)])
+    post = find_post(session, community_id, channel_id, day)  # ours, or a racing transaction's
+    assert post is not None
     return post
+
+
+def _insert_posts(session: Session, rows: list[tuple[int, str, date, str]]) -> None:
+    """Insert posts that no other transaction inserted meanwhile.
+
+    Two members opening a new day's question at once both find no post: the second insert
+    does nothing (on PostgreSQL it fails the transaction with a serialization error, which
+    transact() runs again, finding the first one's post) instead of a unique violation.
+    """
+    values = [
+        {"community_id": c, "channel_id": ch, "kind": "daily", "local_date": d, "question_id": q}
+        for c, ch, d, q in rows
+    ]
+    session.execute(
+        upsert_insert(session)(DailyPost)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["community_id", "channel_id", "kind", "local_date"])
+    )
 
 
 def choose_question(
@@ -135,16 +152,23 @@ def claim_posts(
     ):
         used[community].append(question_id)
     bank = live_questions(session)
+    fresh = []
     for key, focus in wanted.items():
         if key not in posts:
             community, channel, day = key
             question_id = pick_next(bank, used[community], community, day, *focus)
             used[community].append(question_id)
-            posts[key] = DailyPost(
-                community_id=community, channel_id=channel, local_date=day, question_id=question_id
+            fresh.append((community, channel, day, question_id))
+    if fresh:
+        _insert_posts(session, fresh)
+        rows = session.exec(
+            select(DailyPost).where(
+                col(DailyPost.community_id).in_({c for c, _, _, _ in fresh}),
+                col(DailyPost.local_date).in_({d for _, _, d, _ in fresh}),
+                DailyPost.kind == "daily",
             )
-            session.add(posts[key])
-    session.flush()
+        )
+        posts.update({(p.community_id, p.channel_id, p.local_date): p for p in rows})
     return {key: posts[key] for key in wanted}
 
 
@@ -196,9 +220,25 @@ def _post_id(post: DailyPost) -> int:
     return post.id
 
 
+def todays_plan(ctx: Ctx) -> tuple[date, tuple[str | None, str | None]]:
+    """The channel's day and the plan's focus for it: its sprint's, else the community's day."""
+    sprint = live_sprint(ctx.session, ctx.community_id, ctx.actor.channel_id)
+    if sprint is None:
+        return ctx.today(), (None, None)
+    today = local_date(ctx.clock, sprint.timezone)
+    plan = calendar_of(sprint).focus_on(today)
+    return today, ((plan.focus, plan.difficulty) if plan else (None, None))
+
+
+def todays_post(ctx: Ctx) -> DailyPost:
+    """The channel's post for today, chosen by its sprint's plan the first time."""
+    today, focus = todays_plan(ctx)
+    return claim_post(ctx.session, ctx.community_id, ctx.actor.channel_id, today, focus)
+
+
 @REGISTRY.command("question", "today", "Show today's question (only you see it)", default=True)
 def show_today(ctx: Ctx, _args: Args) -> Reply:
-    post = claim_post(ctx.session, ctx.community_id, ctx.actor.channel_id, ctx.today())
+    post = todays_post(ctx)
     question = ctx.session.get(Question, post.question_id)
     assert question is not None
     return Reply.ephemeral(question_card(question, post))
@@ -206,7 +246,7 @@ def show_today(ctx: Ctx, _args: Args) -> Reply:
 
 @REGISTRY.command("question", "post-now", "Post today's question in this channel", admin=True)
 def post_now(ctx: Ctx, _args: Args) -> Reply:
-    post = claim_post(ctx.session, ctx.community_id, ctx.actor.channel_id, ctx.today())
+    post = todays_post(ctx)
     question = ctx.session.get(Question, post.question_id)
     assert question is not None
     post.posted_at = ctx.clock.now()
@@ -219,12 +259,15 @@ def post_now(ctx: Ctx, _args: Args) -> Reply:
 
 @REGISTRY.command("question", "skip", "Swap today's question for another one", admin=True)
 def skip_today(ctx: Ctx, _args: Args) -> Reply:
-    post = claim_post(ctx.session, ctx.community_id, ctx.actor.channel_id, ctx.today())
+    _, focus = todays_plan(ctx)
+    post = todays_post(ctx)
     answered = ctx.session.exec(select(Answer.id).where(Answer.post_id == post.id)).first()
     if answered is not None:
         raise UserError("Members have already answered today's question, so it stays.")
     old = post.question_id
-    post.question_id = choose_question(ctx.session, ctx.community_id, post.local_date, exclude=old)
+    post.question_id = choose_question(
+        ctx.session, ctx.community_id, post.local_date, *focus, exclude=old
+    )
     question = ctx.session.get(Question, post.question_id)
     assert question is not None
     if post.posted_at is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -110,8 +110,9 @@ def _sprint_due(sprint: Sprint, community: Community, now: datetime, catch_up: b
     work = []
     post_at = cal.post_at(today)
     late = now - post_at
-    if cal.focus_on(today) and late >= timedelta(0) and (catch_up or late <= LATE_GRACE):
-        work.append(due("daily", today))
+    plan = cal.focus_on(today)
+    if plan and late >= timedelta(0) and (catch_up or late <= LATE_GRACE):
+        work.append(replace(due("daily", today), focus=(plan.focus, plan.difficulty)))
     for day in (today - timedelta(days=1), today):
         reveal_at = cal.post_at(day + timedelta(days=1)) - timedelta(
             minutes=sprint.reveal_lead_minutes
@@ -266,6 +267,9 @@ def _guarded(
         failed = error
     except Exception as error:
         failed = error
+    # Rows read inside the undone savepoint may be stale now (SQLite reuses the ids of rows it
+    # rolled back): read everything afresh.
+    session.expire_all()
     log.error(
         "could not prepare %d %s post(s), first for community %s: %r",
         len(dues),
