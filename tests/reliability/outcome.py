@@ -39,9 +39,11 @@ class Work:
 
 
 def by_claim(lines: list[dict[str, Any]]) -> dict[Claim, Work]:
-    """Group deliveries and records by the claim they belong to."""
+    """Group the scheduler's deliveries and records by the claim they belong to."""
     work: dict[Claim, Work] = defaultdict(Work)
     for line in lines:
+        if "kind" not in line:  # a member's action, or what its reply delivered
+            continue
         if line["event"] == "delivered":
             work[claim_of(line)].delivered[line["pid"]] += 1
         elif line["event"] == "recorded":
@@ -83,9 +85,12 @@ def _sprint_work(sprint: Sprint) -> dict[Claim, datetime]:
     where = (sprint.community_id, sprint.channel_id)
     work: dict[Claim, datetime] = {}
     for day in cal.days():
-        if cal.focus_on(day):
+        focus = cal.focus_on(day)
+        if focus:
             work[(*where, "daily", day.isoformat())] = cal.post_at(day)
             work[(*where, "reveal", day.isoformat())] = cal.post_at(day + timedelta(days=1)) - lead
+        if focus and focus.mock_round:  # the round opens with the day's question
+            work[(*where, "mock_open", day.isoformat())] = cal.post_at(day)
         if day.weekday() == 0 and day > sprint.start_date:
             work[(*where, "weekly", (day - timedelta(days=7)).isoformat())] = cal.post_at(day)
     after = cal.end + timedelta(days=1)

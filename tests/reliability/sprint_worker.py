@@ -1,8 +1,11 @@
 """A PrepLoop bot process for the reliability tests: a JobRunner on an accelerated clock.
 
-Started as a script (`python tests/reliability/sprint_worker.py --help`) or, for fast restarts
-after SIGKILL, forked from a forkserver that has already imported PrepLoop (`run(options)`).
-Either way it is a separate OS process with its own database connections.
+Started as a module from the repository's root (`python -m tests.reliability.sprint_worker
+--help`) or, for fast restarts after SIGKILL, forked from a forkserver that has already imported
+PrepLoop (`run(options)`). Either way it is a separate OS process with its own database
+connections. Given members (`--members`), a thread of the process also lets them use the bot
+through the Hub while the scheduler ticks (tests/reliability/traffic.py), as the platform
+listeners of `preploop run` share a process with its scheduler.
 
 The clock is shared by arithmetic, not by messages: every process maps real (wall-clock) time to
 simulated time from the same origin, `speed` simulated seconds per real second, so processes
@@ -12,14 +15,18 @@ The fake platform writes every message it accepts to a JSON-lines log and fsyncs
 answering, as a real platform would keep a message it accepted. The log also gets a line when
 work is claimed ("claimed", after the claim commits) and when it is recorded as done
 ("recorded", after that commits), so a test can tell where a process was when it was killed.
+
+Several processes agree on when the simulated week starts through `--start-file`: each logs
+"ready" once it has prepared (migrations, content), then waits for the test to write the
+wall-clock start time there, so a slow start never makes a process miss the first posts.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
+import threading
 import time
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -37,6 +44,8 @@ from bot.core.ports import Messenger
 from bot.jobs import JobRunner
 from bot.services import features, schedule
 from bot.services.hub import Hub
+from tests.reliability.fake_platform import Channels, Log, shown
+from tests.reliability.traffic import Traffic, read_people
 
 features.load()  # import every feature now, so that a forked worker starts warm
 
@@ -55,6 +64,10 @@ class Options:
     lease_seconds: float = 0.4  # the claim lease, in real seconds (see run())
     delivery_seconds: float = 0.03  # one platform round trip, in real seconds
     tick_seconds: float = 0.01  # real seconds between two scheduler ticks
+    start_file: str = ""  # when set: log "ready", then take real_start from this file
+    members: str = ""  # members this process serves (tests/reliability/traffic.py people_text)
+    platform_logs: str = ""  # every process's log, comma-separated: what the members read
+    member_pause: float = 0.02  # real seconds between two member actions
 
 
 class AcceleratedClock(Clock):
@@ -76,18 +89,6 @@ def clock_of(options: Options) -> AcceleratedClock:
     """Return the shared clock these options describe."""
     start = datetime.fromisoformat(options.sim_start)
     return AcceleratedClock(options.real_start, start, options.speed)
-
-
-class Log:
-    """Append JSON lines to a file that several processes share; each line is on disk first."""
-
-    def __init__(self, path: str) -> None:
-        self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-
-    def write(self, event: str, **fields: object) -> None:
-        line = json.dumps({"event": event, "pid": os.getpid(), **fields}) + "\n"
-        os.write(self.fd, line.encode())  # one write with O_APPEND: lines never interleave
-        os.fsync(self.fd)
 
 
 def claim_of(due: schedule.Due) -> dict[str, object]:
@@ -117,10 +118,9 @@ class RecordingMessenger(Messenger):
         self.log.write(
             "delivered",
             **(claim_of(due) if due else {}),
+            community_ref=community_id,
             ref=ref,
-            to=message.channel or message.to_member,
-            title=plain(message.card.title),
-            thread_of=message.thread_of,
+            **shown(message),
             sim=self.clock.now().isoformat(),
         )
         await asyncio.sleep(self.delay / 2)  # the platform's answer travels back
@@ -164,17 +164,62 @@ def _hub(options: Options, clock: Clock) -> Hub:
 
 
 def run(options: Options) -> None:
-    """Tick the scheduler until the simulated clock passes `until`."""
+    """Tick the scheduler (and serve the members) until the simulated clock passes `until`."""
     # The claim lease (10 simulated minutes in production) would shrink to milliseconds of
     # real time at this speed, shorter than one delivery; keep it a fixed span of real time.
     schedule.LEASE = timedelta(seconds=options.lease_seconds * options.speed)
     clock, log = clock_of(options), Log(options.log)
     hub = _hub(options, clock)
+    if options.start_file:
+        log.write("ready")
+        clock.real_start = _start_time(options.start_file)
     runner = ObservedRunner(
         hub, clock, RecordingMessenger(log, clock, options.delivery_seconds), log
     )
+    members = MemberThread(hub, clock, options)
     asyncio.run(_tick_until(runner, clock, datetime.fromisoformat(options.until), options))
+    members.finish()
     hub.engine.dispose()
+
+
+def _start_time(path: str, patience: float = 60.0) -> float:
+    """Wait for the wall-clock time at which the simulated week starts."""
+    deadline = time.time() + patience
+    while not os.path.exists(path):
+        if time.time() > deadline:
+            raise TimeoutError(f"nobody wrote the start time to {path}")
+        time.sleep(0.005)
+    return float(Path(path).read_text())
+
+
+class MemberThread:
+    """The members this process serves, acting in a thread beside the scheduler."""
+
+    def __init__(self, hub: Hub, clock: Clock, options: Options) -> None:
+        self.failure: BaseException | None = None
+        people = read_people(options.members)
+        channels = Channels([path for path in options.platform_logs.split(",") if path])
+        traffic = Traffic(hub, clock, Log(options.log), channels)
+        until = datetime.fromisoformat(options.until)
+        self.thread = threading.Thread(
+            target=self._run, args=(traffic, people, until, options.member_pause)
+        )
+        if people:
+            self.thread.start()
+
+    def _run(self, traffic: Traffic, *args: Any) -> None:
+        try:
+            traffic.run(*args)
+        except BaseException as error:  # handed to the main thread, so the process fails
+            self.failure = error
+            raise
+
+    def finish(self) -> None:
+        """Wait for the members to stop; fail the process if their thread failed."""
+        if self.thread.is_alive():
+            self.thread.join()
+        if self.failure is not None:
+            raise RuntimeError("the member traffic failed") from self.failure
 
 
 async def _tick_until(runner: JobRunner, clock: Clock, until: datetime, options: Options) -> None:
