@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from bot.content import Bank
 from bot.core.clock import Clock
-from bot.services.daily import forget_question_pool
+from bot.services.bank import forget_question_pool
 from bot.storage.tables import Question
 
 

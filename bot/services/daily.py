@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from time import monotonic
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from bot.core.cards import (
@@ -22,6 +22,7 @@ from bot.core.clock import local_date, seeded
 from bot.core.points import Reason
 from bot.core.repetition import RATINGS
 from bot.core.rotation import pick_question
+from bot.services.bank import live_questions
 from bot.services.context import Ctx
 from bot.services.ledger import award, upsert_insert
 from bot.services.practice import record_rating
@@ -36,16 +37,20 @@ NO_QUESTIONS = "The question bank is empty. An admin can load it with `preploop 
 GONE = "That question is no longer available. Try `/question` for today's."
 
 
+_POST_OF_DAY = select(DailyPost).where(  # built once: most commands and buttons read it
+    col(DailyPost.community_id) == bindparam("community"),
+    col(DailyPost.channel_id) == bindparam("channel"),
+    DailyPost.kind == "daily",
+    col(DailyPost.local_date) == bindparam("day"),
+)
+
+
 def find_post(session: Session, community_id: int, channel_id: str, day: date) -> DailyPost | None:
     """Return a channel's daily post for a day, if one was claimed."""
-    return session.exec(
-        select(DailyPost).where(
-            DailyPost.community_id == community_id,
-            DailyPost.channel_id == channel_id,
-            DailyPost.kind == "daily",
-            DailyPost.local_date == day,
-        )
-    ).first()
+    found = session.exec(
+        _POST_OF_DAY, params={"community": community_id, "channel": channel_id, "day": day}
+    )
+    return found.first()
 
 
 def claim_post(
@@ -170,31 +175,6 @@ def claim_posts(
         )
         posts.update({(p.community_id, p.channel_id, p.local_date): p for p in rows})
     return {key: posts[key] for key in wanted}
-
-
-_POOL_TTL_SECONDS = 60.0
-_pool_cache: dict[str, tuple[float, list[tuple[str, str, str]]]] = {}
-
-
-def live_questions(session: Session) -> list[tuple[str, str, str]]:
-    """Return (id, category, difficulty) of every live question, cached for a minute."""
-    key = str(session.get_bind().engine.url)
-    cached = _pool_cache.get(key)
-    if cached is not None and monotonic() - cached[0] < _POOL_TTL_SECONDS:
-        return cached[1]
-    rows = session.exec(
-        select(Question.id, Question.category, Question.difficulty).where(
-            Question.retired == False  # noqa: E712
-        )
-    ).all()
-    fresh = [(qid, category, level) for qid, category, level in rows]
-    _pool_cache[key] = (monotonic(), fresh)
-    return fresh
-
-
-def forget_question_pool() -> None:
-    """Drop the cached question pool (after the bank was synced)."""
-    _pool_cache.clear()
 
 
 def post_for(ctx: Ctx, raw_id: str) -> tuple[DailyPost, Question]:

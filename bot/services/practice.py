@@ -10,6 +10,7 @@ from bot.core.calendar import valid_timezone
 from bot.core.cards import Button, Card, Reply, UserText, rich
 from bot.core.clock import local_date, seeded
 from bot.core.repetition import RATING_LABELS, RATINGS, next_due
+from bot.services.bank import live_questions
 from bot.services.context import Ctx
 from bot.services.question_cards import practice_card, reveal_card
 from bot.services.registry import REGISTRY, Args, Option, UserError, row_id
@@ -75,9 +76,7 @@ def pick_practice(
         )
     )
     pool = sorted(
-        qid
-        for qid in session.exec(select(Question.id).where(Question.retired == False))  # noqa: E712
-        if qid not in rated and qid not in answered
+        qid for qid, _, _ in live_questions(session) if qid not in rated and qid not in answered
     )
     if pool:
         question = session.get(Question, seeded(member_id, today.isoformat()).choice(pool))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from bot.content import CATEGORY_NAMES, ROUND_NAMES, SprintTemplate
@@ -45,13 +46,15 @@ def calendar_of(sprint: Sprint) -> Calendar:
 
 def live_sprint(session: Session, community_id: int, channel_id: str) -> Sprint | None:
     """Return the channel's active or paused sprint."""
-    return session.exec(
-        select(Sprint).where(
-            Sprint.community_id == community_id,
-            Sprint.channel_id == channel_id,
-            col(Sprint.status).in_(LIVE),
-        )
-    ).first()
+    found = session.exec(_LIVE_SPRINT, params={"community": community_id, "channel": channel_id})
+    return found.first()
+
+
+_LIVE_SPRINT = select(Sprint).where(  # built once: /question asks it every time
+    col(Sprint.community_id) == bindparam("community"),
+    col(Sprint.channel_id) == bindparam("channel"),
+    col(Sprint.status).in_(LIVE),
+)
 
 
 def _require_live(ctx: Ctx) -> Sprint:
