@@ -228,6 +228,14 @@ class JobRunner:
                     error,
                 )
                 first_error = first_error or str(error)
+            except Exception as error:  # one the messenger did not expect: still record it
+                log.exception(
+                    "delivery crashed for %s %s in community %s",
+                    due.kind,
+                    due.key,
+                    due.community_id,
+                )
+                first_error = first_error or f"an unexpected error ({type(error).__name__})"
         return refs, first_error
 
 

@@ -145,3 +145,27 @@ async def test_posts_never_exceed_the_platforms_requests_per_second(
     busiest = max(sum(1 for t in starts if first <= t < first + 1.0) for first in starts)
     assert busiest == 10  # as many as allowed, never more
     assert starts[-1] - starts[0] >= 2.0  # 25 posts at 10 a second need two waits
+
+
+class CrashingMessenger(FakeMessenger):
+    """A platform client with a bug: it raises what no messenger should."""
+
+    async def post(self, community_id: str, message: Message) -> str:
+        if community_id == "g1" and plain(message.card.title).startswith("Question of the day"):
+            raise RuntimeError("a bug in the client")
+        return await super().post(community_id, message)
+
+
+async def test_a_messenger_that_crashes_on_one_post_is_recorded_and_the_admin_told(
+    hub: Hub, clock: FakeClock
+) -> None:
+    _sprints(hub, clock, 3)
+    messenger = CrashingMessenger()
+    assert await JobRunner(hub.engine, clock, {"console": messenger}).tick() == 3
+    assert sorted(_posted_to(messenger)) == ["g0", "g2"]
+    alerts = [(c, m) for c, m in messenger.sent if plain(m.card.title) == "PrepLoop could not post"]
+    assert [(c, m.to_member) for c, m in alerts] == [("g1", "boss")]
+    assert "an unexpected error (RuntimeError)" in plain(alerts[0][1].card.text)
+    with Session(hub.engine) as session:
+        outcomes = sorted(c.outcome for c in session.exec(select(JobClaim)))
+    assert outcomes == ["failed: an unexpected error (RuntimeError)", "ok (1 sent)", "ok (1 sent)"]
