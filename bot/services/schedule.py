@@ -163,11 +163,6 @@ def _blocked_claims(session: Session, now: datetime) -> set[tuple[int, str, str,
     }
 
 
-def claim(session: Session, due: Due, now: datetime) -> bool:
-    """Claim a piece of work; False when another process has it (or it is done)."""
-    return bool(claim_many(session, [due], now))
-
-
 def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due]:
     """Claim every piece of work nobody else holds, in one statement; return those claimed."""
     if not dues:
