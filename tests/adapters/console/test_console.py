@@ -9,12 +9,15 @@ from pathlib import Path
 
 from tests.conftest import TEST_CONTENT
 
+# The question of the day depends on the date: a fixed clock keeps these transcripts stable.
+TODAY = "2026-11-26T10:00"
 
-def _console(tmp_path: Path, *lines: str, now: str | None = None) -> str:
+
+def _console(tmp_path: Path, *lines: str, now: str = TODAY) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
     env |= {"CONTENT_DIR": str(TEST_CONTENT), "DATABASE_URL": "", "DATA_DIR": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "console", *(["--now", now] if now else [])],
+        [sys.executable, "-m", "bot", "console", "--now", now],
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
