@@ -14,12 +14,8 @@ from bot.adapters.slack.blocks import message_payload, modal_view
 from bot.core.cards import Card, Modal, Reply, Rich, Text, UserText, plain
 from bot.services.hub import OOPS
 from tests.adapters.slack.fake_slack import block_problem
-from tests.hostile.inputs import MARKER
+from tests.hostile.inputs import INTERNALS, MARKER
 
-INTERNALS = re.compile(
-    r"Traceback|Error:|Exception|File \"|sqlalchemy|sqlite3|psycopg|object at 0x|"
-    r"\band None\b|\bNone and\b|<bot\.",
-)
 DISCORD_PING = re.compile(r"@(?:everyone|here)|(?<!\\)<@&|(?<!\\)<@!?(?P<user>\d+)>")
 SLACK_PING = re.compile(r"<!|<#|<@(?P<user>[^>|]*)[^>]*>|<(?!@)")
 # Outside plain_text objects (which Slack never formats), a bare @here must be defused too.

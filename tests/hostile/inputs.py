@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from functools import cache
 from typing import Any
@@ -15,6 +16,12 @@ features.load()  # the strategies list every registered command, button and form
 
 MARKER = "ZQXSECRETB"  # every row of the other community carries it; no reply to A may show it
 FORBIDDEN = (MARKER.lower(), "traceback", "error:")
+# What a reply must never show (a leaked internal); generated input never holds it either, or an
+# answer that echoes what the member typed (say, the unknown command `/psycopg`) would be flagged.
+INTERNALS = re.compile(
+    r"Traceback|Error:|Exception|File \"|sqlalchemy|sqlite3|psycopg|object at 0x|"
+    r"\band None\b|\bNone and\b|<bot\.",
+)
 
 PINGS = (
     "@everyone",
@@ -101,7 +108,7 @@ HUGE_SIZES = (2001, 3001, 4001, 6001, 100_000)
 def clean(text: str) -> bool:
     """Keep generated text free of the words the checks look for."""
     lowered = text.lower()
-    return not any(word in lowered for word in FORBIDDEN)
+    return not any(word in lowered for word in FORBIDDEN) and not INTERNALS.search(text)
 
 
 def _huge(fragment: str, size: int) -> str:
