@@ -93,7 +93,7 @@ async def test_slack_refuses_every_admin_command_to_a_member_who_is_not_a_worksp
     for number, command in enumerate(ADMIN_COMMANDS, start=1):
         url = fake.response_url(f"admin{number}")
         body = slash(f"/{command.group}", typed(command), user="U2", response_url=url)
-        assert (await app.async_dispatch(signed(body))).status == 200
+        assert fake.acked(await app.async_dispatch(signed(body))).status == 200
         answer = (await fake.wait_responses(number))[-1]
         assert ADMIN_ONLY in texts(answer), command.usage
     assert not [a for m, a in fake.calls if m == "chat.postMessage"]

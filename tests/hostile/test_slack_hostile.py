@@ -65,7 +65,7 @@ class Slack:
         """Dispatch one signed request, wait for its listener, check everything it sent."""
         calls, responses = len(self.fake.calls), len(self.fake.responses)
         before = asyncio.all_tasks()
-        response = await self.app.async_dispatch(signed(body))
+        response = self.fake.acked(await self.app.async_dispatch(signed(body)))
         if response.status != 200:
             watch.flag("unanswered", f"{where}: HTTP {response.status}")
         started = asyncio.all_tasks() - before - {asyncio.current_task()}

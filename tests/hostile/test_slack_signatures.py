@@ -126,7 +126,7 @@ async def test_an_unverified_request_is_rejected_with_401(
 async def test_the_same_request_signed_now_is_accepted(
     app: AsyncApp, hub: SpyHub, fake: FakeSlack
 ) -> None:
-    response = await app.async_dispatch(signed(body_of("/help", fake)))
+    response = fake.acked(await app.async_dispatch(signed(body_of("/help", fake))))
     assert response.status == 200
     await fake.wait_responses()
     assert hub.calls == ["help"]

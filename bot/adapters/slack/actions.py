@@ -17,7 +17,15 @@ ANY = re.compile(r".+")
 
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
-    """Listen to every button press."""
+    """Listen to every button press; Slack takes no answer in a press's acknowledgement."""
+
+    async def press(
+        body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
+        origin = await bridge.origin(body, context)
+        name, value = action_of(str(action.get("action_id", ""))), str(action.get("value") or "")
+        reply = await asyncio.to_thread(bridge.hub.press, origin.actor, name, value)
+        await bridge.outbox.send(origin, reply)
 
     async def on_press(
         ack: AsyncAck,
@@ -26,9 +34,6 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         context: AsyncBoltContext,
     ) -> None:
         await ack()
-        origin = await bridge.origin(body, context)
-        name, value = action_of(str(action.get("action_id", ""))), str(action.get("value") or "")
-        reply = await asyncio.to_thread(bridge.hub.press, origin.actor, name, value)
-        await bridge.outbox.send(origin, reply)
+        bridge.later(press(body, action, context))
 
     app.action({"type": "block_actions", "action_id": ANY})(on_press)

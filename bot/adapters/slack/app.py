@@ -40,12 +40,26 @@ def build_client(settings: Settings) -> AsyncWebClient:
 
 def build_app(hub: Hub, settings: Settings, client: AsyncWebClient | None = None) -> AsyncApp:
     """The bolt app with every listener registered; requests are verified with the secret."""
+    return wired(hub, settings, client)[0]
+
+
+def wired(
+    hub: Hub, settings: Settings, client: AsyncWebClient | None = None
+) -> tuple[AsyncApp, Bridge]:
+    """The bolt app and the bridge its listeners share (which knows the unfinished replies).
+
+    Slack gets its acknowledgement when a listener returns (process_before_response): a quick
+    answer to a slash command travels in it, and every listener hands slower work to
+    `Bridge.later`. (bolt's other mode runs listeners beside the request and looks for the
+    acknowledgement every 10 ms, which would hold every answer in the acknowledgement back.)
+    """
     client = client or build_client(settings)
     secret = settings.slack_signing_secret
     app = AsyncApp(
         name="preploop",
         client=client,
         signing_secret=secret.get_secret_value() if secret else "",
+        process_before_response=True,
     )
     bridge = Bridge(
         hub=hub,
@@ -54,4 +68,4 @@ def build_app(hub: Hub, settings: Settings, client: AsyncWebClient | None = None
     )
     for kind in (commands, actions, views, events):
         kind.register(app, bridge)
-    return app
+    return app, bridge

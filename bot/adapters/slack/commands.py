@@ -11,8 +11,11 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.adapters.slack.bridge import Bridge
+from bot.adapters.slack.outbox import Origin, ack_payload
+from bot.core.cards import Reply
 
 HELP = "/help"
+ANSWER_IN_ACK_WITHIN = 1.0  # seconds; Slack gives up on an acknowledgement after 3
 
 
 def command_names(bridge: Bridge) -> list[str]:
@@ -23,17 +26,33 @@ def command_names(bridge: Bridge) -> list[str]:
 def register(app: AsyncApp, bridge: Bridge) -> None:
     """Listen to every group's slash command and to /help."""
 
-    async def on_command(ack: AsyncAck, body: dict[str, Any], context: AsyncBoltContext) -> None:
-        await ack()
+    async def answer(body: dict[str, Any], context: AsyncBoltContext) -> tuple[Origin, Reply]:
         origin = await bridge.origin(body, context)
         command = str(body.get("command", "")).lower()
         if command == HELP:
-            reply = bridge.hub.help()
-        else:
-            text = str(body.get("text") or "")
-            reply = await asyncio.to_thread(
-                bridge.hub.command_text, origin.actor, command.lstrip("/"), text
-            )
+            return origin, bridge.hub.help()
+        text = str(body.get("text") or "")
+        reply = await asyncio.to_thread(
+            bridge.hub.command_text, origin.actor, command.lstrip("/"), text
+        )
+        return origin, reply
+
+    async def on_command(ack: AsyncAck, body: dict[str, Any], context: AsyncBoltContext) -> None:
+        # A quick private answer goes back in the acknowledgement itself: one HTTP exchange,
+        # not two. A slow or richer one is acknowledged first and sent through the outbox.
+        answering = asyncio.ensure_future(answer(body, context))
+        done, _ = await asyncio.wait({answering}, timeout=ANSWER_IN_ACK_WITHIN)
+        if done and answering.exception() is None:
+            origin, reply = answering.result()
+            payload = ack_payload(origin, reply)
+            if payload is not None:
+                await ack(**payload)
+                return
+        await ack()
+        bridge.later(send(answering))
+
+    async def send(answering: asyncio.Future[tuple[Origin, Reply]]) -> None:
+        origin, reply = await answering
         await bridge.outbox.send(origin, reply)
 
     # One listener for all: bolt tries listeners in turn, each try costs a matcher call.

@@ -37,6 +37,19 @@ class Origin:
     response_url: str = ""
 
 
+def ack_payload(origin: Origin, reply: Reply) -> dict[str, Any] | None:
+    """The acknowledgement that carries a reply, when it is one private card and nothing else."""
+    if reply.modal is not None or len(reply.messages) != 1:
+        return None
+    message = reply.messages[0]
+    private = message.visibility is Visibility.EPHEMERAL
+    if not private or message.to_member not in (None, origin.actor.user_id):
+        return None
+    if message.card.files or message.track:
+        return None
+    return {**message_payload(message.card), "response_type": "ephemeral"}
+
+
 class Outbox:
     """Open the reply's form first (the trigger expires in 3 s), then send its messages."""
 

@@ -9,7 +9,7 @@ from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
-from bot.adapters.slack.app import build_app
+from bot.adapters.slack.app import wired
 from bot.adapters.slack.pool import close_session
 from bot.config import Settings
 from bot.services.hub import Hub
@@ -17,6 +17,7 @@ from bot.services.hub import Hub
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+DRAIN_SECONDS = 5.0  # at shutdown, replies already acknowledged get this long to go out
 ALL_INTERFACES = "0.0.0.0"  # noqa: S104  Slack (or the TLS proxy in front) must reach the port
 HTTP_MODE_HELP = (
     "Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)."
@@ -25,13 +26,14 @@ HTTP_MODE_HELP = (
 
 async def serve(hub: Hub, settings: Settings) -> None:
     """Serve Slack until cancelled, then close the connections kept to Slack."""
-    app = build_app(hub, settings)
+    app, bridge = wired(hub, settings)
     try:
         if settings.slack_app_token:
             await serve_socket_mode(app, settings.slack_app_token.get_secret_value())
         else:
             await serve_http(app, settings)
     finally:
+        await bridge.drain(DRAIN_SECONDS)
         await close_session()
 
 

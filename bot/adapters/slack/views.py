@@ -17,16 +17,19 @@ ANY = re.compile(r".+")
 
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
-    """Listen to every modal submission."""
+    """Listen to every modal submission: the form closes at once, the answer follows."""
 
-    async def on_submit(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
-    ) -> None:
-        await ack()
+    async def submit(body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
         value, channel = read_metadata(str(view.get("private_metadata") or ""))
         origin = await bridge.origin(body, context, channel_id=channel)
         action, fields = str(view.get("callback_id", "")), read_fields(view)
         reply = await asyncio.to_thread(bridge.hub.submit, origin.actor, action, value, fields)
         await bridge.outbox.send(origin, reply)
+
+    async def on_submit(
+        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
+        await ack()
+        bridge.later(submit(body, view, context))
 
     app.view(ANY)(on_submit)

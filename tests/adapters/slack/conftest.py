@@ -61,7 +61,7 @@ class Workspace:
     async def dispatch(self, body: str, content_type: str = FORM) -> BoltResponse:
         response = await self.app.async_dispatch(signed(body, content_type=content_type))
         assert response.status == 200, response.body
-        return response
+        return self.fake.acked(response)
 
     async def event(self, body: str) -> BoltResponse:
         """Deliver an Events API callback (a JSON body)."""

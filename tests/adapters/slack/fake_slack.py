@@ -101,6 +101,19 @@ class FakeSlack:
         """Wait until `count` messages were posted in a channel (or a DM like `DU1`)."""
         return await self._until(lambda: self.channel(channel), count, within, channel)
 
+    def acked(self, response: Any) -> Any:
+        """Keep a reply that came back in a command's acknowledgement, as Slack would show it.
+
+        Quick private answers to slash commands travel in the HTTP response to Slack's request
+        (a BoltResponse here) instead of a POST to the response_url; both land in `responses`.
+        """
+        body = response.body if response.status == 200 else ""
+        if body.startswith("{"):
+            payload = json.loads(body)
+            if "blocks" in payload and "response_action" not in payload:
+                self.responses.append(payload)
+        return response
+
     async def wait_responses(self, count: int = 1, within: float = 5.0) -> list[Call]:
         """Wait until `count` messages were sent to response_urls."""
         return await self._until(lambda: self.responses, count, within, "response_url")

@@ -9,15 +9,16 @@ from pydantic import SecretStr
 from bot.adapters.slack import SlackMessenger, build_client
 from bot.config import Settings
 from bot.core.cards import Card, Message, Visibility
-from tests.adapters.slack.conftest import Workspace
+from tests.adapters.slack.conftest import Workspace, buttons
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
 
 NOTICE = Message(Card(text="Mock rounds start on Monday."), Visibility.CHANNEL, channel="C5")
 
 
 async def test_web_api_calls_and_replies_go_through_one_connection(slack: Workspace) -> None:
-    for count, user in enumerate(("U1", "U2", "U3"), start=1):
-        await slack.command("", user=user)
+    hint = buttons(await slack.todays_card())["Hint"]  # its answer came in the acknowledgement
+    for count, user in enumerate(("U1", "U2", "U3"), start=2):
+        await slack.press(hint["action_id"], hint["value"], user=user)  # answers via response_url
         await slack.fake.wait_responses(count)
     assert len(slack.fake.of("users.info")) == 3
     assert len(slack.fake.client_ports) == 7  # auth.test, then users.info and a reply each
