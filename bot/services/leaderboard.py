@@ -150,7 +150,7 @@ def _has_sprint(ctx: Ctx) -> bool:
 @REGISTRY.command("profile", "show", "Your points, streak and self-ratings", default=True)
 def profile(ctx: Ctx, _args: Args) -> Reply:
     rank = rank_of(ctx.session, ctx.community_id, ALL_TIME, ctx.member_id)
-    current, best = current_streak(ctx)
+    streak = current_streak(ctx)
     answers = ctx.session.exec(select(func.count()).where(Answer.member_id == ctx.member_id)).one()
     ratings = ctx.session.exec(
         select(Question.category, ReviewState.rating)
@@ -165,14 +165,13 @@ def profile(ctx: Ctx, _args: Args) -> Reply:
         + ", ".join(f"{RATING_LABELS[r]} {n}" for r, n in sorted(k.items()))
         for c, k in sorted(by_category.items())
     ]
-    streak = (
-        "off (`/profile streaks on:yes` turns it on)"
-        if state_of(ctx).opted_out
-        else (f"{current} day{'s' if current != 1 else ''} (best {best})")
-    )
+    days = "off (`/profile streaks on:yes` turns it on)"
+    if streak is not None:
+        current, best = streak
+        days = f"{current} day{'s' if current != 1 else ''} (best {best})"
     fields = (
         Field("Points", f"{rank[1]} (rank #{rank[0]})" if rank else "0", inline=True),
-        Field("Streak", streak, inline=True),
+        Field("Streak", days, inline=True),
         Field("Answers", str(answers), inline=True),
         Field("Self-ratings", "\n".join(lines) or "None yet: rate yourself on a question card."),
     )

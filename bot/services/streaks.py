@@ -42,10 +42,12 @@ def count_answer_day(ctx: Ctx) -> str:
     return f"Streak: {after.current} day{'s' if after.current != 1 else ''}{froze}.{gained}"
 
 
-def current_streak(ctx: Ctx) -> tuple[int, int]:
-    """Return the caller's (current, best) streak as of today."""
-    row = ctx.session.get(StreakState, ctx.member_id)
-    if row is None or row.opted_out:
-        return 0, row.best if row else 0
+def current_streak(ctx: Ctx) -> tuple[int, int] | None:
+    """Return the caller's (current, best) streak as of today, or None when they opted out."""
+    row = ctx.session.get(StreakState, ctx.member_id)  # read only: no row means no streak yet
+    if row is None:
+        return 0, 0
+    if row.opted_out:
+        return None
     day = local_date(ctx.clock, ctx.member.timezone or ctx.community.timezone)
     return alive(Streak(row.current, row.best, row.last_day, row.freeze_week), day), row.best

@@ -19,6 +19,7 @@ from bot.storage.tables import Community, LedgerEntry
 from bot.storage.uow import UnitOfWork
 from tests.conftest import actor
 from tests.fakes import FakeClock
+from tests.integration.db_rows import dump
 from tests.replies import reply_text
 
 
@@ -123,6 +124,15 @@ def test_streaks_can_be_turned_off(hub: Hub, clock: FakeClock) -> None:
     clock.advance(days=1)
     assert "Streak" not in reply_text(_answer(hub, "ann"))
     assert "Streak: off" in reply_text(hub.command_text(actor("ann"), "profile", ""))
+
+
+def test_looking_at_a_profile_changes_nothing(hub: Hub) -> None:
+    hub.command_text(actor("ann"), "leaderboard", "")  # ann joins the community on first use
+    before = dump(hub.engine)
+    profile = reply_text(hub.command_text(actor("ann"), "profile", ""))
+    assert "Streak: 0 days (best 0)" in profile
+    assert "Answers: 0" in profile
+    assert dump(hub.engine) == before
 
 
 def test_pressing_answer_twice_and_replays_award_nothing_twice(hub: Hub) -> None:
