@@ -51,9 +51,9 @@ class Pace:
     in_flight: int = 64
 
 
+DISCORD_REQUESTS_PER_SECOND = 50  # Discord's global limit per bot token, all processes together
 DEFAULT_PACES: dict[str, Pace] = {
-    # Discord: 50 requests a second per bot token (its global limit).
-    "discord": Pace(per_second=50, in_flight=64),
+    "discord": Pace(per_second=DISCORD_REQUESTS_PER_SECOND, in_flight=64),
     # Slack: about one message a second per channel (chat.postMessage's special tier).
     "slack": Pace(channel_gap=1.0, in_flight=128),
 }

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Settings
-
-GLOBAL_REQUESTS_PER_SECOND = 50  # Discord's global limit, per bot token, for every process
+from bot.jobs import DISCORD_REQUESTS_PER_SECOND
 
 
 def shard_of(guild_id: int, shard_count: int) -> int:
@@ -37,4 +36,4 @@ class Shards:
     @property
     def requests_per_second(self) -> int:
         """This process's share of the global rate limit, in proportion to its shards."""
-        return max(1, GLOBAL_REQUESTS_PER_SECOND * len(self.ids) // self.count)
+        return max(1, DISCORD_REQUESTS_PER_SECOND * len(self.ids) // self.count)
