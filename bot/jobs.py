@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
@@ -123,9 +124,31 @@ class JobRunner:
         self.owns = dict(owns or {})
         chosen = {**DEFAULT_PACES, **(paces or {})}
         self.throttles = {name: Throttle(chosen.get(name, Pace())) for name in messengers}
+        self.stopping = False
+        self._ticks: set[asyncio.Task[Any]] = set()
+
+    async def stop(self, within: float) -> None:
+        """Claim nothing more; give the work already claimed `within` seconds to go and be recorded.
+
+        Work still unrecorded after that stays claimed until its lease ends, when another
+        process (or this one, restarted) takes it over.
+        """
+        self.stopping = True
+        if self._ticks:
+            await asyncio.wait(set(self._ticks), timeout=within)
 
     async def tick(self) -> int:
         """Do everything due now; return how many pieces of work this process did."""
+        this = asyncio.current_task()
+        if self.stopping or this is None:
+            return 0
+        self._ticks.add(this)
+        try:
+            return await self._tick()
+        finally:
+            self._ticks.discard(this)
+
+    async def _tick(self) -> int:
         due = [d for d in await asyncio.to_thread(self._find) if self._ours(d)]
         outcomes: asyncio.Queue[schedule.Result | None] = asyncio.Queue()
         recorder = asyncio.create_task(self._record_all(outcomes))
@@ -134,6 +157,8 @@ class JobRunner:
         for start in range(0, len(due), BATCH):
             while len(delivering) > BACKLOG:
                 _, delivering = await asyncio.wait(delivering, return_when=asyncio.FIRST_COMPLETED)
+            if self.stopping:
+                break
             works = await self._claim_safely(due[start : start + BATCH])
             done += len(works)
             delivering |= {asyncio.create_task(self._run(work, outcomes)) for work in works}

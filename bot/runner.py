@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import logging
+import signal
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
     from bot.adapters.discord import PrepLoopClient
 
 log = logging.getLogger(__name__)
+
+SHUTDOWN_SECONDS = 10.0  # on SIGTERM, scheduled work already claimed gets this long to go out
 
 NOTHING_TO_RUN = """No platform credentials are set, so there is nothing to connect to.
 Set DISCORD_TOKEN for Discord, and/or SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode)
@@ -38,12 +42,30 @@ def run_platforms(settings: Settings) -> int:
         print(NOTHING_TO_RUN)
         return 2
     hub = prepare(settings)
-    asyncio.run(serve_all(hub, settings))
+    asyncio.run(serve_until_stopped(hub, settings))
     return 0
 
 
+async def serve_until_stopped(hub: Hub, settings: Settings) -> None:
+    """Serve until SIGTERM (docker stop, systemd) or Ctrl-C, then stop in order."""
+    loop, main = asyncio.get_running_loop(), asyncio.current_task()
+    assert main is not None
+    for number in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows loops
+            loop.add_signal_handler(number, main.cancel)
+    try:
+        await serve_all(hub, settings)
+    except asyncio.CancelledError:
+        log.info("PrepLoop stopped")
+
+
 async def serve_all(hub: Hub, settings: Settings) -> None:
-    """Serve every configured platform; start the scheduler once they can deliver."""
+    """Serve every configured platform; start the scheduler once they can deliver.
+
+    Stopping (this coroutine cancelled) goes in order: the scheduler claims nothing more and
+    delivers and records what it already claimed while the platforms are still connected; then
+    each platform stops (Slack first sends the answers it has acknowledged).
+    """
     messengers: dict[str, Messenger] = {}
     servers: list[Awaitable[None]] = []
     ready: list[Awaitable[object]] = []
@@ -60,19 +82,6 @@ async def serve_all(hub: Hub, settings: Settings) -> None:
 
         messengers["slack"] = SlackMessenger(slack_client(settings))
         servers.append(serve(hub, settings))
-    await asyncio.gather(*servers, _schedule_when_ready(hub, settings, messengers, ready))
-
-
-async def _serve_discord(client: PrepLoopClient, token: str) -> None:
-    async with client:
-        await client.start(token)
-
-
-async def _schedule_when_ready(
-    hub: Hub, settings: Settings, messengers: dict[str, Messenger], ready: list[Awaitable[object]]
-) -> None:
-    # Ticking before Discord is connected would mark the day's posts as failed deliveries.
-    await asyncio.gather(*ready)
     owns, paces = discord_shares(settings) if "discord" in messengers else ({}, {})
     runner = JobRunner(
         hub.engine,
@@ -82,9 +91,33 @@ async def _schedule_when_ready(
         owns=owns,
         paces=paces,
     )
-    start_scheduler(runner)
-    log.info("scheduler started for %s", ", ".join(sorted(messengers)))
-    await asyncio.Event().wait()
+    tasks = [asyncio.ensure_future(server) for server in servers]
+    tasks.append(asyncio.ensure_future(_schedule_when_ready(runner, ready)))
+    try:
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in done:
+            task.result()  # a platform that could not start: say why
+    finally:
+        await runner.stop(SHUTDOWN_SECONDS)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _serve_discord(client: PrepLoopClient, token: str) -> None:
+    async with client:
+        await client.start(token)
+
+
+async def _schedule_when_ready(runner: JobRunner, ready: list[Awaitable[object]]) -> None:
+    # Ticking before Discord is connected would mark the day's posts as failed deliveries.
+    await asyncio.gather(*ready)
+    scheduler = start_scheduler(runner)
+    log.info("scheduler started for %s", ", ".join(sorted(runner.messengers)))
+    try:
+        await asyncio.Event().wait()
+    finally:
+        scheduler.shutdown(wait=False)
 
 
 def discord_shares(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import UTC, datetime
 
 import pytest
 from sqlmodel import Session, select
 
+from bot import jobs
 from bot.core.cards import Message, plain
 from bot.jobs import BATCH, JobRunner, Pace
 from bot.services import schedule
@@ -169,3 +171,47 @@ async def test_a_messenger_that_crashes_on_one_post_is_recorded_and_the_admin_to
     with Session(hub.engine) as session:
         outcomes = sorted(c.outcome for c in session.exec(select(JobClaim)))
     assert outcomes == ["failed: an unexpected error (RuntimeError)", "ok (1 sent)", "ok (1 sent)"]
+
+
+class GatedMessenger(FakeMessenger):
+    """Holds every post until the test opens the gate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = asyncio.Event()
+        self.posting = asyncio.Event()
+
+    async def post(self, community_id: str, message: Message) -> str:
+        self.posting.set()
+        await self.gate.wait()
+        return await super().post(community_id, message)
+
+
+async def test_stopping_delivers_and_records_what_was_claimed_and_claims_nothing_more(
+    hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jobs, "BACKLOG", BATCH)  # two batches claimed, then it waits for posts
+    _sprints(hub, clock, COMMUNITIES)
+    messenger = GatedMessenger()
+    runner = JobRunner(hub.engine, clock, {"console": messenger})
+    ticking = asyncio.create_task(runner.tick())
+    await asyncio.wait_for(messenger.posting.wait(), timeout=30)  # claimed and on its way
+    stopping = asyncio.create_task(runner.stop(within=30))
+    await asyncio.sleep(0.05)
+    assert not stopping.done()  # it waits for the posts in flight
+    messenger.gate.set()
+    await asyncio.wait_for(stopping, timeout=30)
+    assert ticking.done()
+    delivered = ticking.result()
+    assert BATCH <= delivered < COMMUNITIES  # what was claimed, not every community
+    assert len(_posted_to(messenger)) == delivered
+    with Session(hub.engine) as session:
+        claims = session.exec(select(JobClaim).where(JobClaim.kind == "daily")).all()
+    assert len(claims) == delivered and all(c.done_at is not None for c in claims)
+    assert await runner.tick() == 0  # a stopped runner claims nothing
+    # The process that starts next (or another one) posts the rest, once each.
+    after = FakeMessenger()
+    assert await JobRunner(hub.engine, clock, {"console": after}).tick() == COMMUNITIES - delivered
+    assert sorted(_posted_to(messenger) + _posted_to(after)) == sorted(
+        f"g{n}" for n in range(COMMUNITIES)
+    )

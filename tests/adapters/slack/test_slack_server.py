@@ -6,6 +6,12 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
+import signal
+import socket
+import sys
+from asyncio.subprocess import PIPE
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -17,6 +23,7 @@ from bot.config import Settings
 from bot.services.hub import Hub
 from tests.adapters.slack.conftest import Workspace
 from tests.adapters.slack.fake_slack import BOT_TOKEN, SECRET, FakeSlack, signed, slash
+from tests.conftest import TEST_CONTENT
 
 APP_TOKEN = "xapp-test-app-token"
 
@@ -82,3 +89,40 @@ async def test_tokens_and_the_secret_never_reach_the_logs(
     assert caplog.text
     assert BOT_TOKEN not in caplog.text
     assert SECRET not in caplog.text
+
+
+async def test_preploop_run_stops_cleanly_on_sigterm(tmp_path: Path, fake: FakeSlack) -> None:
+    with socket.socket() as probe:  # a free port for the bot's HTTP server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
+    env |= {
+        "CONTENT_DIR": str(TEST_CONTENT),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": fake.api_url,
+        "SLACK_HTTP_PORT": str(port),
+    }
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path, stderr=PIPE
+    )
+    assert bot.stderr is not None
+    try:
+        log = b""
+        while b"listening on port" not in log:
+            line = await asyncio.wait_for(bot.stderr.readline(), timeout=30)
+            assert line, log.decode()
+            log += line
+        body = slash("/question", "", user="U1", response_url=fake.response_url())
+        status, answer = await post(f"http://127.0.0.1:{port}{EVENTS_PATH}", body)
+        assert status == 200 and "Question of the day" in answer
+        bot.send_signal(signal.SIGTERM)
+        rest = await asyncio.wait_for(bot.stderr.read(), timeout=30)
+        assert await bot.wait() == 0
+    finally:
+        if bot.returncode is None:
+            bot.kill()
+    said = (log + rest).decode()
+    assert "PrepLoop stopped" in said
+    assert "Traceback" not in said
