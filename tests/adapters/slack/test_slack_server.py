@@ -103,6 +103,7 @@ async def test_preploop_run_stops_cleanly_on_sigterm(tmp_path: Path, fake: FakeS
         "SLACK_SIGNING_SECRET": SECRET,
         "SLACK_API_URL": fake.api_url,
         "SLACK_HTTP_PORT": str(port),
+        "LOG_LEVEL": "INFO",  # the test reads "listening on port" and "PrepLoop stopped"
     }
     bot = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path, stderr=PIPE
