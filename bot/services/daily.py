@@ -368,6 +368,11 @@ def preview(text: str, limit: int = 300) -> str:
 
 def answer_of(session: Session, post_id: int, member_id: int) -> Answer | None:
     """Return a member's answer to a post."""
-    return session.exec(
-        select(Answer).where(Answer.post_id == post_id, Answer.member_id == member_id)
-    ).first()
+    return session.exec(_ANSWER_OF, params={"post": post_id, "member": member_id}).first()
+
+
+_ANSWER_OF = (
+    select(Answer)
+    .where(col(Answer.post_id) == bindparam("post"), col(Answer.member_id) == bindparam("member"))
+    .limit(1)
+)

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from time import monotonic
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Integer, bindparam
 from sqlmodel import Session, col, func, select
 
 from bot.content import CATEGORY_NAMES
@@ -32,13 +33,21 @@ def top_scores(
 ) -> list[tuple[str, int]]:
     """Return (display name, points) of the best members of a period, best first."""
     rows = session.exec(
-        select(Member.display_name, Score.points)
-        .join(Member, col(Member.id) == Score.member_id)
-        .where(Score.community_id == community_id, Score.period == period)
-        .order_by(col(Score.points).desc(), col(Score.member_id))
-        .limit(limit)
+        _TOP, params={"community": community_id, "period": period, "limit": limit}
     ).all()
     return [(name or "member", points) for name, points in rows]
+
+
+_TOP = (
+    select(Member.display_name, Score.points)
+    .join(Member, col(Member.id) == Score.member_id)
+    .where(
+        col(Score.community_id) == bindparam("community"),
+        col(Score.period) == bindparam("period"),
+    )
+    .order_by(col(Score.points).desc(), col(Score.member_id))
+    .limit(bindparam("limit", type_=Integer))
+)
 
 
 EXACT_RANKS = 2000  # ranks up to here are counted live; deeper ones against a snapshot
@@ -55,23 +64,34 @@ def rank_of(
     taken against a snapshot of everyone's points up to a minute old (counting 50,000 index
     entries on every /profile would cost milliseconds), with the member's own points live.
     """
-    board = (Score.community_id == community_id, Score.period == period)
-    mine = session.exec(select(Score.points).where(*board, Score.member_id == member_id)).first()
+    board = {"community": community_id, "period": period}
+    mine = session.exec(_MINE, params={**board, "member": member_id}).first()
     if mine is None:
         return None
-    cutoff = session.exec(
-        select(Score.points)
-        .where(*board)
-        .order_by(col(Score.points).desc())
-        .offset(EXACT_RANKS)
-        .limit(1)
-    ).first()
+    cutoff = session.exec(_CUTOFF, params={**board, "deep": EXACT_RANKS}).first()
     if cutoff is None or mine > cutoff:  # fewer than EXACT_RANKS members are ahead
-        ahead = session.exec(select(func.count()).where(*board, Score.points > mine)).one()
+        ahead = session.exec(_AHEAD, params={**board, "points": mine}).one()
     else:
         points = _snapshot(session, community_id, period)
         ahead = len(points) - bisect_right(points, mine)
     return int(ahead) + 1, mine
+
+
+# Built once (a /profile and every /leaderboard ask them): SQLAlchemy's cost of building a
+# statement is larger than SQLite's cost of running these on the index.
+_BOARD = (
+    col(Score.community_id) == bindparam("community"),
+    col(Score.period) == bindparam("period"),
+)
+_MINE = select(Score.points).where(*_BOARD, col(Score.member_id) == bindparam("member")).limit(1)
+_CUTOFF = (
+    select(Score.points)
+    .where(*_BOARD)
+    .order_by(col(Score.points).desc())
+    .offset(bindparam("deep", type_=Integer))
+    .limit(1)
+)
+_AHEAD = select(func.count()).where(*_BOARD, col(Score.points) > bindparam("points"))
 
 
 def _snapshot(session: Session, community_id: int, period: str) -> array[int]:
@@ -141,21 +161,30 @@ def leaderboard(ctx: Ctx, args: Args) -> Reply:
 
 
 def _has_sprint(ctx: Ctx) -> bool:
-    found = ctx.session.exec(
-        select(Sprint.id).where(Sprint.community_id == ctx.community_id)
-    ).first()
-    return found is not None
+    return ctx.session.exec(_ANY_SPRINT, params={"community": ctx.community_id}).first() is not None
+
+
+_ANY_SPRINT = select(Sprint.id).where(col(Sprint.community_id) == bindparam("community")).limit(1)
+
+
+_ANSWERS = select(func.count()).where(col(Answer.member_id) == bindparam("member"))
+_RATINGS = (
+    select(Question.category, ReviewState.rating)
+    .join(Question, col(Question.id) == ReviewState.question_id)
+    .where(
+        col(ReviewState.member_id) == bindparam("member"),
+        col(ReviewState.community_id) == bindparam("community"),
+    )
+)
 
 
 @REGISTRY.command("profile", "show", "Your points, streak and self-ratings", default=True)
 def profile(ctx: Ctx, _args: Args) -> Reply:
     rank = rank_of(ctx.session, ctx.community_id, ALL_TIME, ctx.member_id)
     streak = current_streak(ctx)
-    answers = ctx.session.exec(select(func.count()).where(Answer.member_id == ctx.member_id)).one()
+    answers = ctx.session.exec(_ANSWERS, params={"member": ctx.member_id}).one()
     ratings = ctx.session.exec(
-        select(Question.category, ReviewState.rating)
-        .join(Question, col(Question.id) == ReviewState.question_id)
-        .where(ReviewState.member_id == ctx.member_id, ReviewState.community_id == ctx.community_id)
+        _RATINGS, params={"member": ctx.member_id, "community": ctx.community_id}
     ).all()
     by_category: dict[str, Counter[str]] = {}
     for category, rating in ratings:

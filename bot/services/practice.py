@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from sqlalchemy import Date, bindparam
 from sqlmodel import Session, col, select
 
 from bot.core.calendar import valid_timezone
@@ -17,14 +18,38 @@ from bot.services.registry import REGISTRY, Args, Option, UserError, row_id
 from bot.storage.tables import Answer, DailyPost, Question
 from bot.storage.tables_sprints import PracticePref, ReviewState
 
+# Built once: a rating and /practice ask them every time, and SQLAlchemy takes longer to
+# build a statement than SQLite takes to run one of these.
+_MEMBER = col(ReviewState.member_id) == bindparam("member")
+_STATE = (
+    select(ReviewState)
+    .where(_MEMBER, col(ReviewState.question_id) == bindparam("question"))
+    .limit(1)
+)
+_OVERDUE = (
+    select(ReviewState)
+    .where(
+        _MEMBER,
+        col(ReviewState.community_id) == bindparam("community"),
+        col(ReviewState.due) <= bindparam("today", type_=Date),
+    )
+    .order_by(col(ReviewState.due), col(ReviewState.id))
+    .limit(1)
+)
+_RATED = select(ReviewState.question_id).where(_MEMBER)
+_ANSWERED = (
+    select(DailyPost.question_id)
+    .join(Answer, col(Answer.post_id) == DailyPost.id)
+    .where(col(Answer.member_id) == bindparam("member"))
+)
+_NEXT_DUE = select(ReviewState).where(_MEMBER).order_by(col(ReviewState.due)).limit(1)
+
 
 def record_rating(ctx: Ctx, question: Question, rating: str) -> Reply:
     """Store a self-rating and schedule the question's next review."""
     today = local_date(ctx.clock, ctx.member.timezone or ctx.community.timezone)
     state = ctx.session.exec(
-        select(ReviewState).where(
-            ReviewState.member_id == ctx.member_id, ReviewState.question_id == question.id
-        )
+        _STATE, params={"member": ctx.member_id, "question": question.id}
     ).first()
     previous = state.interval_days if state else None
     interval, due = next_due(today, previous, rating)
@@ -51,30 +76,15 @@ def pick_practice(
 ) -> tuple[Question, str] | None:
     """Return the most overdue review, else an unseen question, else the next one coming due."""
     due = session.exec(
-        select(ReviewState)
-        .where(
-            ReviewState.member_id == member_id,
-            ReviewState.community_id == community_id,
-            ReviewState.due <= today,
-        )
-        .order_by(col(ReviewState.due), col(ReviewState.id))
-        .limit(1)
+        _OVERDUE, params={"member": member_id, "community": community_id, "today": today}
     ).first()
     if due is not None:
         question = session.get(Question, due.question_id)
         if question is not None and not question.retired:
             label = RATING_LABELS.get(due.rating, due.rating)
             return question, f"due for review (last time: {label})"
-    rated = set(
-        session.exec(select(ReviewState.question_id).where(ReviewState.member_id == member_id))
-    )
-    answered = set(
-        session.exec(
-            select(DailyPost.question_id)
-            .join(Answer, col(Answer.post_id) == DailyPost.id)
-            .where(Answer.member_id == member_id)
-        )
-    )
+    rated = set(session.exec(_RATED, params={"member": member_id}))
+    answered = set(session.exec(_ANSWERED, params={"member": member_id}))
     pool = sorted(
         qid for qid, _, _ in live_questions(session) if qid not in rated and qid not in answered
     )
@@ -82,12 +92,7 @@ def pick_practice(
         question = session.get(Question, seeded(member_id, today.isoformat()).choice(pool))
         assert question is not None
         return question, "new to you"
-    later = session.exec(
-        select(ReviewState)
-        .where(ReviewState.member_id == member_id)
-        .order_by(col(ReviewState.due))
-        .limit(1)
-    ).first()
+    later = session.exec(_NEXT_DUE, params={"member": member_id}).first()
     if later is None:
         return None
     question = session.get(Question, later.question_id)
