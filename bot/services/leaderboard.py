@@ -38,13 +38,14 @@ def top_scores(
     return [(name or "member", points) for name, points in rows]
 
 
+_BOARD = (  # one period's scores in one community
+    col(Score.community_id) == bindparam("community"),
+    col(Score.period) == bindparam("period"),
+)
 _TOP = (
     select(Member.display_name, Score.points)
     .join(Member, col(Member.id) == Score.member_id)
-    .where(
-        col(Score.community_id) == bindparam("community"),
-        col(Score.period) == bindparam("period"),
-    )
+    .where(*_BOARD)
     .order_by(col(Score.points).desc(), col(Score.member_id))
     .limit(bindparam("limit", type_=Integer))
 )
@@ -79,10 +80,6 @@ def rank_of(
 
 # Built once (a /profile and every /leaderboard ask them): SQLAlchemy's cost of building a
 # statement is larger than SQLite's cost of running these on the index.
-_BOARD = (
-    col(Score.community_id) == bindparam("community"),
-    col(Score.period) == bindparam("period"),
-)
 _MINE = select(Score.points).where(*_BOARD, col(Score.member_id) == bindparam("member")).limit(1)
 _CUTOFF = (
     select(Score.points)
