@@ -8,7 +8,8 @@ start) catches up on the same local day's work.
 A tick claims and builds its work in batches (one transaction per batch), delivers every
 message as fast as the platform's limits allow (a Throttle per platform), and records the
 outcomes in batches as they come back. The database sees a few transactions per hundred posts;
-the platforms see a steady stream just under their limits.
+the platforms see a steady stream just under their limits. A tick's transactions go through one
+worker thread of its own, one at a time and in the order asked (see Database).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import collections
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 60
 BATCH = 100  # pieces of work claimed (or recorded) per transaction
 BACKLOG = 4 * BATCH  # claimed but not yet delivered, before this process claims more
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,24 @@ class Throttle:
         return True
 
 
+class Database:
+    """One worker thread for a tick's transactions, which it runs one at a time, in order.
+
+    With a thread per transaction, a record waits out SQLite's busy handler (which sleeps and
+    retries) while claims hold the write lock; here it simply runs after the claim before it.
+    """
+
+    def __init__(self) -> None:
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preploop-tick")
+
+    async def run(self, work: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self.thread, work)
+
+    def close(self) -> None:
+        """Let the thread end once it has finished what it was given."""
+        self.thread.shutdown(wait=False)
+
+
 async def _sleep_until(moment: float) -> None:
     delay = moment - time.monotonic()
     if delay > 0:
@@ -143,15 +164,18 @@ class JobRunner:
         if self.stopping or this is None:
             return 0
         self._ticks.add(this)
+        # One thread for the tick's transactions: they run one at a time, in the order asked.
+        database = Database()
         try:
-            return await self._tick()
+            return await self._tick(database)
         finally:
             self._ticks.discard(this)
+            database.close()
 
-    async def _tick(self) -> int:
-        due = [d for d in await asyncio.to_thread(self._find) if self._ours(d)]
+    async def _tick(self, database: Database) -> int:
+        due = [d for d in await database.run(self._find) if self._ours(d)]
         outcomes: asyncio.Queue[schedule.Result | None] = asyncio.Queue()
-        recorder = asyncio.create_task(self._record_all(outcomes))
+        recorder = asyncio.create_task(self._record_all(database, outcomes))
         delivering: set[asyncio.Task[None]] = set()
         done = 0
         for start in range(0, len(due), BATCH):
@@ -159,7 +183,7 @@ class JobRunner:
                 _, delivering = await asyncio.wait(delivering, return_when=asyncio.FIRST_COMPLETED)
             if self.stopping:
                 break
-            works = await self._claim_safely(due[start : start + BATCH])
+            works = await self._claim_safely(database, due[start : start + BATCH])
             done += len(works)
             delivering |= {asyncio.create_task(self._run(work, outcomes)) for work in works}
         if delivering:
@@ -180,9 +204,11 @@ class JobRunner:
             ),
         )
 
-    async def _claim_safely(self, batch: list[schedule.Due]) -> list[schedule.Work]:
+    async def _claim_safely(
+        self, database: Database, batch: list[schedule.Due]
+    ) -> list[schedule.Work]:
         try:
-            return await asyncio.to_thread(self._claim, batch)
+            return await database.run(lambda: self._claim(batch))
         except Exception:
             log.exception("could not claim %d pieces of scheduled work", len(batch))
             return []
@@ -199,7 +225,9 @@ class JobRunner:
         refs, error = await self._deliver(work.due, work.messages)
         outcomes.put_nowait((work.due, refs, error))
 
-    async def _record_all(self, outcomes: asyncio.Queue[schedule.Result | None]) -> None:
+    async def _record_all(
+        self, database: Database, outcomes: asyncio.Queue[schedule.Result | None]
+    ) -> None:
         """Record outcomes as they arrive: whatever queued during one write goes in the next."""
         alerts: list[asyncio.Task[tuple[list[str], str | None]]] = []
         finished = False
@@ -213,15 +241,15 @@ class JobRunner:
                 item = outcomes.get_nowait()
             finished = item is None
             if batch:
-                for due, messages in await self._record_safely(batch):
+                for due, messages in await self._record_safely(database, batch):
                     alerts.append(asyncio.create_task(self._deliver(due, messages)))
         await asyncio.gather(*alerts)
 
     async def _record_safely(
-        self, batch: list[schedule.Result]
+        self, database: Database, batch: list[schedule.Result]
     ) -> list[tuple[schedule.Due, list[Message]]]:
         try:
-            return await asyncio.to_thread(self._record, batch)
+            return await database.run(lambda: self._record(batch))
         except Exception:
             # The claims stay leased: after the lease another tick may send them again.
             log.exception("could not record %d delivered pieces of work", len(batch))
