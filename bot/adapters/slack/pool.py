@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import asyncio
 
-from aiohttp import ClientSession, ClientTimeout
+from aiohttp import ClientSession, ClientTimeout, TCPConnector
 from slack_sdk.web.async_client import AsyncWebClient
 
 TIMEOUT_SECONDS = 30  # slack_sdk's default for one call; a shared session sets it for all
+# Connections open at once: the scheduler's posts in flight (256, bot/jobs.py's Slack Pace) and
+# room for answers to commands. aiohttp's default of 100 would hold the posts back.
+CONNECTIONS = 384
 
 _sessions: dict[asyncio.AbstractEventLoop, ClientSession] = {}
 
@@ -22,7 +25,9 @@ def shared_session() -> ClientSession:
     loop = asyncio.get_running_loop()
     session = _sessions.get(loop)
     if session is None or session.closed:
-        session = _sessions[loop] = ClientSession(timeout=ClientTimeout(total=TIMEOUT_SECONDS))
+        session = _sessions[loop] = ClientSession(
+            connector=TCPConnector(limit=CONNECTIONS), timeout=ClientTimeout(total=TIMEOUT_SECONDS)
+        )
     return session
 
 

@@ -49,6 +49,8 @@ class FakeSlack:
         self.fail: dict[str, str] = {}  # Web API method -> error code
         self.broken: dict[str, str] = {}  # channel -> error code for chat.post*
         self.outages: dict[str, list[int]] = {}  # Web API method -> HTTP statuses still to answer
+        self.post_gate: asyncio.Event | None = None  # if given, chat.postMessage waits for it
+        self.held: list[str] = []  # the channels of chat.postMessage calls waiting at the gate
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -114,6 +116,10 @@ class FakeSlack:
                 self.responses.append(payload)
         return response
 
+    async def wait_held(self, count: int, within: float = 5.0) -> list[str]:
+        """Wait until `count` chat.postMessage calls wait at `post_gate` together."""
+        return await self._until(lambda: self.held, count, within, "chat.postMessage (held)")
+
     async def wait_responses(self, count: int = 1, within: float = 5.0) -> list[Call]:
         """Wait until `count` messages were sent to response_urls."""
         return await self._until(lambda: self.responses, count, within, "response_url")
@@ -137,6 +143,10 @@ class FakeSlack:
             args |= dict(await request.post())
         if self.outages.get(method):
             return _failure(self.outages[method].pop(0))
+        if method == "chat.postMessage" and self.post_gate is not None:
+            self.held.append(str(args.get("channel")))
+            await self.post_gate.wait()
+            self.held.remove(str(args.get("channel")))
         self.calls.append((method, args))
         self.headers[method] = request.headers.get("Authorization", "")
         return web.json_response(self._answer(method, args))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from pydantic import SecretStr
 
 from bot.adapters.slack import SlackMessenger, build_client
 from bot.config import Settings
 from bot.core.cards import Card, Message, Visibility
+from bot.jobs import DEFAULT_PACES
 from tests.adapters.slack.conftest import Workspace, buttons
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
 
@@ -41,3 +43,28 @@ def test_event_loops_taking_turns_each_keep_their_own_connection(settings: Setti
             assert [post["channel"] for post in fake.posted] == ["C5", "C5"]
             assert len(set(fake.client_ports)) == 1
             loop.run(fake.stop())
+
+
+async def test_every_post_the_scheduler_keeps_in_flight_reaches_slack_at_once(
+    settings: Settings,
+) -> None:
+    """The shared session opens as many connections as the scheduler's Slack pace sends at once.
+
+    aiohttp's default pool (100 connections) would hold the rest back until answers come.
+    """
+    fake, messenger = await _slack_and_messenger(settings)
+    fake.post_gate = asyncio.Event()
+    in_flight = DEFAULT_PACES["slack"].in_flight
+    posts = [
+        asyncio.create_task(messenger.post("T1", replace(NOTICE, channel=f"C{n}")))
+        for n in range(in_flight)
+    ]
+    try:
+        await fake.wait_held(in_flight)
+    finally:
+        fake.post_gate.set()
+        await asyncio.gather(*posts)
+        await fake.stop()
+    assert sorted(post["channel"] for post in fake.posted) == sorted(
+        f"C{n}" for n in range(in_flight)
+    )
