@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import threading
 import time
@@ -169,6 +170,7 @@ def run(options: Options) -> None:
     # real time at this speed, shorter than one delivery; keep it a fixed span of real time.
     schedule.LEASE = timedelta(seconds=options.lease_seconds * options.speed)
     clock, log = clock_of(options), Log(options.log)
+    logging.getLogger().addHandler(ErrorsToLog(log))
     hub = _hub(options, clock)
     if options.start_file:
         log.write("ready")
@@ -180,6 +182,21 @@ def run(options: Options) -> None:
     asyncio.run(_tick_until(runner, clock, datetime.fromisoformat(options.until), options))
     members.finish()
     hub.engine.dispose()
+
+
+class ErrorsToLog(logging.Handler):
+    """Keep every error the process logs (with its traceback) in its log, for the tests to show.
+
+    A test reads the logs after the processes are gone; their stderr is not kept.
+    """
+
+    def __init__(self, log: Log) -> None:
+        super().__init__(logging.ERROR)
+        self.log = log
+        self.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.log.write("error", text=self.format(record))
 
 
 def _start_time(path: str, patience: float = 60.0) -> float:
