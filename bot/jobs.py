@@ -166,7 +166,6 @@ class JobRunner:
         if self.stopping or this is None:
             return 0
         self._ticks.add(this)
-        # One thread for the tick's transactions: they run one at a time, in the order asked.
         database = Database()
         try:
             return await self._tick(database)
