@@ -36,6 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -110,10 +111,10 @@ class TimedRunner(JobRunner):
         return self._timed(super()._find)
 
     def _claim(self, batch: list[schedule.Due]) -> list[schedule.Work]:
-        return self._timed(lambda: super(TimedRunner, self)._claim(batch))
+        return self._timed(partial(super()._claim, batch))
 
     def _record(self, batch: list[schedule.Result]) -> Any:
-        return self._timed(lambda: super(TimedRunner, self)._record(batch))
+        return self._timed(partial(super()._record, batch))
 
 
 @dataclass
