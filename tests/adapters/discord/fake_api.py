@@ -25,6 +25,7 @@ MISSING_ACCESS = {"message": "Missing Access", "code": 50001}
 CANNOT_DM = {"message": "Cannot send messages to this user", "code": 50007}
 UNKNOWN_CHANNEL = {"message": "Unknown Channel", "code": 10003}
 INVALID_FORM = {"message": "Invalid Form Body", "code": 50035}
+UNKNOWN_MEMBER = {"message": "Unknown Member", "code": 10007}
 THREAD_EXISTS = {"message": "A thread has already been created for this message", "code": 160004}
 
 
@@ -105,6 +106,7 @@ class FakeDiscord:
     hang_ups: set[str] = field(default_factory=set)  # channel ids whose posts lose the connection
     retry_after: float = 0.05  # seconds, in a 429's body
     dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
+    gone: set[str] = field(default_factory=set)  # user ids no longer in any server
     commands: list[dict[str, Any]] = field(default_factory=list)
     with_response_message: bool = True
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1300000000000000000))
@@ -157,6 +159,7 @@ class FakeDiscord:
             ("PATCH", r"/webhooks/\d+/([^/]+)/messages/@original", self._edit_original),
             ("POST", r"/webhooks/\d+/([^/]+)", self._follow_up),
             ("POST", r"/users/@me/channels", self._open_dm),
+            ("GET", r"/guilds/(\d+)/members/(\d+)", self._member),
             ("POST", r"/channels/(\d+)/messages", self._channel_message),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._thread),
         ]
@@ -239,6 +242,17 @@ class FakeDiscord:
         return _json(
             {"id": channel_id, "type": 1, "recipients": [recipient], "last_message_id": None}
         )
+
+    def _member(self, call: Call, guild_id: str, user_id: str) -> web.Response:
+        if user_id in self.gone:
+            return _json(UNKNOWN_MEMBER, 404)
+        user = {**BOT_USER, "id": user_id, "bot": False}
+        joined = "2026-01-01T00:00:00+00:00"
+        return _json({"user": user, "roles": [], "joined_at": joined, "deaf": False, "mute": False})
+
+    def member_lookups(self) -> list[Call]:
+        """Every time the bot asked whether someone is still in a server."""
+        return [c for c in self.calls if c.method == "GET" and "/members/" in c.path]
 
     def _channel_message(self, call: Call, channel_id: str) -> web.Response:
         if self.glitches.get(channel_id):
