@@ -107,6 +107,7 @@ class FakeDiscord:
     retry_after: float = 0.05  # seconds, in a 429's body
     dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
     gone: set[str] = field(default_factory=set)  # user ids no longer in any server
+    member_lookup_status: int = 200  # what every member lookup answers (unless gone)
     commands: list[dict[str, Any]] = field(default_factory=list)
     with_response_message: bool = True
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1300000000000000000))
@@ -246,6 +247,8 @@ class FakeDiscord:
     def _member(self, call: Call, guild_id: str, user_id: str) -> web.Response:
         if user_id in self.gone:
             return _json(UNKNOWN_MEMBER, 404)
+        if self.member_lookup_status != 200:
+            return _glitch(self.member_lookup_status, self.retry_after)
         user = {**BOT_USER, "id": user_id, "bot": False}
         joined = "2026-01-01T00:00:00+00:00"
         return _json({"user": user, "roles": [], "joined_at": joined, "deaf": False, "mute": False})

@@ -113,3 +113,9 @@ async def test_with_the_members_intent_a_member_who_left_is_refused_at_once(
     await members_app.leave(BOB)
     assert _said(await _press_in_dm(members_app, dm, BOB)) == GONE.format("that server")
     assert len(members_app.api.member_lookups()) == 1
+
+
+async def test_a_failed_lookup_lets_the_press_through(discord_app: Harness) -> None:
+    dm = await _paired(discord_app)
+    discord_app.api.member_lookup_status = 500
+    assert (await _press_in_dm(discord_app, dm, BOB))["type"] == 9  # MODAL
