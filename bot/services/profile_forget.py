@@ -12,7 +12,14 @@ from bot.services.mock_forget import forget_mock
 from bot.services.registry import REGISTRY, Args, UserError, row_id
 from bot.services.story_forget import forget_reviews, forget_stories
 from bot.storage.tables import Answer, DailyPost, LedgerEntry, Member
-from bot.storage.tables_sprints import PracticePref, ReviewState, Score, Sprint, StreakState
+from bot.storage.tables_sprints import (
+    JobClaim,
+    PracticePref,
+    ReviewState,
+    Score,
+    Sprint,
+    StreakState,
+)
 
 # A forgotten member's row stays (anonymous) so that scores they gave others stay counted.
 FORGOTTEN = "forgotten:"
@@ -88,6 +95,15 @@ def forget_practice(ctx: Ctx) -> None:
                 col(table.member_id) == ctx.member_id,
             )
         )
+    # A practice DM that failed records why, and the platform's reason may name the member.
+    ctx.session.execute(
+        update(JobClaim)
+        .where(
+            col(JobClaim.community_id) == ctx.community_id,
+            col(JobClaim.channel_id) == f"dm:{ctx.member_id}",
+        )
+        .values(outcome="")
+    )
 
 
 def forget_points(ctx: Ctx) -> None:

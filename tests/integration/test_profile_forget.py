@@ -10,7 +10,9 @@ from sqlmodel import Session, SQLModel
 import bot.storage.all_tables  # noqa: F401  (every table, so the scan sees them all)
 from bot.core.cards import Reply, Visibility
 from bot.services.hub import Hub
+from bot.storage.tables import Member
 from bot.storage.tables_mock import MockFeedback
+from bot.storage.tables_sprints import JobClaim
 from tests.conftest import actor
 from tests.integration import mock_flow
 from tests.integration.story_flow import GOOD, review, text_of, write
@@ -36,7 +38,7 @@ TEXT_COLUMNS = {
     "jobclaim.channel_id": "not a member's (a DM claim names the member's row id only)",
     "jobclaim.kind": "not a member's",
     "jobclaim.key": "not a member's",
-    "jobclaim.outcome": "not a member's",
+    "jobclaim.outcome": "erased: blanked for the member's practice DMs (a failure may name them)",
     "ledgerentry.reason": "erased: the member's awards are deleted",
     "ledgerentry.reference": "erased: the member's awards are deleted",
     "member.external_id": "erased: replaced by forgotten:<row id>",
@@ -117,6 +119,23 @@ def _answer_and_rate(hub: Hub, who: str) -> None:
     hub.press(actor(who), "q.rate", f"{button.value}:partial")
 
 
+def _a_practice_dm_failed(hub: Hub) -> None:
+    """Record a practice DM to WHO that the platform refused, naming them, as a claim does."""
+    with Session(hub.engine) as session:
+        member = session.exec(select(Member).where(Member.external_id == WHO)).scalars().one()
+        session.add(
+            JobClaim(
+                community_id=member.community_id,
+                channel_id=f"dm:{member.id}",
+                kind="practice",
+                key="2026-12-01",
+                lease_until=hub.clock.now(),
+                outcome=f"failed: Slack refused a message to {WHO}",
+            )
+        )
+        session.commit()
+
+
 def _everything_a_member_does(hub: Hub) -> None:
     """Use every feature as WHO: answers, ratings, practice, mocks, stories, reviews, a sprint."""
     hub.command_text(actor(WHO, admin=True), "sprint", "start Winter")
@@ -125,6 +144,7 @@ def _everything_a_member_does(hub: Hub) -> None:
     mock_flow.done(hub, WHO, comment=f"{mock_flow.FEEDBACK} Signed, {WHO}.")
     mock_flow.done(hub, "u2", comment=f"{mock_flow.FEEDBACK} Well done, {WHO}.")
     hub.command_text(actor(WHO), "practice", f"daily at:08:00 timezone:{ZONE}")
+    _a_practice_dm_failed(hub)
     mock_flow.request(hub, WHO, 'round:onsite_coding window:"sat 10:00-14:00"')
     write(hub, WHO, title=f"{WHO} fixed it")
     write(hub, "u2", title="Theirs")
@@ -205,3 +225,11 @@ def test_pressing_forget_again_says_it_is_already_done(hub: Hub) -> None:
     hub.press(actor(WHO), button.action, button.value)
     again = hub.press(actor(WHO), button.action, button.value)
     assert "Your data here is already forgotten." in text_of(again)
+
+
+def test_the_recorded_reason_a_practice_dm_failed_is_erased(hub: Hub) -> None:
+    hub.command_text(actor(WHO), "practice", "daily at:08:00")
+    _a_practice_dm_failed(hub)
+    _forget(hub, WHO)
+    with Session(hub.engine) as session:
+        assert session.exec(select(JobClaim.outcome)).scalars().all() == [""]
