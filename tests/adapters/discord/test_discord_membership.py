@@ -23,6 +23,7 @@ from tests.adapters.discord.harness import (
     logged_in,
 )
 from tests.fakes import FakeClock
+from tests.integration.story_flow import COMMENTS, GOOD, points_of
 
 EVENINGS = "mon-fri 18:00-21:00"
 GONE = "You're no longer in {}, so this button no longer works."
@@ -45,8 +46,10 @@ async def _paired(app: Harness) -> dict[str, Any]:
     return app.dms_to(BOB)[0]
 
 
-async def _press_in_dm(app: Harness, message: dict[str, Any], member: Member) -> dict[str, Any]:
-    press = app.press_payload(message, "Give feedback", member)
+async def _press_in_dm(
+    app: Harness, message: dict[str, Any], member: Member, label: str = "Give feedback"
+) -> dict[str, Any]:
+    press = app.press_payload(message, label, member)
     [answer] = callbacks(await app.feed(in_direct_messages(press, member, message["channel_id"])))
     return answer
 
@@ -60,12 +63,13 @@ def _seats_done(hub: Hub) -> list[str]:
         return [seat.status for seat in session.exec(select(MockSeat))]
 
 
+@pytest.mark.parametrize("label", ["Give feedback", "Partner didn't show"])
 async def test_a_member_who_left_the_server_is_told_the_button_no_longer_works(
-    discord_app: Harness, hub: Hub
+    discord_app: Harness, hub: Hub, label: str
 ) -> None:
     dm = await _paired(discord_app)
     discord_app.api.gone.add(BOB.id)
-    answer = await _press_in_dm(discord_app, dm, BOB)
+    answer = await _press_in_dm(discord_app, dm, BOB, label)
     assert answer["type"] == 4  # a message, not the feedback form
     assert _said(answer) == GONE.format("that server")
     assert answer["data"]["flags"] == 64
@@ -119,3 +123,19 @@ async def test_a_failed_lookup_lets_the_press_through(discord_app: Harness) -> N
     dm = await _paired(discord_app)
     discord_app.api.member_lookup_status = 500
     assert (await _press_in_dm(discord_app, dm, BOB))["type"] == 9  # MODAL
+
+
+async def test_a_former_members_helpful_mark_gives_no_points(
+    discord_app: Harness, hub: Hub
+) -> None:
+    [opened] = callbacks(await discord_app.slash("story", "new", member=BOB, principle="ownership"))
+    await discord_app.submit(opened["data"], member=BOB, **GOOD)
+    await discord_app.slash("story", "review", member=ALICE)
+    [form] = callbacks(await discord_app.press(discord_app.latest(), "Write review", member=ALICE))
+    await discord_app.submit(form["data"], member=ALICE, scores="3 4 3 4 3", comments=COMMENTS)
+    before = points_of(hub, ALICE.id, community=GUILD)
+    [letter] = discord_app.dms_to(BOB)
+    discord_app.api.gone.add(BOB.id)
+    answer = await _press_in_dm(discord_app, letter, BOB, "Helpful")
+    assert _said(answer) == GONE.format("that server")
+    assert points_of(hub, ALICE.id, community=GUILD) == before
