@@ -253,10 +253,6 @@ class FakeDiscord:
         joined = "2026-01-01T00:00:00+00:00"
         return _json({"user": user, "roles": [], "joined_at": joined, "deaf": False, "mute": False})
 
-    def member_lookups(self) -> list[Call]:
-        """Every time the bot asked whether someone is still in a server."""
-        return [c for c in self.calls if c.method == "GET" and "/members/" in c.path]
-
     def _channel_message(self, call: Call, channel_id: str) -> web.Response:
         if self.glitches.get(channel_id):
             return _glitch(self.glitches[channel_id].pop(0), self.retry_after)
@@ -289,6 +285,10 @@ class FakeDiscord:
     def in_channel(self, channel_id: str) -> list[dict[str, Any]]:
         """The messages that landed in this channel."""
         return [m for m in self.messages.values() if m["channel_id"] == channel_id]
+
+    def member_lookups(self) -> list[Call]:
+        """Every time the bot asked whether someone is still in a server."""
+        return [c for c in self.calls if c.method == "GET" and "/members/" in c.path]
 
     def since(self, start: int) -> list[Call]:
         return self.calls[start:]
