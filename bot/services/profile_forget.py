@@ -8,7 +8,7 @@ from sqlmodel import col, select
 from bot.core.cards import Button, Card, Message, Reply, Style, Visibility
 from bot.core.words import plural
 from bot.services.context import Ctx
-from bot.services.mock_forget import forget_mock
+from bot.services.mock_forget import MockErased, forget_mock
 from bot.services.registry import REGISTRY, Args, UserError, row_id
 from bot.services.story_forget import forget_reviews, forget_stories
 from bot.storage.tables import Answer, DailyPost, LedgerEntry, Member
@@ -24,20 +24,18 @@ from bot.storage.tables_sprints import (
 # A forgotten member's row stays (anonymous) so that scores they gave others stay counted.
 FORGOTTEN = "forgotten:"
 
+WHAT_STAYS = (
+    "What stays: messages already posted in channels and direct messages (PrepLoop cannot "
+    "unsend them), and the rubric scores of reviews and mock feedback, with no name, so other "
+    "members' averages stay true."
+)
 FORGET_TEXT = (
     "This erases, in this community only: your stories; the text of your daily answers; the "
     "comments of the story reviews you wrote; the comments of mock feedback you gave or "
     "received; your mock profile and requests; your self-ratings and practice settings; your "
     "points and streak; your name and time zone. Any upcoming mock is called off and your "
-    "partner told.\n"
-    "What stays: messages already posted in channels and direct messages (PrepLoop cannot "
-    "unsend them), and the scores you gave others, with no name, so their averages stay true. "
+    f"partner told.\n{WHAT_STAYS}\n"
     "It cannot be undone; nothing happens unless you press the button."
-)
-STAYS = (
-    "What stays: messages already posted in channels and direct messages (PrepLoop cannot "
-    "unsend them), and the scores you gave others, with no name. "
-    "Other communities you are in are not touched."
 )
 
 
@@ -59,6 +57,16 @@ def forget(ctx: Ctx, value: str) -> Reply:
     forget_practice(ctx)
     forget_points(ctx)
     forget_identity(ctx)
+    lines = [_erased(stories, reviews, answers, mock)]
+    if mock.messages:
+        lines.append("Your upcoming mock is called off; your partner was told.")
+    lines += [WHAT_STAYS, "Other communities you are in are not touched."]
+    card = Card(title="Done: your data is gone", text="\n".join(lines))
+    return Reply([Message(card, Visibility.EPHEMERAL), *mock.messages])
+
+
+def _erased(stories: int, reviews: int, answers: int, mock: MockErased) -> str:
+    """Say what was erased, leaving out what the member never had."""
     counted = (
         (stories, plural(stories, "story", "stories")),
         (reviews, f"the comments of {plural(reviews, 'story review')} you wrote"),
@@ -68,11 +76,7 @@ def forget(ctx: Ctx, value: str) -> Reply:
     )
     erased = [words for count, words in counted if count]
     erased.append("your self-ratings, practice settings, points and streak, name and time zone")
-    lines = [f"Erased in this community: {', '.join(erased)}."]
-    if mock.messages:
-        lines.append("Your upcoming mock is called off; your partner was told.")
-    card = Card(title="Done: your data is gone", text="\n".join([*lines, STAYS]))
-    return Reply([Message(card, Visibility.EPHEMERAL), *mock.messages])
+    return f"Erased in this community: {', '.join(erased)}."
 
 
 def forget_answers(ctx: Ctx) -> int:

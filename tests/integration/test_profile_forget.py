@@ -185,7 +185,8 @@ def test_the_member_is_told_what_was_erased_and_what_stays(hub: Hub) -> None:
     )
     assert (
         "What stays: messages already posted in channels and direct messages (PrepLoop cannot "
-        "unsend them), and the scores you gave others, with no name." in done
+        "unsend them), and the rubric scores of reviews and mock feedback, with no name, so "
+        "other members' averages stay true." in done
     )
 
 
