@@ -83,9 +83,13 @@ class Listeners:
                 await note(interaction, SERVER_ONLY)
                 return
             in_server = interaction.guild_id is not None
+            started = asyncio.get_running_loop().time()
             if not in_server and not await self._still_in(interaction, actor):
                 return
-            reply = await ask(interaction, lambda: self._checked(actor, in_server, call))
+            spent = asyncio.get_running_loop().time() - started
+            reply = await ask(
+                interaction, lambda: self._checked(actor, in_server, call), spent=spent
+            )
             await Delivery(interaction, self.hub, self.messenger, actor).send(reply)
         except discord.HTTPException as error:
             # e.g. an interaction that expired meanwhile; there is no one left to tell.

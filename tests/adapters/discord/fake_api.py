@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import re
@@ -108,6 +109,7 @@ class FakeDiscord:
     dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
     gone: set[str] = field(default_factory=set)  # user ids no longer in any server
     member_lookup_status: int = 200  # what every member lookup answers (unless gone)
+    member_lookup_delay: float = 0.0  # seconds before a member lookup is answered
     commands: list[dict[str, Any]] = field(default_factory=list)
     with_response_message: bool = True
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1300000000000000000))
@@ -144,6 +146,8 @@ class FakeDiscord:
             assert request.transport is not None
             request.transport.close()  # the network drops: the client never gets an answer
             return web.Response()
+        if "/members/" in path and self.member_lookup_delay:
+            await asyncio.sleep(self.member_lookup_delay)
         for method, pattern, handler in self._routes():
             match = re.fullmatch(pattern, path)
             if match and method == request.method:

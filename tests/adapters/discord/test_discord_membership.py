@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session, select
 
+from bot.adapters.discord import respond
 from bot.config import Settings
 from bot.services.hub import Hub
 from bot.storage.tables_mock import MockFeedback, MockSeat
@@ -139,3 +140,13 @@ async def test_a_former_members_helpful_mark_gives_no_points(
     answer = await _press_in_dm(discord_app, letter, BOB, "Helpful")
     assert _said(answer) == GONE.format("that server")
     assert points_of(hub, ALICE.id, community=GUILD) == before
+
+
+async def test_a_slow_lookup_counts_against_the_time_to_answer(
+    discord_app: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dm = await _paired(discord_app)
+    monkeypatch.setattr(respond, "DEFER_AFTER", 0.3)
+    discord_app.api.member_lookup_delay = 0.4
+    answer = await _press_in_dm(discord_app, dm, BOB)
+    assert answer == {"type": 5, "data": {"flags": 64}}  # deferred at once, not after 0.3 s more
