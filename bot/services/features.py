@@ -11,6 +11,7 @@ FEATURES = (
     "bot.services.sprints",
     "bot.services.mock",
     "bot.services.story",
+    "bot.services.profile_forget",
 )
 
 

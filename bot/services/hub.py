@@ -108,6 +108,17 @@ class Hub:
 
         return transact(self.engine, look)
 
+    def community_name(self, platform: str, community_ref: str) -> str:
+        """Return the name a community was last seen with ("" if unknown; reads only)."""
+
+        def look(session: Session) -> str:
+            query = select(Community.name).where(
+                Community.platform == platform, Community.external_id == community_ref
+            )
+            return session.exec(query).first() or ""
+
+        return transact(self.engine, look)
+
     def member_left(self, platform: str, community_ref: str, member_ref: str) -> list[Message]:
         """A member left the server or workspace: free their mock partners; return the notes.
 

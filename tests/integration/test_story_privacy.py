@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from bot.core.cards import Reply
 from bot.services.hub import Hub
-from bot.storage.tables import Answer, LedgerEntry
+from bot.storage.tables import Answer
 from bot.storage.tables_story import Story, StoryReview
 from tests.conftest import actor
 from tests.integration.story_flow import GOOD, points_of, press, review, text_of, write
@@ -55,7 +55,11 @@ def test_forgetting_asks_first(hub: Hub) -> None:
     asked = hub.command_text(actor("u1"), "profile", "forget")
     shown = text_of(asked)
     assert "Forget your data?" in shown
-    assert "in this community only: your stories, the comments of the reviews you wrote" in shown
+    assert (
+        "This erases, in this community only: your stories; the text of your daily answers;"
+        in shown
+    )
+    assert "What stays: messages already posted in channels and direct messages" in shown
     assert [b.label for b in asked.messages[0].card.buttons] == ["Forget my data"]
     assert len(_rows(hub)[0]) == 1
     stolen = press(hub, "u2", asked, "Forget my data")
@@ -63,7 +67,7 @@ def test_forgetting_asks_first(hub: Hub) -> None:
     assert len(_rows(hub)[0]) == 1
 
 
-def test_forgetting_removes_stories_review_text_and_answers_but_keeps_points(hub: Hub) -> None:
+def test_forgetting_removes_stories_review_text_answers_and_points(hub: Hub) -> None:
     write(hub, "u1")
     write(hub, "u2", title="Theirs")
     write(hub, "u1", title="Mine too", principles="principle:dive-deep")
@@ -74,23 +78,24 @@ def test_forgetting_removes_stories_review_text_and_answers_but_keeps_points(hub
     opened = hub.press(actor("u1"), button.action, button.value)
     assert opened.modal is not None
     hub.submit(actor("u1"), opened.modal.action, opened.modal.value, {"answer": "My answer."})
-    before = points_of(hub, "u1")
+    assert points_of(hub, "u1") > 0
 
     done = text_of(_forget(hub, "u1"))
     assert "Done: your data is gone" in done
     assert (
-        "Deleted 2 stories, the comments of 1 review you wrote and the text of 1 daily answer."
-        in done
+        "Erased in this community: 2 stories, the comments of 1 story review you wrote, "
+        "the text of 1 daily answer, your self-ratings, practice settings, points and streak, "
+        "name and time zone." in done
     )
-    assert "Your points stay. Other communities you are in are not touched." in done
+    assert "Other communities you are in are not touched." in done
 
     stories, reviews = _rows(hub)
     assert [s.title for s in stories] == ["Theirs"]
     assert [(r.reviewer_id, r.comments, r.star) for r in reviews] == [(None, "", 3)]
     with Session(hub.engine) as session:
         assert [a.text for a in session.exec(select(Answer))] == [""]
-        assert session.exec(select(LedgerEntry)).all()
-    assert points_of(hub, "u1") == before
+    assert points_of(hub, "u1") == 0
+    assert points_of(hub, "u2") > 0
     assert "You have no stories yet." in text_of(hub.command_text(actor("u1"), "story", "mine"))
     theirs = text_of(hub.command_text(actor("u2"), "story", "show story:1"))
     assert "Reviews: 1 of 2 reviews · average 3.4/4" in theirs
@@ -111,7 +116,7 @@ def test_forgetting_in_one_community_leaves_the_other_alone(hub: Hub) -> None:
     opened = hub.command_text(actor("u1", community="g2"), "story", "new principle:frugality")
     assert opened.modal is not None
     hub.submit(actor("u1", community="g2"), opened.modal.action, opened.modal.value, GOOD)
-    assert "Deleted 1 story" in text_of(_forget(hub, "u1", community="g2"))
+    assert "Erased in this community: 1 story," in text_of(_forget(hub, "u1", community="g2"))
     assert [s.principles for s in _rows(hub)[0]] == ["ownership"]
 
 

@@ -10,6 +10,7 @@ import discord
 from bot.adapters.discord.commands import Tree, add_commands, add_help
 from bot.adapters.discord.components import TEMPLATE, ActionButton, submitted_fields
 from bot.adapters.discord.listeners import Listeners, unknown_button
+from bot.adapters.discord.membership import Membership
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.services.hub import Hub
 
@@ -34,7 +35,7 @@ class PrepLoopClient(discord.Client):
         )
         self.hub = hub
         self.messenger = DiscordMessenger(self)
-        self.listeners = Listeners(hub, self.messenger)
+        self.listeners = Listeners(hub, self.messenger, Membership(self, hub.clock))
         self.tree = Tree(self)
         add_commands(self.tree, hub.registry, self.listeners.command)
         add_help(self.tree, self.listeners.help)

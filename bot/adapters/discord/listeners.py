@@ -11,6 +11,7 @@ from typing import Any
 import discord
 
 from bot.adapters.discord.layout import help_card
+from bot.adapters.discord.membership import GONE, Membership
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.discord.respond import Delivery, actor_of, ask, note
 from bot.core.actors import Actor
@@ -28,6 +29,7 @@ SERVER_ONLY = "PrepLoop works inside a server. Run the command there."
 class Listeners:
     hub: Hub
     messenger: DiscordMessenger
+    membership: Membership
 
     async def command(
         self, interaction: discord.Interaction, spec: Command, raw: dict[str, Any]
@@ -61,6 +63,7 @@ class Listeners:
 
     async def member_left(self, guild: str, user: str) -> None:
         """Tell the mock partners of a member who left the server."""
+        self.membership.left(guild, user)
         messages = await asyncio.to_thread(self.hub.member_left, "discord", guild, user)
         for message in messages:
             try:
@@ -80,7 +83,13 @@ class Listeners:
                 await note(interaction, SERVER_ONLY)
                 return
             in_server = interaction.guild_id is not None
-            reply = await ask(interaction, lambda: self._checked(actor, in_server, call))
+            started = asyncio.get_running_loop().time()
+            if not in_server and not await self._still_in(interaction, actor):
+                return
+            spent = asyncio.get_running_loop().time() - started
+            reply = await ask(
+                interaction, lambda: self._checked(actor, in_server, call), spent=spent
+            )
             await Delivery(interaction, self.hub, self.messenger, actor).send(reply)
         except discord.HTTPException as error:
             # e.g. an interaction that expired meanwhile; there is no one left to tell.
@@ -88,6 +97,14 @@ class Listeners:
         except Exception:
             log.exception("failed to answer an interaction from %s", interaction.user.id)
             await note(interaction, OOPS)
+
+    async def _still_in(self, interaction: discord.Interaction, actor: Actor) -> bool:
+        """Outside a server, answer a former member of the server named and stop there."""
+        if await self.membership.still_in(actor.community_id, actor.user_id):
+            return True
+        name = await asyncio.to_thread(self.hub.community_name, "discord", actor.community_id)
+        await note(interaction, GONE.format(server=name or "that server"))
+        return False
 
     def _checked(self, actor: Actor, in_server: bool, call: Callable[[Actor], Reply]) -> Reply:
         """Outside a server, act only for a member PrepLoop already knows in the server named."""

@@ -56,10 +56,15 @@ def actor_of(interaction: discord.Interaction, community: str | None = None) -> 
     )
 
 
-async def ask(interaction: discord.Interaction, call: Callable[[], Reply]) -> Reply:
-    """Run a hub call off the event loop, deferring the interaction if it is slow."""
+async def ask(
+    interaction: discord.Interaction, call: Callable[[], Reply], *, spent: float = 0.0
+) -> Reply:
+    """Run a hub call off the event loop, deferring the interaction if it is slow.
+
+    `spent` is how many seconds of the answer's deadline earlier checks already used.
+    """
     task = asyncio.create_task(asyncio.to_thread(call))
-    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+    done, _ = await asyncio.wait({task}, timeout=max(0.0, DEFER_AFTER - spent))
     if not done:
         await interaction.response.defer(ephemeral=True, thinking=True)
     return await task

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import re
@@ -25,6 +26,7 @@ MISSING_ACCESS = {"message": "Missing Access", "code": 50001}
 CANNOT_DM = {"message": "Cannot send messages to this user", "code": 50007}
 UNKNOWN_CHANNEL = {"message": "Unknown Channel", "code": 10003}
 INVALID_FORM = {"message": "Invalid Form Body", "code": 50035}
+UNKNOWN_MEMBER = {"message": "Unknown Member", "code": 10007}
 THREAD_EXISTS = {"message": "A thread has already been created for this message", "code": 160004}
 
 
@@ -105,6 +107,9 @@ class FakeDiscord:
     hang_ups: set[str] = field(default_factory=set)  # channel ids whose posts lose the connection
     retry_after: float = 0.05  # seconds, in a 429's body
     dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
+    gone: set[str] = field(default_factory=set)  # user ids no longer in any server
+    member_lookup_status: int = 200  # what every member lookup answers (unless gone)
+    member_lookup_delay: float = 0.0  # seconds before a member lookup is answered
     commands: list[dict[str, Any]] = field(default_factory=list)
     with_response_message: bool = True
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1300000000000000000))
@@ -141,6 +146,8 @@ class FakeDiscord:
             assert request.transport is not None
             request.transport.close()  # the network drops: the client never gets an answer
             return web.Response()
+        if "/members/" in path and self.member_lookup_delay:
+            await asyncio.sleep(self.member_lookup_delay)
         for method, pattern, handler in self._routes():
             match = re.fullmatch(pattern, path)
             if match and method == request.method:
@@ -157,6 +164,7 @@ class FakeDiscord:
             ("PATCH", r"/webhooks/\d+/([^/]+)/messages/@original", self._edit_original),
             ("POST", r"/webhooks/\d+/([^/]+)", self._follow_up),
             ("POST", r"/users/@me/channels", self._open_dm),
+            ("GET", r"/guilds/(\d+)/members/(\d+)", self._member),
             ("POST", r"/channels/(\d+)/messages", self._channel_message),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._thread),
         ]
@@ -240,6 +248,15 @@ class FakeDiscord:
             {"id": channel_id, "type": 1, "recipients": [recipient], "last_message_id": None}
         )
 
+    def _member(self, call: Call, guild_id: str, user_id: str) -> web.Response:
+        if user_id in self.gone:
+            return _json(UNKNOWN_MEMBER, 404)
+        if self.member_lookup_status != 200:
+            return _glitch(self.member_lookup_status, self.retry_after)
+        user = {**BOT_USER, "id": user_id, "bot": False}
+        joined = "2026-01-01T00:00:00+00:00"
+        return _json({"user": user, "roles": [], "joined_at": joined, "deaf": False, "mute": False})
+
     def _channel_message(self, call: Call, channel_id: str) -> web.Response:
         if self.glitches.get(channel_id):
             return _glitch(self.glitches[channel_id].pop(0), self.retry_after)
@@ -272,6 +289,10 @@ class FakeDiscord:
     def in_channel(self, channel_id: str) -> list[dict[str, Any]]:
         """The messages that landed in this channel."""
         return [m for m in self.messages.values() if m["channel_id"] == channel_id]
+
+    def member_lookups(self) -> list[Call]:
+        """Every time the bot asked whether someone is still in a server."""
+        return [c for c in self.calls if c.method == "GET" and "/members/" in c.path]
 
     def since(self, start: int) -> list[Call]:
         return self.calls[start:]
