@@ -24,7 +24,7 @@ from bot.core.calendar import local_moment
 from bot.core.cards import Card, Message, UserText, Visibility, rich
 from bot.core.clock import Clock
 from bot.services.daily import claim_posts, find_post
-from bot.services.leaderboard import recap_card, weekly_card
+from bot.services.leaderboard_posts import recap_card, weekly_card
 from bot.services.ledger import upsert_insert
 from bot.services.practice import pick_practice
 from bot.services.question_cards import practice_card, question_card, reveal_card

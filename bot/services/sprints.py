@@ -15,7 +15,7 @@ from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
 from bot.services import catalog
 from bot.services.context import Ctx
-from bot.services.leaderboard import recap_card
+from bot.services.leaderboard_posts import recap_card
 from bot.services.registry import REGISTRY, Args, Option, UserError
 from bot.storage.tables_sprints import Sprint
 
