@@ -1,4 +1,4 @@
-"""The weekly leaderboard post and the end-of-sprint recap."""
+"""The weekly leaderboard post and the end-of-sprint recap; neither goes out with nothing to say."""
 
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ from bot.storage.tables_sprints import Sprint
 RECAP_TOP = 5
 
 
-def weekly_card(session: Session, community_id: int, week_start: date) -> Card:
-    """The weekly leaderboard post for the week that starts on week_start."""
+def weekly_card(session: Session, community_id: int, week_start: date) -> Card | None:
+    """Build the board of the week starting on week_start; None if nobody took part in it."""
     rows = ranked_rows(session, community_id, f"week:{week_start.isoformat()}")
+    if not rows:
+        return None
     end = week_start + timedelta(days=6)
     return Card(
         title=f"Week of {week_start.isoformat()} — top {TOP}",
@@ -29,11 +31,13 @@ def weekly_card(session: Session, community_id: int, week_start: date) -> Card:
     )
 
 
-def recap_card(session: Session, sprint: Sprint) -> Card:
-    """Build the sprint recap: top five, most improved, participation."""
+def recap_card(session: Session, sprint: Sprint) -> Card | None:
+    """Build the sprint recap: top five, most improved, participation; None if nobody took part."""
     assert sprint.id is not None
     rows = ranked_rows(session, sprint.community_id, f"sprint:{sprint.id}", limit=RECAP_TOP)
     posts, answers = _participation(session, sprint)
+    if not rows and not answers:
+        return None
     fields = [Field("Participation", _participation_line(posts, answers), inline=False)]
     improved = most_improved(session, sprint)
     if improved:

@@ -251,4 +251,8 @@ def sprint_resume(ctx: Ctx, _args: Args) -> Reply:
 def sprint_end(ctx: Ctx, _args: Args) -> Reply:
     sprint = _require_live(ctx)
     sprint.status, sprint.ended_at = "ended", ctx.clock.now()
-    return Reply.channel(recap_card(ctx.session, sprint))
+    card = recap_card(ctx.session, sprint)
+    if card is None:
+        nobody = ". Nobody took part, so there is no recap to post."
+        return Reply.note(rich("Ended ", UserText(sprint.name), nobody))
+    return Reply.channel(card)

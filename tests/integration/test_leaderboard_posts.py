@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.core.cards import Card, plain
+import pytest
+
+from bot.core.cards import Card, Visibility, plain
 from bot.jobs import JobRunner
 from bot.services.hub import Hub
 from tests.conftest import actor
@@ -59,3 +61,42 @@ def test_the_recap_counts_participation_in_plain_words(hub: Hub, clock: FakeCloc
     answer(hub, "ann")
     recap = reply_text(hub.command_text(ADMIN, "sprint", "end"))
     assert "Participation: 1 member · 1 answer · 1 question" in recap
+
+
+async def test_a_week_nobody_took_part_in_posts_no_board(hub: Hub, clock: FakeClock) -> None:
+    hub.command_text(ADMIN, "sprint", "start Prep start:2026-12-02 weeks:2")
+    posts = await _posts_on(hub, clock, datetime(2026, 12, 7, 9, 30, tzinfo=UTC))
+    titles = [plain(card.title) for card in posts]
+    assert any(title.startswith("Question of the day") for title in titles)  # the tick ran
+    assert not any(title.startswith("Week of") for title in titles)
+
+
+@pytest.mark.parametrize(
+    ("took_part", "titles"),
+    [
+        (True, ["Sprint recap: Prep", "Week of 2026-12-07 — top 10"]),
+        (False, []),
+    ],
+)
+async def test_the_day_after_a_sprint_posts_its_board_and_recap_only_if_someone_took_part(
+    hub: Hub, clock: FakeClock, took_part: bool, titles: list[str]
+) -> None:
+    hub.command_text(ADMIN, "sprint", "start Prep start:2026-12-07 weeks:1")  # ends on a Sunday
+    if took_part:
+        clock.set(datetime(2026, 12, 8, 10, tzinfo=UTC))
+        give(hub, "ann", 10)
+    posts = await _posts_on(hub, clock, datetime(2026, 12, 14, 9, 30, tzinfo=UTC))
+    assert sorted(plain(card.title) for card in posts) == titles
+    status = reply_text(hub.command_text(ADMIN, "sprint", "status"))
+    assert "There is no sprint in this channel" in status  # it ended either way
+
+
+def test_ending_a_sprint_nobody_took_part_in_tells_the_admin_and_posts_nothing(
+    hub: Hub,
+) -> None:
+    hub.command_text(ADMIN, "sprint", "start Prep start:2026-12-01")
+    ended = hub.command_text(ADMIN, "sprint", "end")
+    [note] = ended.messages
+    assert note.visibility is Visibility.EPHEMERAL
+    said = "Ended Prep. Nobody took part, so there is no recap to post."
+    assert reply_text(ended).strip() == said
