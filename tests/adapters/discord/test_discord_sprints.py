@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.jobs import JobRunner
 from bot.services.hub import ADMIN_ONLY, Hub
-from tests.adapters.discord.harness import BOB, EPHEMERAL, Harness, callbacks, embeds
+from tests.adapters.discord.harness import ALICE, BOB, EPHEMERAL, Harness, callbacks, embeds
 from tests.fakes import FakeClock
 
 
@@ -85,3 +85,16 @@ async def test_practice_rating_buttons_work_from_discord(discord_app: Harness) -
     calls = await discord_app.press(card, "Missed", BOB)
     [rated] = callbacks(calls)
     assert "comes back in /practice tomorrow" in rated["data"]["embeds"][0]["description"]
+
+
+async def test_two_members_on_equal_points_share_first_place_and_are_told_so(
+    discord_app: Harness,
+) -> None:
+    for member in (ALICE, BOB):
+        await discord_app.slash("question", None, member)
+        calls = await discord_app.press(discord_app.latest(), "Answer", member)
+        await discord_app.submit(callbacks(calls)[0]["data"], member, answer="An answer.")
+    calls = await discord_app.slash("leaderboard", None, BOB, period="all")
+    embed = callbacks(calls)[0]["data"]["embeds"][0]
+    assert embed["description"].splitlines() == ["🥇 =1 Alice — 10 pts", "🥇 =1 Bob — 10 pts"]
+    assert embed["footer"]["text"] == "You: =1 with 10 pts"
