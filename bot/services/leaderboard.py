@@ -6,6 +6,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from time import monotonic
+from typing import NamedTuple
 
 from sqlalchemy import Integer, bindparam
 from sqlmodel import Session, col, func, select
@@ -26,15 +27,24 @@ TOP = 10
 PERIODS = ("week", "sprint", "all")
 
 
-def ranked_rows(
-    session: Session, community_id: int, period: str, limit: int = TOP
-) -> list[tuple[str, Standing]]:
-    """Return (display name, standing) of the best members of a period, best first."""
+class Row(NamedTuple):
+    """One line of a board: who, and where they stand."""
+
+    member_id: int
+    name: str
+    at: Standing
+
+
+def ranked_rows(session: Session, community_id: int, period: str, limit: int = TOP) -> list[Row]:
+    """Return the best members of a period, best first, each with their standing."""
     rows = session.exec(
         _TOP, params={"community": community_id, "period": period, "limit": limit + 1}
     ).all()
-    placed = standings([points for _, points in rows])  # the extra row shows a tie at the bottom
-    return [(name or "member", at) for (name, _), at in zip(rows, placed, strict=True)][:limit]
+    placed = standings([points for *_, points in rows])  # the extra row shows a tie at the bottom
+    return [
+        Row(member_id, name or "member", at)
+        for (member_id, name, _), at in zip(rows, placed, strict=True)
+    ][:limit]
 
 
 _BOARD = (  # one period's scores in one community
@@ -42,7 +52,7 @@ _BOARD = (  # one period's scores in one community
     col(Score.period) == bindparam("period"),
 )
 _TOP = (
-    select(Member.display_name, Score.points)
+    select(Score.member_id, Member.display_name, Score.points)
     .join(Member, col(Member.id) == Score.member_id)
     .where(*_BOARD)
     .order_by(col(Score.points).desc(), col(Score.member_id))
@@ -108,10 +118,10 @@ def _snapshot(session: Session, community_id: int, period: str) -> array[int]:
     return points
 
 
-def board_lines(rows: list[tuple[str, Standing]]) -> Text:
+def board_lines(rows: list[Row]) -> Text:
     """Render ranked rows; member names are shown literally."""
     parts: list[str] = []
-    for name, at in rows:
+    for _, name, at in rows:
         parts += [f"{at.shown} ", UserText(name), f" — {at.score}\n"]
     return (
         rich(*parts) if parts else "No points yet. Answer the daily question to get on the board!"
@@ -147,7 +157,10 @@ def leaderboard(ctx: Ctx, args: Args) -> Reply:
     period = args.get("period") or ("sprint" if _has_sprint(ctx) else "week")
     key, label = _period_key(ctx, period)
     rows = ranked_rows(ctx.session, ctx.community_id, key)
-    mine = rank_of(ctx.session, ctx.community_id, key, ctx.member_id)
+    # On the board, the member reads the very standing shown beside their name (and it saves
+    # four queries); below it, their rank is counted.
+    shown = next((row.at for row in rows if row.member_id == ctx.member_id), None)
+    mine = shown or rank_of(ctx.session, ctx.community_id, key, ctx.member_id)
     you = f"You: {mine.label} with {mine.score}" if mine else "You: no points yet in this period"
     card = Card(title=rich("Leaderboard — ", *label.parts), text=board_lines(rows), footer=you)
     if args.get("share"):
