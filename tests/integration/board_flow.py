@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+from bot.core.actors import Actor
 from bot.core.cards import Reply
 from bot.core.points import Reason
 from bot.services.context import open_ctx
@@ -24,8 +25,9 @@ def answer(hub: Hub, who: str, text: str = "An answer with some substance.") -> 
     return hub.submit(actor(who), opened.modal.action, opened.modal.value, {"answer": text})
 
 
-def give(hub: Hub, who: str, points: int, reason: Reason = Reason.STORY_SUBMITTED) -> None:
+def give(hub: Hub, who: str | Actor, points: int, reason: Reason = Reason.STORY_SUBMITTED) -> None:
     """Record one award of `points` (negative for a penalty) to a member, now."""
+    member = actor(who) if isinstance(who, str) else who
     with UnitOfWork(hub.engine) as uow:
-        ctx = open_ctx(uow.session, actor(who), hub.clock, "UTC")
-        award(ctx, reason, f"test:{who}:{next(_awards)}", points=points)
+        ctx = open_ctx(uow.session, member, hub.clock, "UTC")
+        award(ctx, reason, f"test:{member.user_id}:{next(_awards)}", points=points)
