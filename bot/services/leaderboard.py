@@ -1,41 +1,50 @@
-"""Leaderboards by week, sprint and all time; profiles; the weekly post and the sprint recap."""
+"""Leaderboards by week, sprint and all time, and profiles."""
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
 from time import monotonic
-from zoneinfo import ZoneInfo
+from typing import NamedTuple
 
 from sqlalchemy import Integer, bindparam
 from sqlmodel import Session, col, func, select
 
 from bot.content import CATEGORY_NAMES
-from bot.core.calendar import local_moment
 from bot.core.cards import Card, Field, Message, Reply, Rich, Text, UserText, Visibility, rich
 from bot.core.repetition import RATING_LABELS
+from bot.core.standings import Standing, standing, standings
+from bot.core.words import plural
 from bot.services.context import Ctx
 from bot.services.ledger import ALL_TIME, week_period
 from bot.services.registry import REGISTRY, Args, Option, UserError
 from bot.services.streaks import current_streak, state_of
-from bot.storage.tables import Answer, DailyPost, LedgerEntry, Member, Question
+from bot.storage.tables import Answer, Member, Question
 from bot.storage.tables_sprints import ReviewState, Score, Sprint
 
 TOP = 10
 PERIODS = ("week", "sprint", "all")
-MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
 
 
-def top_scores(
-    session: Session, community_id: int, period: str, limit: int = TOP
-) -> list[tuple[str, int]]:
-    """Return (display name, points) of the best members of a period, best first."""
+class Row(NamedTuple):
+    """One line of a board: who, and where they stand."""
+
+    member_id: int
+    name: str
+    at: Standing
+
+
+def ranked_rows(session: Session, community_id: int, period: str, limit: int = TOP) -> list[Row]:
+    """Return the best members of a period, best first, each with their standing."""
     rows = session.exec(
-        _TOP, params={"community": community_id, "period": period, "limit": limit}
+        _TOP, params={"community": community_id, "period": period, "limit": limit + 1}
     ).all()
-    return [(name or "member", points) for name, points in rows]
+    placed = standings([points for *_, points in rows])  # the extra row shows a tie at the bottom
+    return [
+        Row(member_id, name or "member", at)
+        for (member_id, name, _), at in zip(rows, placed, strict=True)
+    ][:limit]
 
 
 _BOARD = (  # one period's scores in one community
@@ -43,7 +52,7 @@ _BOARD = (  # one period's scores in one community
     col(Score.period) == bindparam("period"),
 )
 _TOP = (
-    select(Member.display_name, Score.points)
+    select(Score.member_id, Member.display_name, Score.points)
     .join(Member, col(Member.id) == Score.member_id)
     .where(*_BOARD)
     .order_by(col(Score.points).desc(), col(Score.member_id))
@@ -56,10 +65,8 @@ SNAPSHOT_SECONDS = 60.0
 _snapshots: dict[tuple[str, int, str], tuple[float, array[int]]] = {}
 
 
-def rank_of(
-    session: Session, community_id: int, period: str, member_id: int
-) -> tuple[int, int] | None:
-    """Return a member's (rank, points) in a period, or None without points.
+def rank_of(session: Session, community_id: int, period: str, member_id: int) -> Standing | None:
+    """Return a member's standing in a period, or None if they have not taken part in it.
 
     Ties share a rank. Near the top the count is live; below the EXACT_RANKS-th score it is
     taken against a snapshot of everyone's points up to a minute old (counting 50,000 index
@@ -75,7 +82,8 @@ def rank_of(
     else:
         points = _snapshot(session, community_id, period)
         ahead = len(points) - bisect_right(points, mine)
-    return int(ahead) + 1, mine
+    level = len(session.exec(_LEVEL, params={**board, "points": mine}).all())
+    return standing(mine, ahead=int(ahead), level=level)
 
 
 # Built once (a /profile and every /leaderboard ask them): SQLAlchemy's cost of building a
@@ -89,6 +97,7 @@ _CUTOFF = (
     .limit(1)
 )
 _AHEAD = select(func.count()).where(*_BOARD, col(Score.points) > bindparam("points"))
+_LEVEL = select(Score.id).where(*_BOARD, col(Score.points) == bindparam("points")).limit(2)
 
 
 def _snapshot(session: Session, community_id: int, period: str) -> array[int]:
@@ -109,11 +118,11 @@ def _snapshot(session: Session, community_id: int, period: str) -> array[int]:
     return points
 
 
-def board_lines(rows: list[tuple[str, int]]) -> Text:
+def board_lines(rows: list[Row]) -> Text:
     """Render ranked rows; member names are shown literally."""
     parts: list[str] = []
-    for rank, (name, points) in enumerate(rows, start=1):
-        parts += [f"{MEDALS.get(rank, f'{rank}.')} ", UserText(name), f" — {points} pts\n"]
+    for _, name, at in rows:
+        parts += [f"{at.shown} ", UserText(name), f" — {at.score}\n"]
     return (
         rich(*parts) if parts else "No points yet. Answer the daily question to get on the board!"
     )
@@ -147,9 +156,12 @@ def _period_key(ctx: Ctx, period: str) -> tuple[str, Rich]:
 def leaderboard(ctx: Ctx, args: Args) -> Reply:
     period = args.get("period") or ("sprint" if _has_sprint(ctx) else "week")
     key, label = _period_key(ctx, period)
-    rows = top_scores(ctx.session, ctx.community_id, key)
-    mine = rank_of(ctx.session, ctx.community_id, key, ctx.member_id)
-    you = f"You: #{mine[0]} with {mine[1]} pts" if mine else "You: no points yet in this period"
+    rows = ranked_rows(ctx.session, ctx.community_id, key)
+    # On the board, the member reads the very standing shown beside their name (and it saves
+    # four queries); below it, their rank is counted.
+    shown = next((row.at for row in rows if row.member_id == ctx.member_id), None)
+    mine = shown or rank_of(ctx.session, ctx.community_id, key, ctx.member_id)
+    you = f"You: {mine.label} with {mine.score}" if mine else "You: no points yet in this period"
     card = Card(title=rich("Leaderboard — ", *label.parts), text=board_lines(rows), footer=you)
     if args.get("share"):
         shared = Card(title=card.title, text=card.text)
@@ -194,9 +206,9 @@ def profile(ctx: Ctx, _args: Args) -> Reply:
     days = "off (`/profile streaks on:yes` turns it on)"
     if streak is not None:
         current, best = streak
-        days = f"{current} day{'s' if current != 1 else ''} (best {best})"
+        days = f"{plural(current, 'day')} (best {best})"
     fields = (
-        Field("Points", f"{rank[1]} (rank #{rank[0]})" if rank else "0", inline=True),
+        Field("Points", f"{rank.points} (rank {rank.label})" if rank else "0", inline=True),
         Field("Streak", days, inline=True),
         Field("Answers", str(answers), inline=True),
         Field("Self-ratings", "\n".join(lines) or "None yet: rate yourself on a question card."),
@@ -217,83 +229,3 @@ def profile_streaks(ctx: Ctx, args: Args) -> Reply:
     if args["on"]:
         return Reply.note("Streaks are on: answer on consecutive days to build one.")
     return Reply.note("Streaks are off: no streak is shown or counted for you.")
-
-
-def weekly_card(session: Session, community_id: int, week_start: date) -> Card:
-    """The weekly leaderboard post for the week that starts on week_start."""
-    rows = top_scores(session, community_id, f"week:{week_start.isoformat()}")
-    end = week_start + timedelta(days=6)
-    return Card(
-        title=f"Week of {week_start.isoformat()} — top {TOP}",
-        text=board_lines(rows),
-        footer=f"Through {end.isoformat()}. /leaderboard shows your own rank.",
-    )
-
-
-def recap_card(session: Session, sprint: Sprint) -> Card:
-    """The end-of-sprint recap: top members, most improved, participation."""
-    assert sprint.id is not None
-    rows = top_scores(session, sprint.community_id, f"sprint:{sprint.id}", limit=5)
-    posts = session.exec(
-        select(DailyPost.id).where(
-            DailyPost.community_id == sprint.community_id,
-            DailyPost.channel_id == sprint.channel_id,
-            DailyPost.local_date >= sprint.start_date,
-        )
-    ).all()
-    answers = (
-        session.exec(select(Answer.member_id).where(col(Answer.post_id).in_(posts))).all()
-        if posts
-        else []
-    )
-    improved = most_improved(session, sprint)
-    fields = [
-        Field(
-            "Participation",
-            f"{len(set(answers))} members · {len(answers)} answers · {len(posts)} questions",
-            inline=False,
-        ),
-    ]
-    if improved:
-        fields.append(
-            Field(
-                "Most improved",
-                rich(UserText(improved[0]), f" (+{improved[1]} pts in the second half)"),
-            )
-        )
-    return Card(
-        title=rich("Sprint recap: ", UserText(sprint.name)),
-        text=board_lines(rows),
-        fields=tuple(fields),
-        footer="Thanks for studying together. Start the next one with /sprint start.",
-    )
-
-
-def most_improved(session: Session, sprint: Sprint) -> tuple[str, int] | None:
-    """Return the member whose points grew most from the sprint's first half to its second."""
-    middle = sprint.start_date + timedelta(days=7 * sprint.weeks // 2)
-    rows = session.exec(
-        select(LedgerEntry.member_id, LedgerEntry.points, LedgerEntry.created_at).where(
-            LedgerEntry.community_id == sprint.community_id,
-            LedgerEntry.created_at >= local_moment(sprint.start_date, time(0), sprint.timezone),
-        )
-    ).all()
-    first: Counter[int] = Counter()
-    second: Counter[int] = Counter()
-    for member_id, points, at in rows:
-        day = local_date_of(at if at.tzinfo else at.replace(tzinfo=UTC), sprint.timezone)
-        if sprint.start_date <= day < middle:
-            first[member_id] += points
-        elif day >= middle:
-            second[member_id] += points
-    gains = {m: second[m] - first[m] for m in second if second[m] > first[m]}
-    if not gains:
-        return None
-    best = max(sorted(gains), key=lambda m: gains[m])
-    member = session.get(Member, best)
-    return (member.display_name if member else "member"), gains[best]
-
-
-def local_date_of(moment: datetime, tz: str) -> date:
-    """Return the local date of a stored UTC moment."""
-    return moment.astimezone(ZoneInfo(tz)).date()

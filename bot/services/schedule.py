@@ -24,7 +24,7 @@ from bot.core.calendar import local_moment
 from bot.core.cards import Card, Message, UserText, Visibility, rich
 from bot.core.clock import Clock
 from bot.services.daily import claim_posts, find_post
-from bot.services.leaderboard import recap_card, weekly_card
+from bot.services.leaderboard_posts import recap_card, weekly_card
 from bot.services.ledger import upsert_insert
 from bot.services.practice import pick_practice
 from bot.services.question_cards import practice_card, question_card, reveal_card
@@ -410,13 +410,14 @@ def _build_reveal(session: Session, clock: Clock, due: Due) -> list[Message]:
 
 def _build_weekly(session: Session, clock: Clock, due: Due) -> list[Message]:
     card = weekly_card(session, due.community_id, date.fromisoformat(due.key))
-    return [Message(card, Visibility.CHANNEL, channel=due.channel_id)]
+    return [Message(card, Visibility.CHANNEL, channel=due.channel_id)] if card else []
 
 
 def _build_recap(session: Session, clock: Clock, due: Due) -> list[Message]:
     sprint = _sprint(session, due)
     sprint.status, sprint.ended_at = "ended", clock.now()
-    return [Message(recap_card(session, sprint), Visibility.CHANNEL, channel=due.channel_id)]
+    card = recap_card(session, sprint)
+    return [Message(card, Visibility.CHANNEL, channel=due.channel_id)] if card else []
 
 
 def _build_practice(session: Session, clock: Clock, due: Due) -> list[Message]:

@@ -15,7 +15,7 @@ from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
 from bot.services import catalog
 from bot.services.context import Ctx
-from bot.services.leaderboard import recap_card
+from bot.services.leaderboard_posts import recap_card
 from bot.services.registry import REGISTRY, Args, Option, UserError
 from bot.storage.tables_sprints import Sprint
 
@@ -251,4 +251,8 @@ def sprint_resume(ctx: Ctx, _args: Args) -> Reply:
 def sprint_end(ctx: Ctx, _args: Args) -> Reply:
     sprint = _require_live(ctx)
     sprint.status, sprint.ended_at = "ended", ctx.clock.now()
-    return Reply.channel(recap_card(ctx.session, sprint))
+    card = recap_card(ctx.session, sprint)
+    if card is None:
+        nobody = ". Nobody took part, so there is no recap to post."
+        return Reply.note(rich("Ended ", UserText(sprint.name), nobody))
+    return Reply.channel(card)

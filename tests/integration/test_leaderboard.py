@@ -37,8 +37,8 @@ def test_the_leaderboard_ranks_members_and_shows_the_callers_own_rank(hub: Hub) 
     hub.command_text(actor("boss", admin=True), "sprint", "start Prep start:2026-12-01")
     board = reply_text(hub.command_text(actor("bob"), "leaderboard", "period:all"))
     assert "Leaderboard — all time" in board
-    assert "🥇 Ann — 10 pts" in board
-    assert "You: #1 with 10 pts" in board  # ties share the top rank
+    assert "🥇 =1 Ann — 10 pts" in board
+    assert "You: =1 with 10 pts" in board  # ties share the top rank
     late = reply_text(hub.command_text(actor("dan"), "leaderboard", "week"))
     assert "You: no points yet in this period" in late
 
@@ -47,7 +47,7 @@ def test_a_member_who_renames_themselves_shows_up_under_the_new_name(hub: Hub) -
     _answer(hub, "ann")
     renamed = replace(actor("ann"), display_name="Annie B", community_name="Prep Club")
     board = reply_text(hub.command_text(renamed, "leaderboard", "period:all"))
-    assert "🥇 Annie B — 10 pts" in board and "Ann —" not in board
+    assert "🥇 #1 Annie B — 10 pts" in board and "Ann —" not in board
     with Session(hub.engine) as session:
         assert [c.name for c in session.exec(select(Community))] == ["Prep Club"]
 
@@ -60,7 +60,7 @@ def _give(hub: Hub, who: str, points: int) -> None:
 
 def _rank(hub: Hub, who: str) -> str:
     return re.findall(
-        r"Points: \d+ \(rank #\d+\)", reply_text(hub.command_text(actor(who), "profile", ""))
+        r"Points: \d+ \(rank [#=]\d+\)", reply_text(hub.command_text(actor(who), "profile", ""))
     )[0]
 
 
@@ -71,9 +71,9 @@ def test_deep_ranks_from_the_snapshot_match_a_live_count_and_own_points_are_live
     monkeypatch.setattr(leaderboard, "_snapshots", {})
     for who, points in (("m1", 80), ("m2", 70), ("m3", 50), ("m4", 50), ("m5", 20), ("m6", 10)):
         _give(hub, who, points)
-    expected = {"m1": 1, "m2": 2, "m3": 3, "m4": 3, "m5": 5, "m6": 6}  # ties share a rank
+    expected = {"m1": "#1", "m2": "#2", "m3": "=3", "m4": "=3", "m5": "#5", "m6": "#6"}
     for who, rank in expected.items():
-        assert f"(rank #{rank})" in _rank(hub, who), who
+        assert f"(rank {rank})" in _rank(hub, who), who
     assert leaderboard._snapshots  # the deep ones were ranked against the snapshot
     _give(hub, "m6", 45)  # 55 now: m6 sees their own climb at once
     assert _rank(hub, "m6") == "Points: 55 (rank #3)"
@@ -100,7 +100,7 @@ def test_a_sprint_season_counts_only_points_earned_during_it(hub: Hub, clock: Fa
     clock.advance(days=1)
     _answer(hub, "bob")
     board = reply_text(hub.command_text(actor("ann"), "leaderboard", "period:sprint"))
-    assert "🥇 Bob — 10 pts" in board
+    assert "🥇 #1 Bob — 10 pts" in board
     assert "Ann" not in board.split("You:")[0]
 
 

@@ -8,6 +8,7 @@ from bot.core.cards import Visibility
 from bot.services.hub import ADMIN_ONLY, Hub
 from tests.conftest import actor
 from tests.fakes import FakeClock
+from tests.integration.board_flow import give
 from tests.replies import reply_text
 
 ADMIN = actor("boss", admin=True)
@@ -64,6 +65,7 @@ def test_status_plan_pause_resume_and_end(hub: Hub, clock: FakeClock) -> None:
     assert "Paused" in reply_text(hub.command_text(ADMIN, "sprint", "pause"))
     assert "already paused" in reply_text(hub.command_text(ADMIN, "sprint", "pause"))
     assert "Resumed" in reply_text(hub.command_text(ADMIN, "sprint", "resume"))
+    give(hub, "ann", 10)  # someone took part, so there is a recap to post
     ended = hub.command_text(ADMIN, "sprint", "end")
     assert ended.messages[0].visibility is Visibility.CHANNEL
     assert "Sprint recap: Prep" in reply_text(ended)

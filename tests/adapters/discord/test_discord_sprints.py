@@ -5,10 +5,22 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.core.actors import Actor
+from bot.core.points import Reason
 from bot.jobs import JobRunner
 from bot.services.hub import ADMIN_ONLY, Hub
-from tests.adapters.discord.harness import BOB, EPHEMERAL, Harness, callbacks, embeds
+from tests.adapters.discord.harness import (
+    ALICE,
+    BOB,
+    CHANNEL,
+    EPHEMERAL,
+    GUILD,
+    Harness,
+    callbacks,
+    embeds,
+)
 from tests.fakes import FakeClock
+from tests.integration.board_flow import give
 
 
 def _published(harness: Harness) -> dict[str, dict[str, Any]]:
@@ -85,3 +97,49 @@ async def test_practice_rating_buttons_work_from_discord(discord_app: Harness) -
     calls = await discord_app.press(card, "Missed", BOB)
     [rated] = callbacks(calls)
     assert "comes back in /practice tomorrow" in rated["data"]["embeds"][0]["description"]
+
+
+async def test_two_members_on_equal_points_share_first_place_and_are_told_so(
+    discord_app: Harness,
+) -> None:
+    for member in (ALICE, BOB):
+        await discord_app.slash("question", None, member)
+        calls = await discord_app.press(discord_app.latest(), "Answer", member)
+        await discord_app.submit(callbacks(calls)[0]["data"], member, answer="An answer.")
+    calls = await discord_app.slash("leaderboard", None, BOB, period="all")
+    embed = callbacks(calls)[0]["data"]["embeds"][0]
+    assert embed["description"].splitlines() == ["🥇 =1 Alice — 10 pts", "🥇 =1 Bob — 10 pts"]
+    assert embed["footer"]["text"] == "You: =1 with 10 pts"
+
+
+async def test_a_negative_score_wins_no_medal_and_ranks_below_more_points(
+    discord_app: Harness, hub: Hub
+) -> None:
+    await discord_app.slash("leaderboard", None, ALICE, period="all")  # alice joins
+    alice = Actor("discord", GUILD, ALICE.id, "alice", channel_id=CHANNEL)
+    for _ in range(3):
+        give(hub, alice, -20, Reason.NO_SHOW)
+    await discord_app.slash("question", None, BOB)
+    calls = await discord_app.press(discord_app.latest(), "Answer", BOB)
+    await discord_app.submit(callbacks(calls)[0]["data"], BOB, answer="An answer.")
+    calls = await discord_app.slash("leaderboard", None, ALICE, period="all")
+    embed = callbacks(calls)[0]["data"]["embeds"][0]
+    assert embed["description"].splitlines() == ["🥇 #1 Bob — 10 pts", "#2 Alice — -60 pts"]
+    assert embed["footer"]["text"] == "You: #2 with -60 pts"
+
+
+async def test_the_recap_counts_one_member_one_answer_and_one_question_in_the_singular(
+    discord_app: Harness, hub: Hub, clock: FakeClock
+) -> None:
+    await discord_app.start_sprint(clock)
+    runner = JobRunner(hub.engine, clock, {"discord": discord_app.client.messenger})
+    clock.set(datetime(2026, 12, 7, 9, tzinfo=UTC))
+    await runner.tick()
+    calls = await discord_app.press(discord_app.latest(), "Answer", BOB)
+    await discord_app.submit(callbacks(calls)[0]["data"], BOB, answer="A hash map.")
+    calls = await discord_app.run("sprint", "end", ALICE)
+    recap = callbacks(calls)[0]["data"]["embeds"][0]
+    assert recap["title"] == "Sprint recap: Winter"
+    assert recap["description"].splitlines() == ["🥇 #1 Bob — 10 pts"]
+    fields = {field["name"]: field["value"] for field in recap["fields"]}
+    assert fields["Participation"] == "1 member · 1 answer · 1 question"

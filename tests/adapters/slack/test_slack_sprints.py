@@ -8,7 +8,7 @@ from bot.adapters.slack import SlackMessenger, build_client
 from bot.config import Settings
 from bot.jobs import JobRunner
 from bot.services.hub import ADMIN_ONLY, Hub
-from tests.adapters.slack.conftest import Workspace, buttons, texts
+from tests.adapters.slack.conftest import ADMIN, Workspace, buttons, texts
 from tests.fakes import FakeClock
 
 
@@ -57,3 +57,33 @@ async def test_a_self_rating_from_slack_schedules_practice(slack: Workspace) -> 
     await slack.press(missed["action_id"], missed["value"])
     said = (await slack.fake.wait_responses(2))[-1]
     assert "comes back in /practice tomorrow" in texts(said)
+
+
+async def test_members_on_equal_points_see_the_same_shared_rank_on_board_and_profile(
+    slack: Workspace,
+) -> None:
+    for user in ("U1", "U2"):
+        answer = buttons(await slack.todays_card(user))["Answer"]
+        await slack.press(answer["action_id"], answer["value"], user=user)
+        opened = await slack.fake.wait_for("views.open", 1 if user == "U1" else 2)
+        await slack.submit(dict(opened[-1]["view"]), "Use a hash map.", user=user)
+        await slack.fake.wait_for("chat.postEphemeral", 1 if user == "U1" else 2)
+    seen = len(slack.fake.responses)
+    await slack.command("period:all", user="U2", command="/leaderboard")
+    board = texts((await slack.fake.wait_responses(seen + 1))[-1])
+    assert "🥇 =1 u1 — 10 pts\n🥇 =1 u2 — 10 pts" in board
+    assert "You: =1 with 10 pts" in board
+    await slack.command("", user="U2", command="/profile")
+    assert "10 (rank =1)" in texts((await slack.fake.wait_responses(seen + 2))[-1])
+
+
+async def test_ending_a_sprint_nobody_took_part_in_posts_no_recap_and_says_so(
+    slack: Workspace, clock: FakeClock
+) -> None:
+    await slack.start_sprint(clock)
+    posted = len(slack.fake.of("chat.postMessage"))
+    await slack.command("end", user=ADMIN, command="/sprint")
+    [said] = await slack.fake.wait_responses()
+    assert said["response_type"] == "ephemeral"
+    assert "Ended Winter. Nobody took part, so there is no recap to post." in texts(said)
+    assert len(slack.fake.of("chat.postMessage")) == posted
