@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlmodel import Session, col, select
 
 from bot.core.cards import UserText, Visibility
@@ -13,6 +15,7 @@ from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.mock_flow import (
     FEEDBACK,
+    STARTS,
     card_text,
     done,
     mock,
@@ -25,8 +28,9 @@ from tests.integration.mock_flow import (
 )
 
 
-def test_done_opens_the_rubric_of_the_round_the_member_asked(hub: Hub) -> None:
+def test_done_opens_the_rubric_of_the_round_the_member_asked(hub: Hub, clock: FakeClock) -> None:
     pair(hub)
+    clock.set(STARTS)
     modal = mock(hub, "u1", "done").modal
     assert modal is not None
     assert modal.title == "Feedback: ML depth"
@@ -43,8 +47,11 @@ def test_done_opens_the_rubric_of_the_round_the_member_asked(hub: Hub) -> None:
     assert other is not None and other.title == "Feedback: Coding"
 
 
-def test_feedback_goes_privately_to_the_partner_with_member_text_shown_literally(hub: Hub) -> None:
+def test_feedback_goes_privately_to_the_partner_with_member_text_shown_literally(
+    hub: Hub, clock: FakeClock
+) -> None:
     pair(hub)
+    clock.set(STARTS)
     reply = done(hub, "u1", comment=FEEDBACK + " @everyone")
     thanks = card_text(reply.messages[0].card)
     assert reply.messages[0].visibility is Visibility.EPHEMERAL
@@ -59,8 +66,9 @@ def test_feedback_goes_privately_to_the_partner_with_member_text_shown_literally
     assert UserText(FEEDBACK + " @everyone") in sent.text.parts  # type: ignore[union-attr]
 
 
-def test_completion_points_come_once_both_confirm(hub: Hub) -> None:
+def test_completion_points_come_once_both_confirm(hub: Hub, clock: FakeClock) -> None:
     pair(hub)
+    clock.set(STARTS)
     done(hub, "u1")
     assert points(hub, "u1", "mock_completed") == 0
     reply = done(hub, "u2", comment="good")
@@ -75,8 +83,11 @@ def test_completion_points_come_once_both_confirm(hub: Hub) -> None:
     assert "Not in the queue." in text_of(mock(hub, "u1", "status"))
 
 
-def test_sending_feedback_again_updates_it_and_counts_no_points_twice(hub: Hub) -> None:
+def test_sending_feedback_again_updates_it_and_counts_no_points_twice(
+    hub: Hub, clock: FakeClock
+) -> None:
     first = pair(hub)
+    clock.set(STARTS)
     done(hub, "u1")
     done(hub, "u2")
     button = to(first, "u1")[0].card.buttons[0]
@@ -91,8 +102,11 @@ def test_sending_feedback_again_updates_it_and_counts_no_points_twice(hub: Hub) 
     assert [f.scores.get("Depth") for f in rows] == [4, None]
 
 
-def test_a_score_out_of_range_names_the_criterion_and_saves_nothing(hub: Hub) -> None:
+def test_a_score_out_of_range_names_the_criterion_and_saves_nothing(
+    hub: Hub, clock: FakeClock
+) -> None:
     pair(hub)
+    clock.set(STARTS)
     refused = text_of(done(hub, "u1", scores=("3", "5", "2", "3")))
     assert (
         "**Depth** needs a score from 1 to 4; you wrote “5”. Nothing was sent; please try again."
@@ -103,10 +117,28 @@ def test_a_score_out_of_range_names_the_criterion_and_saves_nothing(hub: Hub) ->
     assert mock(hub, "u1", "done").modal is not None
 
 
-def test_comments_over_the_limit_are_refused(hub: Hub) -> None:
+def test_comments_over_the_limit_are_refused(hub: Hub, clock: FakeClock) -> None:
     pair(hub)
+    clock.set(STARTS)
     refused = text_of(done(hub, "u1", comment="x" * 3001))
     assert "Your comments are 3,001 characters; the limit is 3,000." in refused
+
+
+def test_done_before_the_proposed_time_is_refused_with_when_it_opens(
+    hub: Hub, clock: FakeClock
+) -> None:
+    first = pair(hub)
+    clock.set(STARTS - timedelta(minutes=1))
+    refused = mock(hub, "u2", "done")
+    assert refused.modal is None
+    assert (
+        "Your mock is planned for Tue 1 Dec, 12:00 (America/New_York). `/mock done` opens then, "
+        "to confirm it happened and give feedback." in text_of(refused)
+    )
+    button = to(first, "u1")[0].card.buttons[0]
+    pressed = hub.press(actor("u1"), button.action, button.value)
+    assert pressed.modal is None
+    assert "Your mock is planned for Tue 1 Dec, 18:00 (Europe/Paris)." in text_of(pressed)
 
 
 def test_done_without_a_mock_says_so(hub: Hub) -> None:

@@ -20,7 +20,8 @@ from tests.adapters.discord.harness import (
     in_direct_messages,
     logged_in,
 )
-from tests.integration.mock_flow import FEEDBACK
+from tests.fakes import FakeClock
+from tests.integration.mock_flow import FEEDBACK, STARTS
 
 
 @pytest.fixture
@@ -63,7 +64,7 @@ async def test_mock_and_profile_commands_are_synced_with_their_choices(
 
 
 async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
-    discord_app: Harness,
+    discord_app: Harness, clock: FakeClock
 ) -> None:
     saved = await _profile(discord_app, ALICE, "Europe/Paris", "mon-fri 18:00-21:00")
     assert saved["data"]["flags"] == EPHEMERAL
@@ -86,6 +87,7 @@ async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
     fields = {f["name"]: f["value"] for f in announcement["fields"]}
     assert fields["Proposed time"] == "Tue 1 Dec, 18:00 (Europe/Paris)"
 
+    clock.set(STARTS)
     press = discord_app.press_payload(to_bob[0], "Give feedback", BOB)
     [opened] = callbacks(
         await discord_app.feed(in_direct_messages(press, BOB, to_bob[0]["channel_id"]))

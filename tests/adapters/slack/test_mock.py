@@ -6,7 +6,8 @@ from typing import Any
 
 from tests.adapters.slack.conftest import ALICE, BOB, Workspace, texts
 from tests.adapters.slack.fake_slack import view_submission
-from tests.integration.mock_flow import FEEDBACK
+from tests.fakes import FakeClock
+from tests.integration.mock_flow import FEEDBACK, STARTS
 
 
 def _shown(calls: list[Any]) -> str:
@@ -14,7 +15,7 @@ def _shown(calls: list[Any]) -> str:
 
 
 async def test_two_members_are_paired_by_dm_with_an_invite_and_feedback_reaches_the_partner(
-    slack: Workspace,
+    slack: Workspace, clock: FakeClock
 ) -> None:
     steps = [
         (ALICE, "U1", "/profile"),
@@ -40,6 +41,7 @@ async def test_two_members_are_paired_by_dm_with_an_invite_and_feedback_reaches_
     await slack.fake.wait_for("files.completeUploadExternal", 2)
     assert any(b"BEGIN:VCALENDAR" in upload for upload in slack.fake.uploads)
 
+    clock.set(STARTS)
     await slack.command("done", user="U2", command="/mock")
     view = dict((await slack.fake.wait_for("views.open"))[-1]["view"])
     assert view["title"]["text"] == "Feedback: Coding"
