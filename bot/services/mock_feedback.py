@@ -31,6 +31,7 @@ from bot.core.points import POINTS, Reason
 from bot.services.context import Ctx
 from bot.services.ledger import award
 from bot.services.mock_cards import round_name
+from bot.services.mock_dispute import pending_report_against
 from bot.services.mock_match import dissolve
 from bot.services.mock_pairing import Scope
 from bot.services.mock_store import (
@@ -119,7 +120,9 @@ def feedback_seat(ctx: Ctx, value: str) -> tuple[MockSeat, MockPairing]:
 def mock_done(ctx: Ctx, _args: Args) -> Reply:
     active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
     if active is None:
-        return Reply.note(NOTHING_TO_CONFIRM)
+        # Reported absent: the report came first, so Dispute is the answer, not `/mock done`.
+        reported = pending_report_against(ctx.session, ctx.community_id, ctx.member_id)
+        return reported or Reply.note(NOTHING_TO_CONFIRM)
     refuse_before_start(ctx, active[1])
     return Reply.open(feedback_modal(*active))
 

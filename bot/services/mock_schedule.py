@@ -1,4 +1,4 @@
-"""Mock rounds on the scheduler: open a round on a sprint's mock-round day, pair it at closing.
+"""Mock work on the scheduler: open and pair rounds, count undisputed no-shows.
 
 Registered on bot/services/schedule.py's FINDERS and BUILDERS, so the scheduler claims each
 step once (per community, channel, kind and key) and delivers the messages it returns.
@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from bot.core.cards import Message
 from bot.core.clock import Clock
 from bot.services import schedule
+from bot.services.mock_dispute import confirm_noshow, due_reports
 from bot.services.mock_rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
 from bot.services.schedule import Due
 from bot.services.sprints import calendar_of
@@ -20,7 +21,7 @@ from bot.storage.tables import Community
 from bot.storage.tables_mock import MockRound
 from bot.storage.tables_sprints import Sprint
 
-OPEN, CLOSE = "mock_open", "mock_close"
+OPEN, CLOSE, NOSHOW = "mock_open", "mock_close", "mock_noshow"
 
 
 def find_mock_work(session: Session, now: datetime, found: list[Due]) -> None:
@@ -56,6 +57,21 @@ def find_mock_work(session: Session, now: datetime, found: list[Due]) -> None:
         )
 
 
+def find_noshow_work(session: Session, now: datetime, found: list[Due]) -> None:
+    """Add the no-show reports whose day to dispute them is over."""
+    for report, community in due_reports(session, now):
+        found.append(
+            Due(
+                report.community_id,
+                community.platform,
+                community.external_id,
+                f"dm:{report.absent_member_id}",
+                NOSHOW,
+                str(report.id),
+            )
+        )
+
+
 def _planned_round(session: Session, due: Due) -> str | None:
     sprint = session.get(Sprint, due.sprint_id)
     if sprint is None or sprint.community_id != due.community_id:
@@ -87,12 +103,21 @@ def build_close(session: Session, clock: Clock, due: Due) -> list[Message]:
     )
 
 
+def build_noshow(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Make an undisputed no-show report count."""
+    return confirm_noshow(
+        session=session, clock=clock, community_id=due.community_id, report_id=int(due.key)
+    )
+
+
 def register() -> None:
-    """Add the mock finder and builders to the scheduler (once)."""
-    if find_mock_work not in schedule.FINDERS:
-        schedule.FINDERS.append(find_mock_work)
+    """Add the mock finders and builders to the scheduler (once)."""
+    for finder in (find_mock_work, find_noshow_work):
+        if finder not in schedule.FINDERS:
+            schedule.FINDERS.append(finder)
     schedule.BUILDERS[OPEN] = build_open
     schedule.BUILDERS[CLOSE] = build_close
+    schedule.BUILDERS[NOSHOW] = build_noshow
 
 
 register()

@@ -10,7 +10,7 @@ from bot.core.cards import UserText, Visibility
 from bot.services.hub import Hub
 from bot.services.mock import member_left
 from bot.storage.tables import Community
-from bot.storage.tables_mock import MockFeedback, MockPairing, MockProfile
+from bot.storage.tables_mock import MockFeedback, MockPairing
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.mock_flow import (
@@ -146,64 +146,6 @@ def test_done_without_a_mock_says_so(hub: Hub) -> None:
     assert "You have no mock waiting for feedback." in text_of(mock(hub, "u1", "done"))
 
 
-def test_a_noshow_before_the_planned_time_is_refused(hub: Hub) -> None:
-    pair(hub)
-    refused = text_of(mock(hub, "u1", "noshow"))
-    assert (
-        "Your mock is planned for Tue 1 Dec, 18:00 (Europe/Paris). If your partner does not come"
-        in refused
-    )
-
-
-def test_a_noshow_costs_the_absent_member_and_requeues_the_reporter_first(
-    hub: Hub, clock: FakeClock
-) -> None:
-    pair(hub)
-    clock.advance(hours=9)
-    reply = mock(hub, "u1", "noshow")
-    assert "Noted: u2 did not come. You are first in line for a new partner." in text_of(reply)
-    absent = card_text(to(reply, "u2")[0].card)
-    assert (
-        "Missed mock interview\n"
-        "Your partner reported that you missed your mock interview (-20 points)." in absent
-    )
-    assert "`/mock cancel` tells your partner in time." in absent
-    assert "Back in the mock queue, first in line" in card_text(to(reply, "u1")[0].card)
-    assert points(hub, "u2") == -20
-    assert "You are first in line." in text_of(mock(hub, "u1", "status"))
-
-
-def test_a_noshow_after_the_partner_confirmed_is_refused(hub: Hub, clock: FakeClock) -> None:
-    pair(hub)
-    clock.advance(hours=9)
-    done(hub, "u2")
-    refused = text_of(mock(hub, "u1", "noshow"))
-    assert "u2 already confirmed this mock happened, so it cannot be a no-show." in refused
-    assert points(hub, "u2") == 10
-
-
-def test_three_noshows_pause_a_member_until_they_opt_back_in(hub: Hub, clock: FakeClock) -> None:
-    profile(hub, "u2", level="senior", zone="America/New_York", hours='"mon-fri 12:00-15:00"')
-    last = None
-    for reporter in ("u3", "u4", "u5"):
-        request(hub, "u2", "round:ml_depth")
-        profile(hub, reporter)
-        request(hub, reporter)
-        clock.advance(days=1)
-        last = mock(hub, reporter, "noshow")
-        mock(hub, reporter, "cancel")  # the reporter leaves the queue they were put back in
-    assert last is not None
-    assert "That is your third no-show, so you are paused from mock rounds." in card_text(
-        to(last, "u2")[0].card
-    )
-    assert "You are paused from mock interviews after 3 no-shows." in text_of(request(hub, "u2"))
-    assert "Welcome back!" in text_of(mock(hub, "u2", "resume"))
-    assert "You are not paused." in text_of(mock(hub, "u2", "resume"))
-    assert points(hub, "u2") == -60
-    with Session(hub.engine) as session:
-        assert [p.strikes for p in session.exec(select(MockProfile)) if p.member_id == 1] == [0]
-
-
 def test_a_member_leaving_frees_their_partner_who_is_told_and_requeued(hub: Hub) -> None:
     pair(hub)
     assert hub.member_left("console", "another-server", "u2") == []  # not this community
@@ -264,28 +206,3 @@ def test_buttons_of_another_community_or_forged_ones_are_refused(hub: Hub) -> No
     assert "That button no longer works." in text_of(hub.press(actor("u1"), "mock.join", "x"))
     forged = hub.submit(actor("u9", community="g2"), "mock.fb", button.value, {"s0": "4"})
     assert "That mock is not one of yours any more." in text_of(forged)
-
-
-def test_noshow_without_a_mock_says_so(hub: Hub) -> None:
-    profile(hub, "u1")
-    refused = text_of(mock(hub, "u1", "noshow"))
-    assert "You have no upcoming mock to report on. `/mock status` shows where you are." in refused
-
-
-def test_in_a_trio_the_reporter_picks_who_did_not_come(hub: Hub, clock: FakeClock) -> None:
-    opened = mock(hub, "boss", "round round:onsite_coding", admin=True)
-    join = opened.messages[0].card.buttons[0]
-    for user in ("u1", "u2", "u3"):
-        profile(hub, user)
-        hub.press(actor(user), join.action, join.value)
-    mock(hub, "boss", "round close", admin=True)
-    clock.advance(days=2)
-    asked = mock(hub, "u1", "noshow")
-    card = asked.messages[0].card
-    assert card.title == "Who did not come?"
-    assert sorted(b.label for b in card.buttons) == ["U2 didn't show", "U3 didn't show"]
-    pick = next(b for b in card.buttons if b.label == "U3 didn't show")
-    reply = hub.press(actor("u1"), pick.action, pick.value)
-    assert "Noted: u3 did not come." in text_of(reply)
-    assert points(hub, "u3") == -20
-    assert "u3 did not come to your mock interview." in card_text(to(reply, "u2")[0].card)
