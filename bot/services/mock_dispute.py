@@ -71,14 +71,16 @@ def report_notice(
     return Message(card, Visibility.DIRECT, to_member=absent.external_id)
 
 
-def pending_report_against(session: Session, community_id: int, member_id: int) -> Reply | None:
+def pending_report_against(ctx: Ctx) -> Reply | None:
     """Remind a member reported absent that Dispute is their answer, while they can press it."""
+    session, community_id = ctx.session, ctx.community_id
     query = (
         select(MockNoShow)
         .where(
             MockNoShow.community_id == community_id,
-            MockNoShow.absent_member_id == member_id,
+            MockNoShow.absent_member_id == ctx.member_id,
             MockNoShow.status == PENDING,
+            col(MockNoShow.dispute_by) > ctx.clock.now(),
         )
         .order_by(col(MockNoShow.id).desc())
     )
@@ -86,9 +88,7 @@ def pending_report_against(session: Session, community_id: int, member_id: int) 
     pairing = None if report is None else session.get(MockPairing, report.pairing_id)
     if report is None or pairing is None:
         return None
-    community = session.get(Community, community_id)
-    assert community is not None
-    notice = report_notice(session, community, report, pairing)
+    notice = report_notice(session, ctx.community, report, pairing)
     return Reply.ephemeral(notice.card)
 
 

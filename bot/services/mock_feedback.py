@@ -121,7 +121,7 @@ def mock_done(ctx: Ctx, _args: Args) -> Reply:
     active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
     if active is None:
         # Reported absent: the report came first, so Dispute is the answer, not `/mock done`.
-        reported = pending_report_against(ctx.session, ctx.community_id, ctx.member_id)
+        reported = pending_report_against(ctx)
         return reported or Reply.note(NOTHING_TO_CONFIRM)
     refuse_before_start(ctx, active[1])
     return Reply.open(feedback_modal(*active))

@@ -31,7 +31,7 @@ NAME_LIMIT = 40
 def report_noshow(ctx: Ctx, _args: Args) -> Reply:
     active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
     if active is None:
-        reported = pending_report_against(ctx.session, ctx.community_id, ctx.member_id)
+        reported = pending_report_against(ctx)
         return reported or Reply.note(
             "You have no upcoming mock to report on. `/mock status` shows where you are."
         )

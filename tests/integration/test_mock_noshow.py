@@ -165,6 +165,14 @@ def test_the_member_reported_is_pointed_to_dispute_not_done_or_a_counter_report(
     assert [b.label for b in reply.messages[0].card.buttons] == ["Dispute"]
 
 
+def test_after_the_day_the_member_reported_is_no_longer_offered_a_dispute(
+    hub: Hub, clock: FakeClock
+) -> None:
+    _report(hub, clock)
+    clock.set(REPORTED + timedelta(days=1))
+    assert "You have no mock waiting for feedback." in text_of(mock(hub, "u2", "done"))
+
+
 def test_the_reporter_cannot_report_the_same_mock_twice(hub: Hub, clock: FakeClock) -> None:
     _report(hub, clock)
     again = text_of(mock(hub, "u1", "noshow"))
