@@ -29,8 +29,8 @@ NOT_YOURS = "That report is not about you. `/mock status` shows where you are."
 CANCEL_TIP = " If you can't make a mock, `/mock cancel` tells your partner in time."
 
 
-def open_report(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> tuple[MockNoShow, Message]:
-    """Hold a no-show report for a day; return it and the notice for the member reported."""
+def open_report(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> Message:
+    """Hold a no-show report for a day; return the notice for the member reported."""
     assert pairing.id is not None
     now = ctx.clock.now()
     report = MockNoShow(
@@ -44,7 +44,7 @@ def open_report(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> tuple[MockN
     ctx.session.add(report)
     ctx.session.flush()
     absent.status = "reported"
-    return report, report_notice(ctx.session, ctx.community, report, pairing)
+    return report_notice(ctx.session, ctx.community, report, pairing)
 
 
 def report_notice(

@@ -111,7 +111,7 @@ def _record(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> Reply:
         Mention(member.external_id), " did not come to your mock interview. Sorry about that."
     )
     messages = dissolve(scope_of(ctx), pairing, absent.member_id, "noshow", why)
-    _, told = open_report(ctx, pairing, absent)  # the absent seat counts once confirmed
+    told = open_report(ctx, pairing, absent)  # the absent seat counts once confirmed
     note = rich(
         "Noted: ",
         Mention(member.external_id),
