@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from bot.core.cards import Rich, UserText, plain, rich
 
@@ -15,6 +16,9 @@ SUBSTANTIVE_CHARS = 80
 SUBSTANTIVE_WORDS = 12
 MAX_ROLES = 12
 ROLE_LENGTH = 40
+NOSHOW_GRACE = timedelta(minutes=15)  # a partner running a little late is not a no-show
+DISPUTE_WINDOW = timedelta(hours=24)
+EXPIRE_AFTER = timedelta(hours=48)
 _ROLE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 &/+().-]*$")  # shown as trusted text, so no markup
 
 
@@ -114,3 +118,23 @@ def is_substantive(comment: str) -> bool:
     """Say whether written feedback is long and specific enough to earn feedback points."""
     text = comment.strip()
     return len(text) >= SUBSTANTIVE_CHARS and len(text.split()) >= SUBSTANTIVE_WORDS
+
+
+def has_started(start: datetime | None, now: datetime) -> bool:
+    """Say whether a mock's proposed time has come (one with no time counts as started)."""
+    return start is None or now >= start
+
+
+def noshow_opens(start: datetime) -> datetime:
+    """Return when a partner's absence may be reported: 15 minutes after the proposed start."""
+    return start + NOSHOW_GRACE
+
+
+def dispute_deadline(reported_at: datetime) -> datetime:
+    """Return when the member reported absent can no longer dispute it."""
+    return reported_at + DISPUTE_WINDOW
+
+
+def stale_since(now: datetime) -> datetime:
+    """Return the latest proposed start of a mock that is still open now (48 hours ago)."""
+    return now - EXPIRE_AFTER

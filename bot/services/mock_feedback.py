@@ -17,10 +17,12 @@ from bot.core.cards import (
     rich,
 )
 from bot.core.clock import Clock
+from bot.core.mock_availability import local_label
 from bot.core.mock_rules import (
     SCORE_HIGH,
     SCORE_LOW,
     RuleError,
+    has_started,
     is_substantive,
     parse_score,
     rubric_for,
@@ -29,6 +31,7 @@ from bot.core.points import POINTS, Reason
 from bot.services.context import Ctx
 from bot.services.ledger import award
 from bot.services.mock_cards import round_name
+from bot.services.mock_dispute import pending_report_against
 from bot.services.mock_match import dissolve
 from bot.services.mock_pairing import Scope
 from bot.services.mock_store import (
@@ -36,6 +39,7 @@ from bot.services.mock_store import (
     member_in,
     pairing_in,
     seats_of,
+    timezone_of,
     waiting_request_of,
 )
 from bot.services.registry import REGISTRY, Args, UserError, row_id
@@ -44,6 +48,10 @@ from bot.storage.tables_mock import MockFeedback, MockPairing, MockSeat
 
 COMMENT_LIMIT = 3000
 NOTHING_TO_CONFIRM = "You have no mock waiting for feedback. `/mock status` shows where you are."
+# A pairing closed unconfirmed after 48 hours ("expired") still takes the feedback of a member
+# who says they met.
+OPEN_FOR_FEEDBACK = ("scheduled", "completed", "expired")
+SEATS_FOR_FEEDBACK = ("active", "done", "expired")
 NOT_YOURS = "That mock is not one of yours any more. `/mock status` shows where you are."
 
 
@@ -88,27 +96,45 @@ def feedback_modal(seat: MockSeat, pairing: MockPairing) -> Modal:
     return Modal(title, "mock.fb", str(pairing.id), (*scores, comment), submit_label="Send")
 
 
+def refuse_before_start(ctx: Ctx, pairing: MockPairing) -> None:
+    """Refuse `/mock done` until the mock's proposed time, saying when it opens."""
+    if not has_started(pairing.proposed_at, ctx.clock.now()):
+        assert pairing.proposed_at is not None
+        when = local_label(pairing.proposed_at, timezone_of(ctx.member, ctx.community))
+        raise UserError(
+            f"Your mock is planned for {when}. `/mock done` opens then, "
+            "to confirm it happened and give feedback."
+        )
+
+
+def feedback_seat(ctx: Ctx, value: str) -> tuple[MockSeat, MockPairing]:
+    """Return the caller's seat in a mock they may give feedback on now, or refuse."""
+    seat, pairing = seat_in(ctx, value)
+    if pairing.status not in OPEN_FOR_FEEDBACK or seat.status not in SEATS_FOR_FEEDBACK:
+        raise UserError(NOT_YOURS)
+    refuse_before_start(ctx, pairing)
+    return seat, pairing
+
+
 @REGISTRY.command("mock", "done", "After your mock: confirm it happened and give feedback")
 def mock_done(ctx: Ctx, _args: Args) -> Reply:
     active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
     if active is None:
-        return Reply.note(NOTHING_TO_CONFIRM)
+        # Reported absent: the report came first, so Dispute is the answer, not `/mock done`.
+        reported = pending_report_against(ctx)
+        return reported or Reply.note(NOTHING_TO_CONFIRM)
+    refuse_before_start(ctx, active[1])
     return Reply.open(feedback_modal(*active))
 
 
 @REGISTRY.action("mock.done")
 def done_button(ctx: Ctx, value: str) -> Reply:
-    seat, pairing = seat_in(ctx, value)
-    if pairing.status not in ("scheduled", "completed") or seat.status not in ("active", "done"):
-        raise UserError(NOT_YOURS)
-    return Reply.open(feedback_modal(seat, pairing))
+    return Reply.open(feedback_modal(*feedback_seat(ctx, value)))
 
 
 @REGISTRY.submit("mock.fb")
 def save_feedback(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
-    seat, pairing = seat_in(ctx, value)
-    if pairing.status not in ("scheduled", "completed") or seat.status not in ("active", "done"):
-        raise UserError(NOT_YOURS)
+    seat, pairing = feedback_seat(ctx, value)
     scores, comment = _read(seat.round, fields)
     again = _store(ctx, seat, pairing, scores, comment)
     seat.status, seat.done_at = "done", seat.done_at or ctx.clock.now()

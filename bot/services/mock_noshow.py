@@ -1,12 +1,16 @@
-"""`/mock noshow` reports a partner who did not come; three pause a member until `/mock resume`."""
+"""`/mock noshow` reports a partner who did not come; three that count pause a member.
+
+The report is held for a day so the partner can dispute it (mock_dispute.py); `/mock resume`
+ends a pause.
+"""
 
 from __future__ import annotations
 
-from bot.core.cards import Button, Card, Mention, Message, Reply, Visibility, rich
+from bot.core.cards import Button, Card, Mention, Message, Reply, rich
 from bot.core.mock_availability import local_label
-from bot.core.points import Reason
+from bot.core.mock_rules import noshow_opens
 from bot.services.context import Ctx
-from bot.services.ledger import award
+from bot.services.mock_dispute import open_report, pending_report_against
 from bot.services.mock_feedback import NOT_YOURS, seat_in
 from bot.services.mock_match import dissolve
 from bot.services.mock_profile import no_profile_reply
@@ -14,15 +18,12 @@ from bot.services.mock_queue import REQUEST_USAGE, require_profile, scope_of
 from bot.services.mock_store import (
     active_seat_of,
     member_in,
-    profile_of,
     seats_of,
     timezone_of,
-    waiting_request_of,
 )
 from bot.services.registry import REGISTRY, Args, UserError
 from bot.storage.tables_mock import MockPairing, MockSeat
 
-PAUSE_AFTER = 3
 NAME_LIMIT = 40
 
 
@@ -30,7 +31,8 @@ NAME_LIMIT = 40
 def report_noshow(ctx: Ctx, _args: Args) -> Reply:
     active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
     if active is None:
-        return Reply.note(
+        reported = pending_report_against(ctx)
+        return reported or Reply.note(
             "You have no upcoming mock to report on. `/mock status` shows where you are."
         )
     return _ask_or_record(ctx, *active)
@@ -63,11 +65,16 @@ def _others(ctx: Ctx, pairing: MockPairing) -> list[MockSeat]:
 
 
 def _too_early(ctx: Ctx, pairing: MockPairing) -> None:
-    if pairing.proposed_at is not None and ctx.clock.now() < pairing.proposed_at:
-        when = local_label(pairing.proposed_at, timezone_of(ctx.member, ctx.community))
+    """Refuse a report until 15 minutes after the proposed start, saying when it opens."""
+    if pairing.proposed_at is None:
+        return
+    opens = noshow_opens(pairing.proposed_at)
+    if ctx.clock.now() < opens:
+        tz = timezone_of(ctx.member, ctx.community)
         raise UserError(
-            f"Your mock is planned for {when}. If your partner does not come, report it then. "
-            "Can't make it yourself? `/mock cancel`."
+            f"Your mock is planned for {local_label(pairing.proposed_at, tz)}. If your partner "
+            f"does not come, you can report it from {local_label(opens, tz)}, 15 minutes after "
+            "the start. Can't make it yourself? `/mock cancel`."
         )
 
 
@@ -89,59 +96,29 @@ def _ask_or_record(ctx: Ctx, seat: MockSeat, pairing: MockPairing) -> Reply:
 
 
 def _record(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> Reply:
-    """Record a no-show: points off and a strike for the absent member; re-queue the others."""
+    """Hold a no-show report for the absent member to dispute; re-queue the others now."""
     _too_early(ctx, pairing)
     member = member_in(ctx.session, ctx.community_id, absent.member_id)
     if absent.status == "done":
         raise UserError(
             rich(
                 Mention(member.external_id),
-                " already confirmed this mock happened, so it cannot be a no-show. "
-                "Something off? Ask an admin.",
+                " already confirmed this mock happened, so it cannot be a no-show: when the two "
+                "of you disagree, nobody is penalised. Something off? Ask an admin.",
             )
         )
-    lost = award(ctx, Reason.NO_SHOW, f"mock:{pairing.id}", member_id=absent.member_id)
-    paused = _strike(ctx, absent.member_id)
     why = rich(
         Mention(member.external_id), " did not come to your mock interview. Sorry about that."
     )
     messages = dissolve(scope_of(ctx), pairing, absent.member_id, "noshow", why)
-    told = _absent_notice(member.external_id, lost, paused)
+    told = open_report(ctx, pairing, absent)  # the absent seat counts once confirmed
     note = rich(
         "Noted: ",
         Mention(member.external_id),
-        " did not come. You are first in line for a new partner.",
+        " did not come. They can dispute it for 24 hours; if they don't, it counts against "
+        "them. You are first in line for a new partner.",
     )
     return Reply([Message(Card(text=note)), told, *messages])
-
-
-def _strike(ctx: Ctx, member_id: int) -> bool:
-    """Count a no-show; the third pauses the member and cancels their waiting request."""
-    profile = profile_of(ctx.session, ctx.community_id, member_id)
-    if profile is None:
-        return False
-    profile.strikes += 1
-    if profile.strikes < PAUSE_AFTER:
-        return False
-    profile.paused = True
-    request = waiting_request_of(ctx.session, ctx.community_id, member_id)
-    if request is not None:
-        request.status = "cancelled"
-    return True
-
-
-def _absent_notice(external_id: str, lost: int, paused: bool) -> Message:
-    text = "Your partner reported that you missed your mock interview"
-    text += f" ({lost} points)." if lost else "."
-    if paused:
-        text += (
-            " That is your third no-show, so you are paused from mock rounds. "
-            "`/mock resume` opts you back in when you are ready."
-        )
-    else:
-        text += " If you can't make a mock, `/mock cancel` tells your partner in time."
-    card = Card(title="Missed mock interview", text=text)
-    return Message(card, Visibility.DIRECT, to_member=external_id)
 
 
 @REGISTRY.command("mock", "resume", "Opt back in to mock interviews after a pause")

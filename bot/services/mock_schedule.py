@@ -1,4 +1,4 @@
-"""Mock rounds on the scheduler: open a round on a sprint's mock-round day, pair it at closing.
+"""Mock work on the scheduler: open and pair rounds, count undisputed no-shows, close stale mocks.
 
 Registered on bot/services/schedule.py's FINDERS and BUILDERS, so the scheduler claims each
 step once (per community, channel, kind and key) and delivers the messages it returns.
@@ -13,6 +13,8 @@ from sqlmodel import Session, col, select
 from bot.core.cards import Message
 from bot.core.clock import Clock
 from bot.services import schedule
+from bot.services.mock_dispute import confirm_noshow, due_reports
+from bot.services.mock_expiry import close_stale, stale_pairings
 from bot.services.mock_rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
 from bot.services.schedule import Due
 from bot.services.sprints import calendar_of
@@ -20,7 +22,7 @@ from bot.storage.tables import Community
 from bot.storage.tables_mock import MockRound
 from bot.storage.tables_sprints import Sprint
 
-OPEN, CLOSE = "mock_open", "mock_close"
+OPEN, CLOSE, NOSHOW, EXPIRE = "mock_open", "mock_close", "mock_noshow", "mock_expire"
 
 
 def find_mock_work(session: Session, now: datetime, found: list[Due]) -> None:
@@ -56,6 +58,36 @@ def find_mock_work(session: Session, now: datetime, found: list[Due]) -> None:
         )
 
 
+def find_noshow_work(session: Session, now: datetime, found: list[Due]) -> None:
+    """Add the no-show reports whose day to dispute them is over."""
+    for report, community in due_reports(session, now):
+        found.append(
+            Due(
+                report.community_id,
+                community.platform,
+                community.external_id,
+                f"dm:{report.absent_member_id}",
+                NOSHOW,
+                str(report.id),
+            )
+        )
+
+
+def find_stale_work(session: Session, now: datetime, found: list[Due]) -> None:
+    """Add the mocks still open 48 hours after their proposed time."""
+    for pairing, community in stale_pairings(session, now):
+        found.append(
+            Due(
+                pairing.community_id,
+                community.platform,
+                community.external_id,
+                f"mock:{pairing.id}",
+                EXPIRE,
+                str(pairing.id),
+            )
+        )
+
+
 def _planned_round(session: Session, due: Due) -> str | None:
     sprint = session.get(Sprint, due.sprint_id)
     if sprint is None or sprint.community_id != due.community_id:
@@ -87,12 +119,29 @@ def build_close(session: Session, clock: Clock, due: Due) -> list[Message]:
     )
 
 
+def build_noshow(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Make an undisputed no-show report count."""
+    return confirm_noshow(
+        session=session, clock=clock, community_id=due.community_id, report_id=int(due.key)
+    )
+
+
+def build_expire(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Close a mock nobody confirmed in time and ask its members whether they met."""
+    return close_stale(
+        session=session, clock=clock, community_id=due.community_id, pairing_id=int(due.key)
+    )
+
+
 def register() -> None:
-    """Add the mock finder and builders to the scheduler (once)."""
-    if find_mock_work not in schedule.FINDERS:
-        schedule.FINDERS.append(find_mock_work)
+    """Add the mock finders and builders to the scheduler (once)."""
+    for finder in (find_mock_work, find_noshow_work, find_stale_work):
+        if finder not in schedule.FINDERS:
+            schedule.FINDERS.append(finder)
     schedule.BUILDERS[OPEN] = build_open
     schedule.BUILDERS[CLOSE] = build_close
+    schedule.BUILDERS[NOSHOW] = build_noshow
+    schedule.BUILDERS[EXPIRE] = build_expire
 
 
 register()

@@ -114,3 +114,19 @@ class MockFeedback(SQLModel, table=True):
     scores: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     comment: str = Field(default="")
     updated_at: datetime = Field(default_factory=_now)
+
+
+class MockNoShow(SQLModel, table=True):
+    """A no-show report: held for a day, so the member reported absent can dispute it."""
+
+    __tablename__ = "mock_noshow"
+    __table_args__ = (UniqueConstraint("pairing_id"),)  # one report per mock, whoever makes it
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="community.id", index=True)
+    pairing_id: int = Field(foreign_key="mock_pairing.id")
+    reporter_member_id: int = Field(foreign_key="member.id")
+    absent_member_id: int = Field(foreign_key="member.id", index=True)
+    status: str = Field(default="pending", max_length=16, index=True)
+    reported_at: datetime
+    dispute_by: datetime
+    settled_at: datetime | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -16,6 +17,7 @@ from bot.storage.tables import Answer, Community, DailyPost, Member
 from bot.storage.tables_mock import MockPairing, MockRound
 from bot.storage.tables_sprints import Sprint
 from bot.storage.tables_story import Story, StoryReview
+from tests.fakes import FakeClock
 from tests.hostile.inputs import MARKER
 from tests.integration.story_flow import GOOD
 
@@ -94,10 +96,16 @@ def _mock(hub: Hub, admin: Actor, first: Actor, second: Actor) -> None:
         line = 'set role:MLE level:mle2 timezone:UTC availability:"daily 09:00-21:00"'
         _ok(hub.command_text(member, "profile", line))
         _ok(hub.command_text(member, "mock", "request round:onsite_coding"))
-    opened = _ok(hub.command_text(first, "mock", "done")).modal
-    assert opened is not None, "the two members of B were not paired"
-    fields = {f"s{i}": "3" for i in range(4)} | {"comment": f"{MARKER} feedback " * 10}
-    _ok(hub.submit(first, opened.action, opened.value, fields))
+    # `/mock done` opens at the proposed time: B's mock happens a day on, without moving the
+    # clock of the test that seeds B.
+    real, hub.clock = hub.clock, FakeClock(hub.clock.now() + timedelta(days=1))
+    try:
+        opened = _ok(hub.command_text(first, "mock", "done")).modal
+        assert opened is not None, "the two members of B were not paired"
+        fields = {f"s{i}": "3" for i in range(4)} | {"comment": f"{MARKER} feedback " * 10}
+        _ok(hub.submit(first, opened.action, opened.value, fields))
+    finally:
+        hub.clock = real
     _ok(hub.command_text(admin, "mock", "round round:ml_depth"))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlmodel import Session, func, select
 
 from bot.core.cards import Card, Message, Reply, Visibility, plain
@@ -9,6 +11,7 @@ from bot.services.hub import Hub
 from bot.storage.tables import LedgerEntry, Member, Question
 from tests.conftest import actor
 
+STARTS = datetime(2026, 12, 1, 17, 0, tzinfo=UTC)  # the time proposed to the pair() of two
 PARIS_EVENINGS = '"mon-fri 18:00-21:00, sat 10:00-14:00"'
 NEW_YORK_NOONS = '"mon-fri 12:00-15:00"'
 FEEDBACK = (

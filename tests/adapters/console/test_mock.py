@@ -28,12 +28,15 @@ def test_two_members_are_paired_and_give_each_other_feedback(tmp_path: Path) -> 
         BOB,
         "/mock request round:ml_depth",
         "/mock done",
+        "/time +1d",
+        "/mock done",
         *("4", "3", "3", "2", FEEDBACK),
         "/as alice",
         "/mock done",
         *("3", "3", "4", "4", "Clear structure, name the metric earlier next time."),
     )
     assert "Your mock profile is saved." in out
+    assert "`/mock done` opens then, to confirm it happened and give feedback." in out
     assert "Nobody else here has MLE as target role yet" in out
     assert "You have a partner!" in out
     assert "(direct message to alice)" in out and "(direct message to bob)" in out

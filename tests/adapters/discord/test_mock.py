@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,7 +21,8 @@ from tests.adapters.discord.harness import (
     in_direct_messages,
     logged_in,
 )
-from tests.integration.mock_flow import FEEDBACK
+from tests.fakes import FakeClock
+from tests.integration.mock_flow import FEEDBACK, STARTS
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ async def test_mock_and_profile_commands_are_synced_with_their_choices(
 
 
 async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
-    discord_app: Harness,
+    discord_app: Harness, clock: FakeClock
 ) -> None:
     saved = await _profile(discord_app, ALICE, "Europe/Paris", "mon-fri 18:00-21:00")
     assert saved["data"]["flags"] == EPHEMERAL
@@ -86,6 +88,7 @@ async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
     fields = {f["name"]: f["value"] for f in announcement["fields"]}
     assert fields["Proposed time"] == "Tue 1 Dec, 18:00 (Europe/Paris)"
 
+    clock.set(STARTS)
     press = discord_app.press_payload(to_bob[0], "Give feedback", BOB)
     [opened] = callbacks(
         await discord_app.feed(in_direct_messages(press, BOB, to_bob[0]["channel_id"]))
@@ -137,3 +140,33 @@ async def test_when_a_member_leaves_the_server_their_partner_is_told_once_and_re
 
 async def test_a_member_preploop_never_saw_leaving_changes_nothing(members_app: Harness) -> None:
     assert await members_app.leave(OWNER) == []
+
+
+async def _paired(app: Harness) -> None:
+    await _profile(app, ALICE, "Europe/Paris", "mon-fri 18:00-21:00")
+    await app.slash("mock", "request", member=ALICE, round="onsite_coding")
+    await _profile(app, BOB, "America/New_York", "mon-fri 12:00-15:00")
+    await app.slash("mock", "request", member=BOB, round="ml_depth")
+
+
+async def test_a_noshow_report_reaches_the_partner_who_disputes_it_with_the_button(
+    discord_app: Harness, clock: FakeClock
+) -> None:
+    await _paired(discord_app)
+    clock.set(STARTS + timedelta(minutes=15))
+    [noted] = callbacks(await discord_app.slash("mock", "noshow", member=ALICE))
+    assert noted["data"]["flags"] == EPHEMERAL
+    assert "They can dispute it for 24 hours" in noted["data"]["embeds"][0]["description"]
+    notice = discord_app.dms_to(BOB)[-1]
+    assert notice["embeds"][0]["title"] == "Did you miss your mock interview?"
+    assert "by Wed 2 Dec, 12:15 (America/New_York)" in notice["embeds"][0]["description"]
+
+    press = discord_app.press_payload(notice, "Dispute", BOB)
+    [answer] = callbacks(
+        await discord_app.feed(in_direct_messages(press, BOB, notice["channel_id"]))
+    )
+    assert answer["data"]["embeds"][0]["description"].startswith(
+        "Disputed. When the two of you disagree, nobody is penalised"
+    )
+    told = discord_app.dms_to(ALICE)[-1]["embeds"][0]
+    assert told["title"] == "No-show report disputed"

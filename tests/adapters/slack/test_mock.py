@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from tests.adapters.slack.conftest import ALICE, BOB, Workspace, texts
+from bot.adapters.slack import SlackMessenger, build_client
+from bot.config import Settings
+from bot.jobs import JobRunner
+from bot.services.hub import Hub
+from tests.adapters.slack.conftest import ALICE, BOB, Workspace, buttons, texts
 from tests.adapters.slack.fake_slack import view_submission
-from tests.integration.mock_flow import FEEDBACK
+from tests.fakes import FakeClock
+from tests.integration.mock_flow import FEEDBACK, STARTS
+
+PAIR_STEPS = [
+    (ALICE, "U1", "/profile"),
+    ("request round:onsite_coding", "U1", "/mock"),
+    (BOB, "U2", "/profile"),
+    ("request round:ml_depth", "U2", "/mock"),
+]
 
 
 def _shown(calls: list[Any]) -> str:
@@ -14,15 +27,9 @@ def _shown(calls: list[Any]) -> str:
 
 
 async def test_two_members_are_paired_by_dm_with_an_invite_and_feedback_reaches_the_partner(
-    slack: Workspace,
+    slack: Workspace, clock: FakeClock
 ) -> None:
-    steps = [
-        (ALICE, "U1", "/profile"),
-        ("request round:onsite_coding", "U1", "/mock"),
-        (BOB, "U2", "/profile"),
-        ("request round:ml_depth", "U2", "/mock"),
-    ]
-    for count, (text, user, command) in enumerate(steps, start=1):
+    for count, (text, user, command) in enumerate(PAIR_STEPS, start=1):
         await slack.command(text, user=user, command=command)
         await slack.fake.wait_responses(count)  # one step at a time, as people type
     responses = _shown(slack.fake.responses)
@@ -40,6 +47,7 @@ async def test_two_members_are_paired_by_dm_with_an_invite_and_feedback_reaches_
     await slack.fake.wait_for("files.completeUploadExternal", 2)
     assert any(b"BEGIN:VCALENDAR" in upload for upload in slack.fake.uploads)
 
+    clock.set(STARTS)
     await slack.command("done", user="U2", command="/mock")
     view = dict((await slack.fake.wait_for("views.open"))[-1]["view"])
     assert view["title"]["text"] == "Feedback: Coding"
@@ -58,3 +66,21 @@ async def test_a_bad_window_is_refused_privately(slack: Workspace) -> None:
     )
     responses = _shown(await slack.fake.wait_responses(2))
     assert "ends before it starts" in responses
+
+
+async def test_a_stale_mock_asks_by_dm_whether_they_met_and_yes_opens_the_feedback_form(
+    slack: Workspace, hub: Hub, clock: FakeClock, slack_settings: Settings
+) -> None:
+    for count, (text, user, command) in enumerate(PAIR_STEPS, start=1):
+        await slack.command(text, user=user, command=command)
+        await slack.fake.wait_responses(count)
+    await slack.fake.wait_for("chat.postMessage", 4)
+    runner = JobRunner(hub.engine, clock, {"slack": SlackMessenger(build_client(slack_settings))})
+    clock.set(STARTS + timedelta(hours=48))
+    assert await runner.tick() == 1
+    asked = [c for c in slack.fake.of("chat.postMessage") if "Did you meet?" in texts(c)]
+    assert len(asked) == 2
+    yes = buttons(asked[-1])["Yes, give feedback"]
+    await slack.press(yes["action_id"], yes["value"], user="U2")
+    view = dict((await slack.fake.wait_for("views.open"))[-1]["view"])
+    assert view["title"]["text"] == "Feedback: Coding"

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from bot.core.cards import UserText, plain
 from bot.core.mock_rules import (
     DEFAULT_ROLES,
     RuleError,
+    dispute_deadline,
     find_role,
+    has_started,
     is_substantive,
     level_index,
+    noshow_opens,
     parse_roles,
     parse_score,
     rubric_for,
+    stale_since,
 )
+
+START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +105,26 @@ def test_substantive_feedback_needs_a_few_real_sentences() -> None:
 
 def test_levels_are_ranked() -> None:
     assert [level_index(x) for x in ("mle1", "mle2", "senior", "principal")] == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("minutes", "started"), [(-1, False), (0, True), (30, True)], ids=["before", "at", "after"]
+)
+def test_a_mock_has_started_from_its_proposed_time(minutes: int, started: bool) -> None:
+    assert has_started(START, START + timedelta(minutes=minutes)) is started
+
+
+def test_a_mock_without_a_proposed_time_counts_as_started() -> None:
+    assert has_started(None, START)
+
+
+def test_a_noshow_can_be_reported_fifteen_minutes_after_the_start() -> None:
+    assert noshow_opens(START) == datetime(2026, 12, 3, 17, 15, tzinfo=UTC)
+
+
+def test_a_noshow_can_be_disputed_for_a_day() -> None:
+    assert dispute_deadline(START) == datetime(2026, 12, 4, 17, 0, tzinfo=UTC)
+
+
+def test_a_mock_goes_stale_two_days_after_its_start() -> None:
+    assert stale_since(START) == datetime(2026, 12, 1, 17, 0, tzinfo=UTC)
