@@ -57,3 +57,13 @@ async def test_a_self_rating_from_slack_schedules_practice(slack: Workspace) -> 
     await slack.press(missed["action_id"], missed["value"])
     said = (await slack.fake.wait_responses(2))[-1]
     assert "comes back in /practice tomorrow" in texts(said)
+
+
+async def test_pressing_a_self_rating_twice_on_slack_says_the_same_days(slack: Workspace) -> None:
+    nailed = buttons(await slack.todays_card())["Nailed it"]
+    await slack.press(nailed["action_id"], nailed["value"])
+    await slack.fake.wait_responses(2)
+    await slack.press(nailed["action_id"], nailed["value"])
+    first, second = (await slack.fake.wait_responses(3))[-2:]
+    assert "comes back in /practice in 21 days" in texts(first)
+    assert "comes back in /practice in 21 days" in texts(second)
