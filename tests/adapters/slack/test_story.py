@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.adapters.slack.conftest import Workspace, buttons, texts
 from tests.adapters.slack.fake_slack import CHANNEL, view_submission
-from tests.integration.story_flow import COMMENTS, GOOD
+from tests.integration.story_flow import ACTION, COMMENTS, GOOD
 
 
 async def _form(slack: Workspace, text: str, user: str, count: int = 1) -> dict[str, Any]:
@@ -69,3 +69,21 @@ async def test_the_coverage_map_comes_with_its_picture(slack: Workspace) -> None
     shown = json.dumps([slack.fake.calls, slack.fake.responses])
     assert "Your Leadership Principle map: 1 of 16 covered" in shown
     assert slack.fake.uploads and slack.fake.uploads[0].startswith(b"\x89PNG")
+
+
+async def _write_with(slack: Workspace, principle: str, **changes: str) -> str:
+    view = await _form(slack, f"new principle:{principle}", "U1")
+    await slack.dispatch(view_submission(view, GOOD | changes, user="U1"))
+    [saved] = await slack.fake.wait_for("chat.postEphemeral")
+    return texts(saved)
+
+
+async def test_a_cue_inside_another_word_does_not_show_the_principle(slack: Workspace) -> None:
+    action = ACTION.replace("scheduler logs and traced", "product catalogs and tied")
+    shown = await _write_with(slack, "dive-deep", action=action)
+    assert "Dive Deep is not evident in the Action or the Result." in shown
+
+
+async def test_a_one_word_part_is_counted_as_one_word(slack: Workspace) -> None:
+    shown = await _write_with(slack, "ownership", task="Reliability")
+    assert "The Task is thin (1 word)." in shown
