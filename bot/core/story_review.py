@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.core.words import plural
+
 CRITERIA: tuple[str, ...] = ("star", "specificity", "ownership", "result", "fit")
 CRITERION_NAMES = {
     "star": "STAR structure",
@@ -44,7 +46,7 @@ def parse_scores(text: str) -> dict[str, int]:
     raw = text.strip()
     numbers = list(raw) if re.fullmatch(r"\d{5}", raw) else re.findall(r"-?\d+", raw)
     if len(numbers) != len(CRITERIA):
-        got = f"I read {len(numbers)} number{'s' if len(numbers) != 1 else ''}. "
+        got = f"I read {plural(len(numbers), 'number')}. "
         raise ScoreError(got + SCORE_HELP)
     low, high = SCALE
     values = [int(n) for n in numbers]

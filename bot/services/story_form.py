@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core.cards import Card, Field, Input, Modal, Reply, UserText, rich
 from bot.core.points import Reason
 from bot.core.story import PART_NAMES, PARTS, PRINCIPLE_IDS, check_story, is_missing
+from bot.core.words import plural
 from bot.services.context import Ctx
 from bot.services.ledger import award
 from bot.services.registry import Args, UserError
@@ -113,8 +114,7 @@ def saved(ctx: Ctx, story: Story, verb: str, points: int) -> Reply:
     title = rich(f"Story #{story.number} {verb}: ", UserText(story.title), f".{gained}")
     wanted = reviews_wanted(ctx)
     waiting = (
-        f"It goes to {wanted} reviewer{'s' if wanted > 1 else ''}; their feedback reaches you "
-        "by direct message."
+        f"It goes to {plural(wanted, 'reviewer')}; their feedback reaches you by direct message."
         if star_of(story).complete()
         else "Reviewers get it once all four parts are filled in."
     )
