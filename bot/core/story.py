@@ -199,6 +199,16 @@ def cue_hits(star: Star, principle: PrincipleInfo) -> tuple[str, ...]:
     return tuple(cue for cue in principle.cues if has_phrase(words, stems(cue)))
 
 
+def unfinished(report: CheckReport) -> tuple[str, ...]:
+    """Return what keeps the check from finding the story complete: "the Result missing"."""
+    found = []
+    for finding in report.findings:
+        kind, _, part = finding.code.partition("-")
+        if kind in ("missing", "thin") and part in PART_NAMES:
+            found.append(f"the {PART_NAMES[part]} {kind}")
+    return tuple(found)
+
+
 def check_story(star: Star, principles: Sequence[PrincipleInfo]) -> CheckReport:
     """Check a story and say what to improve; it only advises, it never refuses."""
     findings = [*_part_findings(star), *_ownership(star), *_result(star)]
