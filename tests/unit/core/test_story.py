@@ -12,6 +12,7 @@ from bot.core.story import (
     is_measurable,
     is_missing,
     speaking_seconds,
+    unfinished,
     we_and_i,
 )
 from bot.services.story_content import principles
@@ -221,3 +222,18 @@ def test_a_principle_without_cues_is_not_judged() -> None:
 def test_a_story_is_complete_only_with_all_four_parts() -> None:
     assert good_star().complete()
     assert not Star(situation="x" * 50, task="y", action="z", result="TBD").complete()
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, ()),
+        ({"result": ""}, ("the Result missing",)),
+        ({"task": "Fix it", "result": "TBD"}, ("the Task thin", "the Result missing")),
+    ],
+)
+def test_the_parts_that_keep_a_story_from_complete_are_named(
+    changes: dict[str, str], expected: tuple[str, ...]
+) -> None:
+    star = Star(**{**good_star().__dict__, **changes})
+    assert unfinished(check_story(star, (OWNERSHIP,))) == expected
