@@ -26,3 +26,16 @@ def next_due(today: date, previous: int | None, rating: str) -> tuple[int, date]
     """Return (interval, due date) after a rating given today."""
     days = next_interval(previous, rating)
     return days, today + timedelta(days=days)
+
+
+def rating_base(
+    today: date, due: date, interval: int, prior: int | None
+) -> tuple[int | None, bool]:
+    """Return the interval a rating grows from, and whether it starts a new review.
+
+    A rating pressed before the question comes back replaces the last one: it grows from the
+    interval that one grew from, so pressing again never compounds.
+    """
+    if today < due:
+        return prior, False
+    return interval, True

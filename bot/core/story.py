@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.core.words import plural
+
 # The 16 Leadership Principles, in the order the coverage map shows them (content/README.md).
 PRINCIPLE_IDS: tuple[str, ...] = (
     "customer-obsession",
@@ -160,10 +162,51 @@ def is_measurable(text: str) -> bool:
     return any(t in _NUMBER_WORDS for t in _tokens(text))
 
 
+def stem(token: str) -> str:
+    """Reduce a word to a rough stem, so "learned", "learning" and "learns" read as "learn"."""
+    word = token.removesuffix("'s")
+    for suffix, ending in _SUFFIXES:
+        root = word[: -len(suffix)]
+        if word.endswith(suffix) and len(root) >= 3 and not root.endswith(_KEEP[suffix]):
+            word = root + ending
+            if suffix in ("ed", "ing") and len(word) > 3 and word[-1] == word[-2]:
+                word = word[:-1]  # "shipped" -> "ship", "committed" -> "commit"
+            break
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+# Tried in order, first match wins; a root ending in _KEEP stays whole ("bias", "process").
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_KEEP = {"ies": (), "ied": (), "ing": (), "ed": ("e",), "es": (), "s": ("s", "u", "i", "a")}
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """Return the stems of a text's words, in order."""
+    return tuple(stem(token) for token in _tokens(text))
+
+
+def has_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Return whether `phrase` occurs in `words` as whole, consecutive words."""
+    size = len(phrase)
+    return size > 0 and any(
+        tuple(words[i : i + size]) == tuple(phrase) for i in range(len(words) - size + 1)
+    )
+
+
 def cue_hits(star: Star, principle: PrincipleInfo) -> tuple[str, ...]:
-    """Return the principle's cues found in the Action or the Result."""
-    haystack = normalise(f"{star.action}\n{star.result}")
-    return tuple(cue for cue in principle.cues if cue in haystack)
+    """Return the principle's cues found as whole words in the Action or the Result."""
+    words = stems(f"{star.action}\n{star.result}")
+    return tuple(cue for cue in principle.cues if has_phrase(words, stems(cue)))
+
+
+def unfinished(report: CheckReport) -> tuple[str, ...]:
+    """Return what keeps the check from finding the story complete: "the Result missing"."""
+    found = []
+    for finding in report.findings:
+        kind, _, part = finding.code.partition("-")
+        if kind in ("missing", "thin") and part in PART_NAMES:
+            found.append(f"the {PART_NAMES[part]} {kind}")
+    return tuple(found)
 
 
 def check_story(star: Star, principles: Sequence[PrincipleInfo]) -> CheckReport:
@@ -184,15 +227,15 @@ def _part_findings(star: Star) -> list[Finding]:
         if is_missing(text):
             found.append(Finding(f"missing-{name}", f"The {label} is missing.", _MISSING[name]))
         elif len(_tokens(text)) < THIN_WORDS[name]:
-            count = len(_tokens(text))
-            message = f"The {label} is thin ({count} words)."
+            message = f"The {label} is thin ({plural(len(_tokens(text)), 'word')})."
             found.append(Finding(f"thin-{name}", message, _MISSING[name]))
     situation, action = len(_tokens(star.situation)), len(_tokens(star.action))
     if action and situation > action:
         found.append(
             Finding(
                 "long-situation",
-                f"The Situation ({situation} words) is longer than the Action ({action} words).",
+                f"The Situation ({plural(situation, 'word')}) is longer than the Action "
+                f"({plural(action, 'word')}).",
                 "Cut the background to two or three sentences and spend the time on what you did: "
                 "interviewers score the Action most.",
             )
@@ -259,8 +302,8 @@ def _length(seconds: int, words: int) -> list[Finding]:
     if seconds < low:
         more = round((low - seconds) * WORDS_PER_MINUTE / 60)
         suggestion = (
-            f"Add about {more} words, mostly to the Action and the Result: the decisions you "
-            "made, the obstacles and the numbers."
+            f"Add about {plural(more, 'word')}, mostly to the Action and the Result: the "
+            "decisions you made, the obstacles and the numbers."
         )
         return [
             Finding("short", f"It takes about {spoken} to tell; aim for 2–3 minutes.", suggestion)
@@ -268,8 +311,8 @@ def _length(seconds: int, words: int) -> list[Finding]:
     if seconds > high:
         cut = round((seconds - high) * WORDS_PER_MINUTE / 60)
         suggestion = (
-            f"Cut about {cut} of its {words} words: trim the Situation first, keep the Action's "
-            "decisions and the Result's numbers. Interviewers interrupt long stories."
+            f"Cut about {plural(cut, 'word')} of its {words}: trim the Situation first, keep the "
+            "Action's decisions and the Result's numbers. Interviewers interrupt long stories."
         )
         return [
             Finding("long", f"It takes about {spoken} to tell; aim for 2–3 minutes.", suggestion)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.core.words import plural
 
 CRITERIA: tuple[str, ...] = ("star", "specificity", "ownership", "result", "fit")
 CRITERION_NAMES = {
@@ -28,6 +31,8 @@ RUBRIC = {
 SCALE = (1, 4)
 SUBSTANTIVE_CHARS = 80  # comments at least this long earn review points
 ASSIGNMENT_HOURS = 24  # an unanswered assignment stops holding a review slot after this
+# Enough to pass over a story one cannot judge fairly; too few to read every waiting story.
+SKIPS_PER_DAY = 3
 
 SCORE_HELP = (
     "Scores are five numbers from 1 to 4, in this order: STAR structure, specificity, "
@@ -44,7 +49,7 @@ def parse_scores(text: str) -> dict[str, int]:
     raw = text.strip()
     numbers = list(raw) if re.fullmatch(r"\d{5}", raw) else re.findall(r"-?\d+", raw)
     if len(numbers) != len(CRITERIA):
-        got = f"I read {len(numbers)} number{'s' if len(numbers) != 1 else ''}. "
+        got = f"I read {plural(len(numbers), 'number')}. "
         raise ScoreError(got + SCORE_HELP)
     low, high = SCALE
     values = [int(n) for n in numbers]
@@ -130,3 +135,9 @@ def pick_for_review(
 def is_substantive(comments: str) -> bool:
     """Return whether review comments are long enough to earn points."""
     return len(" ".join(comments.split())) >= SUBSTANTIVE_CHARS
+
+
+def day_start(now: datetime, tz: str) -> datetime:
+    """Return the UTC instant the day of `now` began in the time zone `tz`."""
+    local = now.astimezone(ZoneInfo(tz))
+    return datetime.combine(local.date(), time(), ZoneInfo(tz)).astimezone(UTC)

@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 from bot.core.calendar import valid_timezone
 from bot.core.cards import Button, Card, Reply, UserText, rich
 from bot.core.clock import local_date, seeded
-from bot.core.repetition import RATING_LABELS, RATINGS, next_due
+from bot.core.repetition import RATING_LABELS, RATINGS, next_due, rating_base
+from bot.core.words import plural
 from bot.services.bank import live_questions
 from bot.services.context import Ctx
 from bot.services.question_cards import practice_card, reveal_card
@@ -46,29 +47,41 @@ _NEXT_DUE = select(ReviewState).where(_MEMBER).order_by(col(ReviewState.due)).li
 
 
 def record_rating(ctx: Ctx, question: Question, rating: str) -> Reply:
-    """Store a self-rating and schedule the question's next review."""
+    """Store a self-rating and schedule the question's next review; a re-press replaces it."""
     today = local_date(ctx.clock, ctx.member.timezone or ctx.community.timezone)
     state = ctx.session.exec(
         _STATE, params={"member": ctx.member_id, "question": question.id}
     ).first()
-    previous = state.interval_days if state else None
-    interval, due = next_due(today, previous, rating)
     if state is None:
-        state = ReviewState(
-            community_id=ctx.community_id,
-            member_id=ctx.member_id,
-            question_id=question.id,
-            rating=rating,
-            interval_days=interval,
-            due=due,
-        )
-        ctx.session.add(state)
+        interval, due = next_due(today, None, rating)
+        ctx.session.add(_new_state(ctx, question, rating, interval, due))
     else:
-        state.rating, state.interval_days, state.due = rating, interval, due
-        state.reviews += 1
-        state.updated_at = ctx.clock.now()
-    when = "tomorrow" if interval == 1 else f"in {interval} days"
+        interval = _rerate(ctx, state, today, rating)
+    when = "tomorrow" if interval == 1 else f"in {plural(interval, 'day')}"
     return Reply.note(f"Rated **{RATING_LABELS[rating]}**. It comes back in /practice {when}.")
+
+
+def _new_state(ctx: Ctx, question: Question, rating: str, interval: int, due: date) -> ReviewState:
+    return ReviewState(
+        community_id=ctx.community_id,
+        member_id=ctx.member_id,
+        question_id=question.id,
+        rating=rating,
+        interval_days=interval,
+        due=due,
+    )
+
+
+def _rerate(ctx: Ctx, state: ReviewState, today: date, rating: str) -> int:
+    """Rate a question again: a new review once it came back, else a change of the last one."""
+    base, new_review = rating_base(today, state.due, state.interval_days, state.prior_interval)
+    interval, due = next_due(today, base, rating)
+    if new_review:
+        state.prior_interval = base
+        state.reviews += 1
+    state.rating, state.interval_days, state.due = rating, interval, due
+    state.updated_at = ctx.clock.now()
+    return interval
 
 
 def pick_practice(

@@ -48,7 +48,8 @@ def save_new(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
         principles=",".join(pids),
         created_at=ctx.clock.now(),
     )
-    return saved(ctx, story, "saved", apply(ctx, story, texts))
+    apply(ctx, story, texts)
+    return saved(ctx, story, "saved")
 
 
 @REGISTRY.command("story", "edit", "Edit one of your stories", STORY, NEW_PRINCIPLE, SECOND)
@@ -74,7 +75,8 @@ def save_edit(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     texts = read_form(fields)
     if raw_principles:
         story.principles = ",".join(decode(raw_principles))
-    return saved(ctx, story, "updated", apply(ctx, story, texts))
+    apply(ctx, story, texts)
+    return saved(ctx, story, "updated")
 
 
 @REGISTRY.command("story", "delete", "Delete one of your stories for good", STORY)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from bot.core.cards import Button, Card, Field, Rich, Style, UserText, rich
 from bot.core.story import PART_NAMES, PARTS, CheckReport, Finding
 from bot.core.story_review import CRITERIA, CRITERION_NAMES, RUBRIC, average, criterion_averages
+from bot.core.words import plural
 from bot.services.story_content import names
 from bot.services.story_store import principles_of, scores, story_id
 from bot.storage.tables_story import Story, StoryReview
@@ -67,7 +68,7 @@ def check_text(report: CheckReport, principle_names: str) -> Rich:
             f"the Result is measured and it shows {principle_names}."
         )
     count = len(report.findings)
-    parts = [f"**Automatic check:** {count} thing{'s' if count > 1 else ''} to improve "]
+    parts = [f"**Automatic check:** {plural(count, 'thing')} to improve "]
     parts.append("(advice only; your story is saved).\n")
     for finding in report.findings:
         parts += ["\n", *finding_text(finding).parts]
@@ -92,7 +93,7 @@ def owner_buttons(story: Story) -> tuple[Button, ...]:
 def review_summary(reviews: Sequence[StoryReview], wanted: int) -> str:
     """`1 of 2 reviews · average 3.2/4`."""
     mean = average(scores(r) for r in reviews)
-    text = f"{len(reviews)} of {wanted} review{'s' if wanted > 1 else ''}"
+    text = f"{len(reviews)} of {plural(wanted, 'review')}"
     return text + (f" · average {mean:.1f}/4" if mean is not None else "")
 
 

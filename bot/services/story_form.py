@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bot.core.cards import Card, Field, Input, Modal, Reply, UserText, rich
-from bot.core.points import Reason
 from bot.core.story import PART_NAMES, PARTS, PRINCIPLE_IDS, check_story, is_missing
+from bot.core.words import plural
 from bot.services.context import Ctx
-from bot.services.ledger import award
 from bot.services.registry import Args, UserError
 from bot.services.story_cards import check_text, owner_buttons, speaking_field
 from bot.services.story_content import names, principle
+from bot.services.story_points import award_story
 from bot.services.story_store import STALE, principles_of, reviews_wanted, star_of, to_int
 from bot.storage.tables_story import Story
 
@@ -90,34 +90,33 @@ def read_form(fields: dict[str, str]) -> dict[str, str]:
     return {"title": title, **texts}
 
 
-def apply(ctx: Ctx, story: Story, texts: dict[str, str]) -> int:
-    """Write the form into the story; mark it ready for review; award points when complete."""
+def apply(ctx: Ctx, story: Story, texts: dict[str, str]) -> None:
+    """Write the form into the story and mark it ready for review once all four parts exist."""
     for name, text in texts.items():
         setattr(story, name, text)
     story.updated_at = ctx.clock.now()
-    complete = star_of(story).complete()
-    if not complete:
+    if not star_of(story).complete():
         story.ready_at = None
     elif story.ready_at is None:
         story.ready_at = ctx.clock.now()
     ctx.session.add(story)
     ctx.session.flush()
-    return award(ctx, Reason.STORY_SUBMITTED, f"story:{story.id}") if complete else 0
 
 
-def saved(ctx: Ctx, story: Story, verb: str, points: int) -> Reply:
-    """Show the author the automatic check of what they just saved."""
+def saved(ctx: Ctx, story: Story, verb: str) -> Reply:
+    """Show the author the automatic check of what they just saved, and award its points."""
     pids = principles_of(story)
     report = check_story(star_of(story), [principle(pid) for pid in pids])
+    points, no_points = award_story(ctx, story=story, report=report)
     gained = f" +{points} points." if points else ""
     title = rich(f"Story #{story.number} {verb}: ", UserText(story.title), f".{gained}")
     wanted = reviews_wanted(ctx)
     waiting = (
-        f"It goes to {wanted} reviewer{'s' if wanted > 1 else ''}; their feedback reaches you "
-        "by direct message."
+        f"It goes to {plural(wanted, 'reviewer')}; their feedback reaches you by direct message."
         if star_of(story).complete()
         else "Reviewers get it once all four parts are filled in."
     )
-    fields = (speaking_field(report), Field("Reviews", waiting))
+    fields = [speaking_field(report), Field("Reviews", waiting)]
+    fields += [Field("Points", no_points)] if no_points else []
     text = check_text(report, names(pids))
-    return Reply.ephemeral(Card(title, text, fields, owner_buttons(story)))
+    return Reply.ephemeral(Card(title, text, tuple(fields), owner_buttons(story)))

@@ -9,6 +9,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.core.story_coverage import SHORT_NAMES, STATUS_NAMES, Cell, Coverage, Status
+from bot.core.words import plural
 
 COLUMNS = 4
 CELL = (170, 84)
@@ -35,8 +36,7 @@ def _font(size: int) -> FontType:
 
 def _status_line(cell: Cell) -> str:
     if cell.best is not None:
-        count = len(cell.stories)
-        return f"{cell.best:.1f}/4 · {count} {'story' if count == 1 else 'stories'}"
+        return f"{cell.best:.1f}/4 · {plural(len(cell.stories), 'story', 'stories')}"
     return {Status.MISSING: "no story", Status.DRAFT: "draft"}.get(cell.status, "waiting")
 
 

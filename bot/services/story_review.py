@@ -19,8 +19,9 @@ from bot.services.context import Ctx
 from bot.services.ledger import award
 from bot.services.registry import REGISTRY, Args, UserError
 from bot.services.story_cards import heading, quoted, rubric_text, story_cards
-from bot.services.story_content import principle
+from bot.services.story_content import names, principle
 from bot.services.story_feedback import notice, thanks
+from bot.services.story_skips import OUT_OF_SKIPS, skips_left, skips_text
 from bot.services.story_store import (
     GONE,
     principles_of,
@@ -117,7 +118,21 @@ def _assign(ctx: Ctx) -> tuple[Story, StoryReview] | None:
     return waiting[chosen.story_id][0], row
 
 
-def review_reply(story: Story) -> Reply:
+def offer_reply(ctx: Ctx, story: Story) -> Reply:
+    """Offer a story by its title and principles only: the rest is shown once it is taken."""
+    left = skips_left(ctx)
+    text = (
+        f"**Principles:** {names(principles_of(story))}\n\n"
+        "Take it to read the whole story and score it with a rubric; your review goes "
+        f"privately to the author. {skips_text(left)}"
+    )
+    value = str(story_id(story))
+    take = Button("Take it", "story.take", value, Style.PRIMARY)
+    skip = (Button("Skip this one", "story.skip", value),) if left else ()
+    return Reply.ephemeral(Card(heading("Review this story", story), text, buttons=(take, *skip)))
+
+
+def review_reply(ctx: Ctx, story: Story) -> Reply:
     """The story and the rubric, privately, with the buttons to review or skip it."""
     probes = [
         f"**{principle(p).name}:** {principle(p).probes[0]}"
@@ -137,11 +152,9 @@ def review_reply(story: Story) -> Reply:
         ]
     )
     value = str(story_id(story))
-    buttons = (
-        Button("Write review", "story.review", value, Style.PRIMARY),
-        Button("Skip this one", "story.skip", value),
-    )
-    last = Card(title="How to score it", text=text, buttons=buttons)
+    write = Button("Write review", "story.review", value, Style.PRIMARY)
+    skip = (Button("Skip this one", "story.skip", value),) if skips_left(ctx) else ()
+    last = Card(title="How to score it", text=text, buttons=(write, *skip))
     cards = story_cards(story, heading("Review this story", story), last)
     return Reply([Message(card) for card in cards])
 
@@ -151,12 +164,20 @@ def request_review(ctx: Ctx, _args: Args) -> Reply:
     assigned = _assign(ctx)
     if assigned is None:
         return Reply.note(NOTHING_WAITING)
-    return review_reply(assigned[0])
+    story, row = assigned
+    return offer_reply(ctx, story) if row.taken_at is None else review_reply(ctx, story)
 
 
 @REGISTRY.action("story.next")
 def next_review(ctx: Ctx, _value: str) -> Reply:
     return request_review(ctx, {})
+
+
+@REGISTRY.action("story.take")
+def take(ctx: Ctx, value: str) -> Reply:
+    story, row = _open_slot(ctx, value)
+    row.taken_at = row.taken_at or ctx.clock.now()
+    return review_reply(ctx, story)
 
 
 def _open_slot(ctx: Ctx, raw_id: str) -> tuple[Story, StoryReview]:
@@ -183,7 +204,9 @@ def _open_slot(ctx: Ctx, raw_id: str) -> tuple[Story, StoryReview]:
 @REGISTRY.action("story.skip")
 def skip(ctx: Ctx, value: str) -> Reply:
     _, row = _open_slot(ctx, value)
-    row.status = "skipped"
+    if not skips_left(ctx):
+        raise UserError(OUT_OF_SKIPS)
+    row.status, row.skipped_at = "skipped", ctx.clock.now()
     ctx.session.flush()
     return request_review(ctx, {})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.cards import Button, Card, Field, Message, Reply, Style, UserText, Visibility, rich
 from bot.core.story import check_story
+from bot.core.words import plural
 from bot.services.context import Ctx
 from bot.services.registry import REGISTRY, Args, Option
 from bot.services.story_cards import (
@@ -117,8 +118,8 @@ def share(ctx: Ctx, value: str) -> Reply:
 def settings(ctx: Ctx, args: Args) -> Reply:
     if "reviews" in args:
         set_reviews_wanted(ctx, args["reviews"])
-        return Reply.note(f"Each story now wants {args['reviews']} review(s).")
+        return Reply.note(f"Each story now wants {plural(args['reviews'], 'review')}.")
     return Reply.note(
-        f"Each story wants {reviews_wanted(ctx)} review(s). Change it with "
+        f"Each story wants {plural(reviews_wanted(ctx), 'review')}. Change it with "
         "`/story settings reviews:<1-5>`."
     )

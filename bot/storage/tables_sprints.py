@@ -72,7 +72,11 @@ class StreakState(SQLModel, table=True):
 
 
 class ReviewState(SQLModel, table=True):
-    """A member's self-rating of a question and when it comes back for practice."""
+    """A member's self-rating of a question and when it comes back for practice.
+
+    `prior_interval` is the interval before the current review was rated (None: the first
+    review), so pressing another rating before the question comes back replaces the rating.
+    """
 
     __table_args__ = (UniqueConstraint("member_id", "question_id"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -81,6 +85,7 @@ class ReviewState(SQLModel, table=True):
     question_id: str = Field(foreign_key="question.id", max_length=80)
     rating: str = Field(max_length=16)
     interval_days: int
+    prior_interval: int | None = None
     due: date = Field(index=True)
     reviews: int = Field(default=1)
     updated_at: datetime = Field(default_factory=_now)

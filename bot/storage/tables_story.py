@@ -31,6 +31,8 @@ class Story(SQLModel, table=True):
     action: str = Field(default="", sa_column=Column(Text, nullable=False))
     result: str = Field(default="", sa_column=Column(Text, nullable=False))
     ready_at: datetime | None = Field(default=None, index=True)  # complete since; None = draft
+    # The ledger reference of the points this story earned ("" = none yet): a story earns once.
+    points_reference: str = Field(default="", max_length=128)
     created_at: datetime = Field(default_factory=_now)
     updated_at: datetime = Field(default_factory=_now)
     deleted_at: datetime | None = None
@@ -60,6 +62,8 @@ class StoryReview(SQLModel, table=True):
     comments: str = Field(default="", sa_column=Column(Text, nullable=False))
     helpful: bool = Field(default=False)
     assigned_at: datetime = Field(default_factory=_now)
+    taken_at: datetime | None = None  # None: offered by title and principle only
+    skipped_at: datetime | None = None  # when skipped: skips are limited per day
     reviewed_at: datetime | None = None
 
 

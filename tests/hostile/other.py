@@ -114,7 +114,8 @@ def _story(hub: Hub, author: Actor, reviewer: Actor) -> None:
     assert opened is not None
     story = {**GOOD, "title": f"{MARKER} story", "result": f"{GOOD['result']} {MARKER}"}
     _ok(hub.submit(author, opened.action, opened.value, story))
-    handed = _ok(hub.command_text(reviewer, "story", "review"))
+    offered = _ok(hub.command_text(reviewer, "story", "review"))
+    handed = _ok(hub.press(reviewer, *_button(offered, "story.take")))
     form = _ok(hub.press(reviewer, *_button(handed, "story.review"))).modal
     assert form is not None
     comments = f"{MARKER} review " * 10

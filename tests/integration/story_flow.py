@@ -73,10 +73,15 @@ def press(hub: Hub, who: str, reply: Reply, label: str) -> Reply:
     return hub.press(actor(who), button.action, button.value)
 
 
+def take(hub: Hub, who: str) -> Reply:
+    """Ask for a story to review and take the one offered: the whole story and the rubric."""
+    offered = hub.command_text(actor(who), "story", "review")
+    return press(hub, who, offered, "Take it")
+
+
 def review(hub: Hub, who: str, scores: str = "3 4 3 4 3", comments: str = COMMENTS) -> Reply:
     """Ask for a story to review, open the form and send it."""
-    handed = hub.command_text(actor(who), "story", "review")
-    opened = press(hub, who, handed, "Write review")
+    opened = press(hub, who, take(hub, who), "Write review")
     assert opened.modal is not None, text_of(opened)
     fields = {"scores": scores, "comments": comments}
     return hub.submit(actor(who), opened.modal.action, opened.modal.value, fields)

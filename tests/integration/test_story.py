@@ -241,10 +241,12 @@ def test_admins_set_how_many_reviews_a_story_wants(hub: Hub) -> None:
     assert text_of(refused).strip() == ADMIN_ONLY
     boss = actor("boss", admin=True)
     shown = text_of(hub.command_text(boss, "story", "settings"))
-    assert "Each story wants 2 review(s). Change it with `/story settings reviews:<1-5>`." in shown
+    assert "Each story wants 2 reviews. Change it with `/story settings reviews:<1-5>`." in shown
     changed = text_of(hub.command_text(boss, "story", "settings reviews:3"))
-    assert "Each story now wants 3 review(s)." in changed
+    assert "Each story now wants 3 reviews." in changed
     assert "It goes to 3 reviewers" in text_of(write(hub))
+    one = text_of(hub.command_text(boss, "story", "settings reviews:1"))
+    assert "Each story now wants 1 review." in one
     too_many = text_of(hub.command_text(boss, "story", "settings reviews:9"))
     assert "`reviews` must be between 1 and 5." in too_many
 

@@ -49,6 +49,7 @@ def test_the_story_branch_goes_down_and_up_again_with_rows(tmp_path: Path) -> No
     engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
     upgrade(engine)
     _seed(engine)
+    downgrade(engine, "0004_story")  # the later story revisions first
     downgrade(engine, "story@-1")
     tables = set(inspect(engine).get_table_names())
     assert not STORY_TABLES & tables
@@ -64,3 +65,44 @@ def test_the_story_branch_goes_down_and_up_again_with_rows(tmp_path: Path) -> No
         conn.execute(text(again))
         assert conn.execute(text("SELECT count(*) FROM member")).scalar() == 2
         assert conn.execute(text("SELECT count(*) FROM story")).scalar() == 1
+
+
+def _earned(engine: object) -> list[tuple[int, str]]:
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        rows = conn.execute(text("SELECT number, points_reference FROM story ORDER BY number"))
+        return [tuple(row) for row in rows]
+
+
+def test_a_story_that_earned_points_before_the_upgrade_earns_nothing_again(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    upgrade(engine)
+    _seed(engine)
+    second = (
+        "INSERT INTO story (community_id, member_id, number, principles, title, situation, task, "
+        f"action, result, created_at, updated_at) VALUES (1, 1, 2, 'ownership', 'T', 's', 't', "
+        f"'a', 'r', '{NOW}', '{NOW}')"
+    )
+    earned = (
+        "INSERT INTO ledgerentry (community_id, member_id, reason, reference, points, created_at) "
+        f"VALUES (1, 1, 'story_submitted', 'story:1', 15, '{NOW}')"
+    )
+    with engine.begin() as conn:
+        conn.execute(text(second))
+        conn.execute(text(earned))
+    downgrade(engine, "0004_story")
+    upgrade(engine)
+    assert _earned(engine) == [(1, "story:1"), (2, "")]
+
+
+def test_a_reviewer_assigned_before_the_upgrade_keeps_the_story_taken(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    upgrade(engine)
+    _seed(engine)
+    downgrade(engine, "0006_story_award_once")
+    assert "taken_at" not in {c["name"] for c in inspect(engine).get_columns("storyreview")}
+    upgrade(engine)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT taken_at, skipped_at FROM storyreview")).one()
+    assert row[0] is not None and row[1] is None

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import Session, select
 
-from bot.core.cards import Rich, UserText, Visibility
+from bot.core.cards import Reply, Rich, UserText, Visibility
 from bot.services.hub import Hub
+from bot.services.story_skips import OUT_OF_SKIPS
 from bot.storage.tables_story import StoryReview
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.story_flow import (
+    ACTION,
     COMMENTS,
+    SITUATION,
     card_text,
     points_of,
     press,
     review,
+    take,
     text_of,
     write,
 )
@@ -34,7 +39,7 @@ def _handed_title(hub: Hub, who: str) -> str:
 
 def test_a_reviewer_gets_the_story_and_the_rubric_privately(hub: Hub) -> None:
     write(hub, "author")
-    handed = hub.command_text(actor("rev"), "story", "review")
+    handed = take(hub, "rev")
     assert {m.visibility for m in handed.messages} == {Visibility.EPHEMERAL}
     shown = text_of(handed)
     assert "Review this story: Fixed the flaky ranking pipeline" in shown
@@ -106,7 +111,7 @@ def test_a_reviewed_or_skipped_story_never_comes_back_to_that_reviewer(hub: Hub)
     assert "Review this story: Second" in text_of(skipped)
     review(hub, "rev")
     assert NOTHING in text_of(hub.command_text(actor("rev"), "story", "review"))
-    assert "You skipped this story." in text_of(press(hub, "rev", handed, "Write review"))
+    assert "You skipped this story." in text_of(press(hub, "rev", handed, "Take it"))
 
 
 def test_reviews_spread_over_stories_and_stop_at_the_wanted_number(hub: Hub) -> None:
@@ -195,7 +200,7 @@ def test_the_author_sees_reviews_and_averages_on_their_story(hub: Hub) -> None:
 
 def test_unreadable_scores_are_refused_and_the_comments_handed_back(hub: Hub) -> None:
     write(hub, "author")
-    handed = hub.command_text(actor("rev"), "story", "review")
+    handed = take(hub, "rev")
     opened = press(hub, "rev", handed, "Write review")
     assert opened.modal is not None
     fields = {"scores": "3 4 9 1 2", "comments": "Keep <@1> this."}
@@ -216,7 +221,7 @@ def test_unreadable_scores_are_refused_and_the_comments_handed_back(hub: Hub) ->
 
 def test_overlong_comments_are_refused(hub: Hub) -> None:
     write(hub, "author")
-    handed = hub.command_text(actor("rev"), "story", "review")
+    handed = take(hub, "rev")
     opened = press(hub, "rev", handed, "Write review")
     assert opened.modal is not None
     fields = {"scores": "3 3 3 3 3", "comments": "x" * 1501}
@@ -226,7 +231,7 @@ def test_overlong_comments_are_refused(hub: Hub) -> None:
 
 def test_a_review_of_a_deleted_story_is_refused_kindly_with_the_comments(hub: Hub) -> None:
     write(hub, "author")
-    handed = hub.command_text(actor("rev"), "story", "review")
+    handed = take(hub, "rev")
     opened = press(hub, "rev", handed, "Write review")
     assert opened.modal is not None
     asked = hub.command_text(actor("author"), "story", "delete story:1")
@@ -241,7 +246,7 @@ def test_a_review_of_a_deleted_story_is_refused_kindly_with_the_comments(hub: Hu
 
 def test_a_story_not_assigned_to_the_caller_cannot_be_reviewed(hub: Hub) -> None:
     write(hub, "author")
-    handed = hub.command_text(actor("rev"), "story", "review")
+    handed = take(hub, "rev")
     stolen = press(hub, "other", handed, "Write review")
     assert stolen.modal is None
     assert "That story is not assigned to you. `/story review` gets you one." in text_of(stolen)
@@ -252,3 +257,63 @@ def test_review_another_hands_the_next_story(hub: Hub) -> None:
     write(hub, "b", title="Second")
     thanks = review(hub, "rev")
     assert "Review this story: Second" in text_of(press(hub, "rev", thanks, "Review another"))
+
+
+def _offer(hub: Hub, who: str = "rev") -> Reply:
+    return hub.command_text(actor(who), "story", "review")
+
+
+def _skip(hub: Hub, offered: Reply, who: str = "rev") -> Reply:
+    return press(hub, who, offered, "Skip this one")
+
+
+def _labels(reply: Reply) -> list[str]:
+    return [b.label for b in reply.messages[-1].card.buttons]
+
+
+def test_a_story_is_offered_by_its_title_and_principle_until_it_is_taken(hub: Hub) -> None:
+    write(hub, "author")
+    offered = _offer(hub)
+    shown = text_of(offered)
+    assert "Review this story: Fixed the flaky ranking pipeline" in shown
+    assert "**Principles:** Ownership" in shown
+    assert "You can skip 3 more stories today." in shown
+    assert SITUATION[:40] not in shown and ACTION[:40] not in shown
+    assert _labels(offered) == ["Take it", "Skip this one"]
+    assert ACTION[:40] in text_of(press(hub, "rev", offered, "Take it"))
+
+
+def test_a_taken_story_is_shown_whole_when_asked_again(hub: Hub) -> None:
+    write(hub, "author")
+    take(hub, "rev")
+    assert ACTION[:40] in text_of(_offer(hub))
+
+
+def test_after_three_skips_in_a_day_the_offered_story_stays(hub: Hub) -> None:
+    for author in ("a", "b", "c", "d"):
+        write(hub, author, title=f"By {author}")
+    offered = _offer(hub)
+    for _ in range(3):
+        offered = _skip(hub, offered)
+    assert "Review this story: By d" in text_of(offered)
+    assert "You have no skips left today." in text_of(offered)
+    assert _labels(offered) == ["Take it"]
+    refused = hub.press(actor("rev"), "story.skip", offered.messages[0].card.buttons[0].value)
+    assert OUT_OF_SKIPS in text_of(refused)
+    assert "Review this story: By d" in text_of(_offer(hub))
+
+
+@pytest.mark.parametrize(
+    ("zone", "skips"), [("Asia/Tokyo", ["Take it", "Skip this one"]), ("UTC", ["Take it"])]
+)
+def test_skips_come_back_at_midnight_in_the_reviewers_time_zone(
+    hub: Hub, clock: FakeClock, zone: str, skips: list[str]
+) -> None:
+    hub.command_text(actor("rev"), "practice", f"daily at:08:00 timezone:{zone}")
+    for author in ("a", "b", "c", "d", "e"):
+        write(hub, author, title=f"By {author}")
+    offered = _offer(hub)
+    for _ in range(3):
+        offered = _skip(hub, offered)
+    clock.advance(hours=6)  # 15:00 UTC: midnight in Tokyo, still the afternoon in UTC
+    assert _labels(_offer(hub)) == skips

@@ -103,7 +103,7 @@ def check_points(engine: Engine, lines: list[Line]) -> Counter[str]:
         scores = session.exec(select(Score)).all()
     awarded: dict[str, dict[tuple[Who, str], int]] = defaultdict(dict)
     for entry in ledger:
-        key = (name[entry.member_id], entry.reference)
+        key = (name[entry.member_id], _without_period(entry.reason, entry.reference))
         assert key not in awarded[entry.reason], f"awarded twice: {entry.reason} {key}"
         awarded[entry.reason][key] = entry.points
     for reason, expected in _awards_told(lines).items():
@@ -114,16 +114,23 @@ def check_points(engine: Engine, lines: list[Line]) -> Counter[str]:
     return Counter(entry.reason for entry in ledger)
 
 
+def _without_period(reason: str, reference: str) -> str:
+    """A story award's reference without its sprint or week: "story:ownership"."""
+    if reason != Reason.STORY_SUBMITTED.value:
+        return reference
+    return ":".join(reference.split(":")[:2])
+
+
 def _awards_told(lines: list[Line]) -> dict[str, dict[tuple[Who, str], int]]:
     """The awards each acknowledged action should have made: what the member was told."""
     told: dict[str, dict[tuple[Who, str], int]] = defaultdict(dict)
     for event, reason, reference in (
         ("answered", Reason.DAILY_ANSWER, "post:{}"),
-        ("story", Reason.STORY_SUBMITTED, "story:{}"),
+        ("story", Reason.STORY_SUBMITTED, "story:{lp}"),
         ("reviewed", Reason.STORY_REVIEW, "story-review:{}"),
     ):
         for line in acknowledged(lines, event):
-            key = (who(line), reference.format(line.get("post", line.get("story"))))
+            key = (who(line), reference.format(line.get("post", line.get("story")), **line))
             # Told "+N points" once, the first time: an updated answer earns nothing again.
             if line["points"]:
                 assert key not in told[reason.value], f"told twice of points for {key}"

@@ -25,6 +25,8 @@ from tests.reliability.fake_platform import JOIN, Channels, Log, shown
 
 ROUND = "phone_screen"  # the round of the test sprint's first Saturday
 STORIES_EACH = 2
+# An honest writer's stories: a new principle each time, so each one earns its points.
+STORY_PRINCIPLES = ("ownership", "dive-deep")
 SCORES = "3 4 3 4 3"
 PAIRED, IN_ROUND, QUEUED = "paired", "round", "queued"  # what a mock request was told
 
@@ -119,18 +121,23 @@ class Traffic:
 
     def write_story(self, person: Person) -> None:
         """Write a complete STAR story through `/story new` and its form."""
-        opened = self.hub.command_text(person.actor, "story", "new principle:ownership")
+        principle = STORY_PRINCIPLES[person.stories % len(STORY_PRINCIPLES)]
+        opened = self.hub.command_text(person.actor, "story", f"new principle:{principle}")
         opened = self._heard(person, opened)
         title = f"{person.user} story {person.stories + 1}"
         reply = self._submit(person, opened, {**GOOD, "title": title})
         edit = _button(reply, "Edit")
         if _titled(reply, "Story #") and edit is not None:
             person.stories += 1
-            self._acknowledged("story", person, reply, story=int(edit.value), title=title)
+            story = int(edit.value)
+            self._acknowledged("story", person, reply, story=story, title=title, lp=principle)
 
     def review(self, person: Person) -> None:
         """Ask for a story to review and send the rubric form for it."""
         handed = self._heard(person, self.hub.command_text(person.actor, "story", "review"))
+        take = _button(handed, "Take it")
+        if take is not None:  # offered by its title: take it to read it
+            handed = self._heard(person, self.hub.press(person.actor, take.action, take.value))
         button = _button(handed, "Write review")
         if button is None:  # nothing is waiting for this member's review
             return

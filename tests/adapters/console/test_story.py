@@ -25,6 +25,7 @@ def test_a_story_is_written_checked_reviewed_and_mapped(tmp_path: Path) -> None:
         "/as bob",
         "/story review",
         "/press 1",
+        "/press 1",
         "3 4 3 4 3",
         "Strong ownership and a clear number. Say more about the alternatives you rejected.",
         "/as alice",
@@ -37,6 +38,7 @@ def test_a_story_is_written_checked_reviewed_and_mapped(tmp_path: Path) -> None:
     assert "Automatic check: nothing to fix." in out
     assert "#1 Fixed the flaky pipeline — Ownership · 0 of 2 reviews" in out
     assert "┌ Review this story: Fixed the flaky pipeline" in out
+    assert "[1] Take it  [2] Skip this one" in out
     assert "[1] Write review  [2] Skip this one" in out
     assert "Thanks! Your review of Fixed the flaky pipeline is on its way to the author." in out
     assert "(direct message to alice)" in out

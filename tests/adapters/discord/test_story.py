@@ -61,6 +61,9 @@ async def test_a_story_is_written_reviewed_and_the_author_marks_the_review_helpf
     assert all(m.get("flags") == EPHEMERAL for c in handed for m in c.messages)
     titles = [e.get("title") for e in embeds(handed)]
     assert "Review this story: Fixed the flaky ranking pipeline" in titles
+    offer = discord_app.latest()
+    assert [b["label"] for b in _buttons(offer)] == ["Take it", "Skip this one"]
+    await discord_app.press(offer, "Take it", member=ALICE)
     rubric = discord_app.latest()
     assert [b["label"] for b in _buttons(rubric)] == ["Write review", "Skip this one"]
     [opened] = callbacks(await discord_app.press(rubric, "Write review", member=ALICE))
@@ -108,3 +111,16 @@ async def test_the_coverage_map_arrives_as_a_png_shown_in_the_embed(discord_app:
     assert data.startswith(b"\x89PNG")
     assert answer["data"]["embeds"][0]["image"]["url"] == "attachment://lp-coverage.png"
     assert answer["data"]["flags"] & EPHEMERAL
+
+
+async def test_a_story_offered_for_review_shows_only_its_title_and_principle(
+    discord_app: Harness,
+) -> None:
+    await _write(discord_app)
+    handed = await discord_app.slash("story", "review", member=ALICE)
+    [offer] = embeds(handed)
+    assert offer["title"] == "Review this story: Fixed the flaky ranking pipeline"
+    assert offer["description"].startswith("**Principles:** Ownership\n\nTake it to read")
+    assert GOOD["action"][:40] not in str([c.body for c in handed])
+    taken = await discord_app.press(discord_app.latest(), "Take it", member=ALICE)
+    assert GOOD["action"][:40] in str([c.body for c in taken])

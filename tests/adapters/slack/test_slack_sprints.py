@@ -87,3 +87,13 @@ async def test_ending_a_sprint_nobody_took_part_in_posts_no_recap_and_says_so(
     assert said["response_type"] == "ephemeral"
     assert "Ended Winter. Nobody took part, so there is no recap to post." in texts(said)
     assert len(slack.fake.of("chat.postMessage")) == posted
+
+
+async def test_pressing_a_self_rating_twice_on_slack_says_the_same_days(slack: Workspace) -> None:
+    nailed = buttons(await slack.todays_card())["Nailed it"]
+    await slack.press(nailed["action_id"], nailed["value"])
+    await slack.fake.wait_responses(2)
+    await slack.press(nailed["action_id"], nailed["value"])
+    first, second = (await slack.fake.wait_responses(3))[-2:]
+    assert "comes back in /practice in 21 days" in texts(first)
+    assert "comes back in /practice in 21 days" in texts(second)

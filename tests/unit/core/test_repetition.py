@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bot.core.repetition import next_due, next_interval
+from bot.core.repetition import next_due, next_interval, rating_base
 
 
 def test_a_missed_question_comes_back_tomorrow_every_time() -> None:
@@ -29,3 +29,17 @@ def test_the_due_date_is_the_interval_after_today() -> None:
 def test_an_unknown_rating_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown rating"):
         next_interval(None, "meh")
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 12, 5), (3, False)),  # before it comes back: grow from the earlier interval
+        (date(2026, 12, 22), (21, True)),  # on the day it comes back: a new review
+        (date(2027, 1, 9), (21, True)),  # overdue: a new review
+    ],
+)
+def test_a_rating_before_the_question_comes_back_grows_from_the_earlier_interval(
+    today: date, expected: tuple[int, bool]
+) -> None:
+    assert rating_base(today, date(2026, 12, 22), 21, 3) == expected

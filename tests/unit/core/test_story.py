@@ -12,8 +12,10 @@ from bot.core.story import (
     is_measurable,
     is_missing,
     speaking_seconds,
+    unfinished,
     we_and_i,
 )
+from bot.services.story_content import principles
 
 OWNERSHIP = PrincipleInfo(
     "ownership",
@@ -159,6 +161,59 @@ def test_cues_are_matched_in_the_action_and_result_only_ignoring_case() -> None:
     assert cue_hits(star, OWNERSHIP) == ("took ownership", "postmortem")
 
 
+DIVE_DEEP = PrincipleInfo("dive-deep", "Dive Deep", cues=("logs", "root cause", "traced"))
+LEARN = PrincipleInfo("learn", "Learn and Be Curious", cues=("learned", "took a course"))
+SCALE = PrincipleInfo("scale", "Success and Scale", cues=("harm", "bias"))
+THINK_BIG = PrincipleInfo("think-big", "Think Big", cues=("on-call", "trade-off", "long-term"))
+
+
+@pytest.mark.parametrize(
+    ("text", "principle"),
+    [
+        ("I updated the product catalogs.", DIVE_DEEP),
+        ("I visited the pharmacy to collect the order.", SCALE),
+        ("Of course I finished the slides.", LEARN),
+        ("I unlearned nothing and biasedly guessed.", LEARN),
+        ("I sent the rootcause report.", DIVE_DEEP),
+        ("I called a long meeting about the term sheet.", THINK_BIG),
+    ],
+)
+def test_a_cue_inside_another_word_does_not_match(text: str, principle: PrincipleInfo) -> None:
+    assert cue_hits(Star(action=text), principle) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "principle", "expected"),
+    [
+        ("I read the logs.", DIVE_DEEP, ("logs",)),
+        ("I read every log line.", DIVE_DEEP, ("logs",)),
+        ("I traced the root causes.", DIVE_DEEP, ("root cause", "traced")),
+        ("I trace it back every week.", DIVE_DEEP, ("traced",)),
+        ("I'm learning Rust and took a course.", LEARN, ("learned", "took a course")),
+        ("It harmed nobody and we removed the biases.", SCALE, ("harm", "bias")),
+        ("I joined the on call rotation; the trade off was long term.", THINK_BIG, None),
+    ],
+)
+def test_a_cue_matches_as_whole_words_in_any_simple_form(
+    text: str, principle: PrincipleInfo, expected: tuple[str, ...] | None
+) -> None:
+    assert cue_hits(Star(result=text), principle) == (expected or principle.cues)
+
+
+def test_a_sentence_with_no_behaviour_matches_no_principle() -> None:
+    sentence = "Of course the catalogs at the pharmacy were relogged for the courseware."
+    star = Star(action=sentence, result=sentence)
+    hits = {p.id: cue_hits(star, p) for p in principles().values()}
+    assert {pid: found for pid, found in hits.items() if found} == {}
+
+
+@pytest.mark.parametrize(("task", "shown"), [("Fix", "(1 word)"), ("Fix it", "(2 words)")])
+def test_a_thin_part_counts_its_words_in_plain_english(task: str, shown: str) -> None:
+    star = Star(**{**good_star().__dict__, "task": task})
+    finding = next(f for f in check_story(star, ()).findings if f.code == "thin-task")
+    assert finding.message == f"The Task is thin {shown}."
+
+
 def test_a_principle_without_cues_is_not_judged() -> None:
     bare = PrincipleInfo("ownership", "Ownership")
     assert not any(f.code.startswith("fit-") for f in check_story(Star(), (bare,)).findings)
@@ -167,3 +222,18 @@ def test_a_principle_without_cues_is_not_judged() -> None:
 def test_a_story_is_complete_only_with_all_four_parts() -> None:
     assert good_star().complete()
     assert not Star(situation="x" * 50, task="y", action="z", result="TBD").complete()
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, ()),
+        ({"result": ""}, ("the Result missing",)),
+        ({"task": "Fix it", "result": "TBD"}, ("the Task thin", "the Result missing")),
+    ],
+)
+def test_the_parts_that_keep_a_story_from_complete_are_named(
+    changes: dict[str, str], expected: tuple[str, ...]
+) -> None:
+    star = Star(**{**good_star().__dict__, **changes})
+    assert unfinished(check_story(star, (OWNERSHIP,))) == expected

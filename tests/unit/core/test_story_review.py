@@ -13,6 +13,7 @@ from bot.core.story_review import (
     Slot,
     average,
     criterion_averages,
+    day_start,
     is_substantive,
     parse_scores,
     pending,
@@ -127,3 +128,17 @@ def test_between_equal_stories_the_author_reviewed_least_comes_first() -> None:
     stories = [_story(1, 1, 10), _story(2, 2, 10)]
     assert _pick(stories, reviewed_authors={1: 3, 2: 1}) == 2
     assert _pick(stories, reviewed_authors={1: 0, 2: 1}) == 1
+
+
+@pytest.mark.parametrize(
+    ("hour", "zone", "start"),
+    [
+        (9, "UTC", datetime(2026, 12, 1, tzinfo=UTC)),
+        (9, "Asia/Tokyo", datetime(2026, 11, 30, 15, tzinfo=UTC)),  # 18:00 in Tokyo
+        (3, "America/New_York", datetime(2026, 11, 30, 5, tzinfo=UTC)),  # 22:00 the day before
+    ],
+)
+def test_a_reviewers_day_starts_at_midnight_in_their_zone(
+    hour: int, zone: str, start: datetime
+) -> None:
+    assert day_start(datetime(2026, 12, 1, hour, tzinfo=UTC), zone) == start
