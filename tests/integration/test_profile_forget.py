@@ -45,6 +45,7 @@ TEXT_COLUMNS = {
     "member.display_name": "erased: blanked",
     "member.timezone": "erased: cleared",
     "mock_feedback.round": "not a member's",
+    "mock_noshow.status": "not a member's",
     "mock_feedback.scores": "kept on unnamed rows: the partner's received scores",
     "mock_feedback.comment": "erased: blanked, given and received",
     "mock_pairing.status": "not a member's",
@@ -81,6 +82,7 @@ TEXT_COLUMNS = {
     "sprint.status": "not a member's",
     "sprint.plan": "not a member's",
     "sprint.created_by": "erased: blanked",
+    "story.points_reference": "erased: the member's stories are deleted",
     "story.principles": "erased: the member's stories are deleted",
     "story.title": "erased: the member's stories are deleted",
     "story.situation": "erased: the member's stories are deleted",
@@ -141,6 +143,7 @@ def _everything_a_member_does(hub: Hub) -> None:
     hub.command_text(actor(WHO, admin=True), "sprint", "start Winter")
     _answer_and_rate(hub, WHO)
     mock_flow.pair(hub, WHO, "u2")
+    hub.clock.set(mock_flow.STARTS)  # /mock done opens at the proposed time
     mock_flow.done(hub, WHO, comment=f"{mock_flow.FEEDBACK} Signed, {WHO}.")
     mock_flow.done(hub, "u2", comment=f"{mock_flow.FEEDBACK} Well done, {WHO}.")
     hub.command_text(actor(WHO), "practice", f"daily at:08:00 timezone:{ZONE}")
@@ -192,6 +195,7 @@ def test_the_member_is_told_what_was_erased_and_what_stays(hub: Hub) -> None:
 
 def test_a_partner_keeps_the_scores_of_feedback_from_a_forgotten_member(hub: Hub) -> None:
     mock_flow.pair(hub, WHO, "u2")
+    hub.clock.set(mock_flow.STARTS)
     mock_flow.done(hub, WHO, scores=("4", "4", "3", "4"))
     _forget(hub, WHO)
     with Session(hub.engine) as session:
