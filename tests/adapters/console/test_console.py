@@ -86,9 +86,10 @@ def test_a_sprint_posts_on_schedule_as_the_console_clock_moves(tmp_path: Path) -
     )
     assert "Prep runs 2026-12-07 to 2027-01-03 (4 weeks)" in out
     assert "It is now 2026-12-07 10:00 UTC." in out
-    assert out.count("Question of the day:") == 2
+    assert out.count("┌ Question of the day:") == 2
     assert "Saved your answer. +10 points." in out
-    assert "(scheduled · thread of console-1)" in out
+    assert "(#study, in the thread of “Question of the day: Two Sum”)" in out
+    assert "console-1" not in out
     assert "What a strong answer covers:" in out
     assert "Move the clock forward with /time +1d" in out
 
