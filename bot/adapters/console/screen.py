@@ -42,8 +42,9 @@ class Screen:
             viewer = self._viewer(message, member)
             batch = batches.setdefault(viewer, [])
             self.out(f"  ({self._place(message, member)})")
-            self.out("\n".join(render.card(message.card, first_button=len(batch) + 1)))
-            self._attach(message)
+            lines = render.card(message.card, first_button=len(batch) + 1)
+            # A file shows inside its card, where the platform would show it.
+            self.out("\n".join([*lines[:-1], *self._attach(message), lines[-1]]))
             refs.append(self._ref(message))
             if message.card.buttons:
                 self._keep(message, viewer)
@@ -106,11 +107,11 @@ class Screen:
         self.titles[ref] = self._title(message)
         return ref
 
-    def _attach(self, message: Message) -> None:
-        for attachment in message.card.files:
-            self.out(
-                f"│ 📎 {attachment.description or attachment.filename}: {self._save(attachment)}"
-            )
+    def _attach(self, message: Message) -> list[str]:
+        return [
+            f"│ 📎 {attachment.description or attachment.filename}: {self._save(attachment)}"
+            for attachment in message.card.files
+        ]
 
     def _save(self, attachment: Attachment) -> str:
         if self.files is None:

@@ -13,11 +13,13 @@ from tests.conftest import TEST_CONTENT
 TODAY = "2026-11-26T10:00"
 
 
-def _console(tmp_path: Path, *lines: str, now: str = TODAY) -> str:
+def _run(
+    tmp_path: Path, *lines: str, now: str = TODAY, options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
     env |= {"CONTENT_DIR": str(TEST_CONTENT), "DATABASE_URL": "", "DATA_DIR": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "console", "--now", now],
+        [sys.executable, "-m", "bot", "console", "--now", now, *options],
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
@@ -26,8 +28,13 @@ def _console(tmp_path: Path, *lines: str, now: str = TODAY) -> str:
         timeout=60,
         check=False,
     )
-    assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+    return done
+
+
+def _console(tmp_path: Path, *lines: str, now: str = TODAY, options: tuple[str, ...] = ()) -> str:
+    done = _run(tmp_path, *lines, now=now, options=options)
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 
