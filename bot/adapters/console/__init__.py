@@ -46,7 +46,15 @@ def _lines(stream: TextIO, session: ConsoleSession) -> Iterator[str]:
             if not raw:
                 return
             line = raw.rstrip("\n")
+        if line.startswith("#"):  # a comment (a script's narration): shown, never run or read
+            session.out(line)
+            continue
         yield line
+
+
+def _names(people: list[str]) -> str:
+    shown = ", ".join(people[:10])
+    return shown if len(people) <= 10 else f"{shown} and {len(people) - 10} more"
 
 
 class _Watched:
@@ -82,7 +90,7 @@ def run_console(
     people = members(options.members)
     session = ConsoleSession(hub, out, clock, screen=screen, people=people, travel=travel)
     source = options.script or stdin
-    out(WELCOME.format(members=", ".join(people)))
+    out(WELCOME.format(members=_names(list(people))))
     lines = _lines(source, session)
     try:
         for line in lines:

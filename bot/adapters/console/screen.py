@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.adapters.console import render
 from bot.core.cards import Attachment, Button, Message, Visibility, plain
 
-KEEP = 5  # pressable cards each member keeps in view, newest first
+KEEP = 3  # pressable cards each member keeps in view, newest first
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 

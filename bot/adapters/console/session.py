@@ -145,6 +145,7 @@ class ConsoleSession:
             return
         if delta is not None:
             end = self.clock.now() + delta
+            self.screen.day = ""  # every jump starts with the day its first post is on
             if self.travel is None:
                 self.clock.set(end)
             elif not self.travel(end):
