@@ -89,7 +89,7 @@ def _console(args: argparse.Namespace) -> int:
     files = settings.data_dir / "files"
     if args.script is None:
         return run_console(hub, clock, options=Options(args.members, files))
-    with Path(args.script).open(encoding="utf-8") as script:
+    with Path(args.script).open(encoding="utf-8", errors="replace") as script:
         return run_console(hub, clock, options=Options(args.members, files, script))
 
 

@@ -114,15 +114,16 @@ class Screen:
         ]
 
     def _save(self, attachment: Attachment) -> str:
+        """Write the file under the data folder; return its path as a member would type it."""
         if self.files is None:
             return f"{attachment.filename} (not saved)"
-        self.files.mkdir(parents=True, exist_ok=True)
         self.saved += 1
         name = _UNSAFE.sub("_", Path(attachment.filename).name) or "file"
         path = self.files / f"{self.saved:03d}-{name}"
-        path.write_bytes(attachment.data)
-        return str(
-            path.resolve().relative_to(Path.cwd())
-            if path.resolve().is_relative_to(Path.cwd())
-            else path
-        )
+        try:
+            self.files.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(attachment.data)
+        except OSError as error:
+            return f"{attachment.filename} (could not be saved: {error.strerror or error})"
+        here, full = Path.cwd(), path.resolve()
+        return str(full.relative_to(here) if full.is_relative_to(here) else path)
