@@ -78,14 +78,31 @@ def _setup_logging(settings: Settings) -> None:
 
 
 def _console(args: argparse.Namespace) -> int:
-    from bot.adapters.console import run_console
+    from bot.adapters.console import Options, run_console
     from bot.adapters.console.clock import ConsoleClock
     from bot.bootstrap import prepare
 
     settings = _settings()
     logging.basicConfig(level=logging.WARNING)
     clock = ConsoleClock(args.now)
-    return run_console(prepare(settings, clock), clock)
+    hub = prepare(settings, clock)
+    files = settings.data_dir / "files"
+    if args.script is None:
+        return run_console(hub, clock, options=Options(args.members, files))
+    with Path(args.script).open(encoding="utf-8", errors="replace") as script:
+        return run_console(hub, clock, options=Options(args.members, files, script))
+
+
+def _script(raw: str) -> str:
+    if not Path(raw).is_file():
+        raise argparse.ArgumentTypeError(f"no such file: {raw}")
+    return raw
+
+
+def _member_count(raw: str) -> int:
+    if not raw.isdecimal() or not 1 <= int(raw) <= 100:
+        raise argparse.ArgumentTypeError("a number of members from 1 to 100")
+    return int(raw)
 
 
 def _moment(raw: str) -> datetime:
@@ -177,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     console = commands.add_parser("console", help="a local study channel in this terminal")
     console.add_argument("--now", type=_moment, help="start the console's clock here (UTC)")
+    console.add_argument(
+        "--members", type=_member_count, default=3, help="how many members (alice is the admin)"
+    )
+    console.add_argument(
+        "--script", type=_script, help="read the commands from FILE, then exit (1 on a failure)"
+    )
     console.set_defaults(handler=_console)
     run = commands.add_parser("run", help="start every platform whose credentials are set")
     run.set_defaults(handler=_run)

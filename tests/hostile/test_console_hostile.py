@@ -71,9 +71,7 @@ def console(hostile_url: str, caplog: pytest.LogCaptureFixture) -> Iterator[Cons
     )
     printed: list[str] = []
     session = ConsoleSession(hub, printed.append, clock)
-    runner = JobRunner(
-        hub.engine, clock, {"console": ConsoleMessenger(printed.append, session.remember_buttons)}
-    )
+    runner = JobRunner(hub.engine, clock, {"console": ConsoleMessenger(session.screen, clock)})
     loop = asyncio.new_event_loop()
     yield Console(arena, session, runner, loop, printed)
     loop.close()

@@ -12,18 +12,24 @@ _UNITS = {"d": "days", "h": "hours", "m": "minutes"}
 
 
 class ConsoleClock(Clock):
-    """Runs at real speed from a starting point that can be moved."""
+    """The real time; or, once set (`--now`, `/time`), a time that stands still until moved.
+
+    A set clock keeps a transcript the same however fast the lines are typed.
+    """
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.offset = (start - datetime.now(UTC)) if start else timedelta(0)
+        self.pinned = start
 
     def now(self) -> datetime:
-        return datetime.now(UTC) + self.offset
+        return self.pinned or datetime.now(UTC)
 
-    def travel(self, step: str) -> bool:
-        """Move forward by `+3d`, `+2h` or `+30m`; False when the step is not understood."""
-        found = _STEP.match(step.strip())
-        if found is None:
-            return False
-        self.offset += timedelta(**{_UNITS[found.group(2)]: int(found.group(1))})
-        return True
+    def set(self, moment: datetime) -> None:
+        self.pinned = moment
+
+
+def parse_step(step: str) -> timedelta | None:
+    """Read `+3d`, `+2h` or `+30m`; None when the step is not understood."""
+    found = _STEP.match(step.strip())
+    if found is None:
+        return None
+    return timedelta(**{_UNITS[found.group(2)]: int(found.group(1))})

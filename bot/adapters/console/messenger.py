@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from bot.adapters.console import render
-from bot.core.cards import Button, Message
+from bot.adapters.console.screen import Screen
+from bot.core.cards import Message, Visibility
+from bot.core.clock import Clock
 from bot.core.ports import Messenger
 
 
 class ConsoleMessenger(Messenger):
-    """Print each scheduled message; its buttons become pressable with /press."""
+    """Print each scheduled message under its simulated day; its buttons become pressable."""
 
     platform = "console"
 
-    def __init__(self, out: Callable[[str], None], shown: Callable[[list[Button]], None]) -> None:
-        self.out = out
-        self.shown = shown
-        self.count = 0
+    def __init__(self, screen: Screen, clock: Clock) -> None:
+        self.screen = screen
+        self.clock = clock
 
     async def post(self, community_id: str, message: Message) -> str:
-        self.count += 1
-        where = f"  (scheduled · thread of {message.thread_of})" if message.thread_of else ""
-        if where:
-            self.out(where)
-        self.out(render.message(message))
-        if message.card.buttons:
-            self.shown(list(message.card.buttons))
-        return f"console-{self.count}"
+        self.screen.dated(self.clock.now())
+        to = message.to_member if message.visibility is Visibility.DIRECT else None
+        return self.screen.show([message], to=to)[0]

@@ -2,38 +2,74 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from datetime import datetime
 
-from bot.adapters.console import render
-from bot.adapters.console.clock import ConsoleClock
+from bot.adapters.console.clock import ConsoleClock, parse_step
+from bot.adapters.console.form import FormFiller
+from bot.adapters.console.screen import Screen
 from bot.core.actors import Actor
-from bot.core.cards import Button, Modal, Reply, UserText, rich
+from bot.core.cards import Button, Modal, Reply
+from bot.core.words import plural
 from bot.services.hub import Hub
 
 COMMUNITY = "local"
 CHANNEL = "study"
 MEMBERS = {"alice": True, "bob": False, "carol": False}  # name -> is admin
+MORE = "dave erin frank grace heidi ivan judy mallory niaj olivia peggy rupert sybil trent"
+_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,19}$")
 
 CONSOLE_HELP = """Console commands:
   /as NAME      act as another member ({members})
+  /join NAME [admin]   add a member to the study group
   /press N      press button N of the cards shown last
-  /time [+Nd|+Nh|+Nm]   show the console's clock, or move it forward (scheduled posts follow)
+  /show         list every button you can press (the channel's cards and your own)
+  /time [+Nd|+Nh|+Nm]   show the console's clock, or move it forward: every scheduled
+                post, reveal and direct message on the way is shown, day by day
   /help         this help and every bot command
-  /quit         leave (end of input works too)"""
+  /quit         leave (end of input works too)
+In a form: one line per field; Enter keeps the value shown, - skips an optional field,
+/cancel stops. Files (calendar invites, pictures) are saved in the data folder."""
 
 
-@dataclass
+def members(count: int = len(MEMBERS)) -> dict[str, bool]:
+    """alice (the admin), bob and carol, then more names, up to `count` members."""
+    names = [*MEMBERS, *MORE.split()]
+    names += [f"member{n}" for n in range(len(names) + 1, count + 1)]
+    return {name: name == "alice" for name in names[:count]}
+
+
 class ConsoleSession:
-    hub: Hub
-    out: Callable[[str], None]
-    clock: ConsoleClock
-    member: str = "alice"
-    buttons: list[Button] = field(default_factory=list)
+    """Turn typed lines into hub calls and show each member what they would see."""
 
-    def remember_buttons(self, buttons: list[Button]) -> None:
-        """Make buttons of a scheduled post pressable."""
-        self.buttons = buttons
+    def __init__(
+        self,
+        hub: Hub,
+        out: Callable[[str], None],
+        clock: ConsoleClock,
+        *,
+        screen: Screen | None = None,
+        people: dict[str, bool] | None = None,
+        travel: Callable[[datetime], int] | None = None,
+    ) -> None:
+        self.hub, self.out, self.clock = hub, out, clock
+        self.screen = screen or Screen(out)
+        self.members = dict(people or MEMBERS)
+        self.travel = travel
+
+    @property
+    def member(self) -> str:
+        return self.screen.member
+
+    @member.setter
+    def member(self, name: str) -> None:
+        self.screen.member = name
+
+    @property
+    def buttons(self) -> list[Button]:
+        """The buttons /press N refers to for the current member."""
+        return self.screen.numbered.get(self.member, [])
 
     def actor(self) -> Actor:
         return Actor(
@@ -43,7 +79,7 @@ class ConsoleSession:
             user_id=self.member,
             display_name=self.member.title(),
             channel_id=CHANNEL,
-            is_admin=MEMBERS[self.member],
+            is_admin=self.members.get(self.member, False),
         )
 
     def handle(self, line: str, lines: Iterator[str]) -> None:
@@ -54,33 +90,66 @@ class ConsoleSession:
             self.out("  Commands start with /. Type /help to see them.")
             return
         word, _, rest = line[1:].partition(" ")
-        word = word.lower()
-        if word == "help":
-            self.out(
-                CONSOLE_HELP.format(members=", ".join(MEMBERS)) + "\n\n" + self.hub.help_text()
-            )
-        elif word == "as":
-            self._switch(rest.strip().lower())
-        elif word == "press":
-            self._press(rest.strip(), lines)
-        elif word == "time":
-            self._time(rest.strip())
+        word, rest = word.lower(), rest.strip()
+        local: dict[str, Callable[[], None]] = {
+            "help": self._help,
+            "as": lambda: self._switch(rest.lower()),
+            "join": lambda: self._join(rest.lower()),
+            "show": self._show,
+            "press": lambda: self._press(rest, lines),
+            "time": lambda: self._time(rest),
+        }
+        if word in local:
+            local[word]()
         else:
             self.show(self.hub.command_text(self.actor(), word, rest), lines)
 
+    def _help(self) -> None:
+        names = ", ".join(self.members)
+        self.out(CONSOLE_HELP.format(members=names) + "\n\n" + self.hub.help_text())
+
     def _switch(self, name: str) -> None:
-        if name not in MEMBERS:
-            self.out(f"  No member called that here. Members: {', '.join(MEMBERS)}.")
+        if name not in self.members:
+            self.out(f"  No member called that here. Members: {', '.join(self.members)}.")
             return
         self.member = name
-        self.buttons = []
-        role = " (admin)" if MEMBERS[name] else ""
+        role = " (admin)" if self.members[name] else ""
         self.out(f"  You are now {name}{role}.")
+        if self.screen.pressable(name):
+            self._show()
+
+    def _join(self, rest: str) -> None:
+        name, _, role = rest.partition(" ")
+        if not _NAME.match(name) or role.strip() not in ("", "admin"):
+            self.out("  Add a member with /join NAME or /join NAME admin (a short name, a–z).")
+        elif name in self.members:
+            self.out(f"  {name} is already here. /as {name} acts as them.")
+        else:
+            self.members[name] = role.strip() == "admin"
+            count = plural(len(self.members), "member")
+            self.out(
+                f"  {name} joined the study group{' as an admin' * (role == 'admin')}: {count}."
+            )
+
+    def _show(self) -> None:
+        if not self.screen.pressable(self.member):
+            self.out("  No buttons to press right now.")
+            return
+        self.out(f"  Buttons {self.member} can press:")
+        self.screen.list_for(self.member)
 
     def _time(self, step: str) -> None:
-        if step and not self.clock.travel(step):
+        delta = parse_step(step) if step else None
+        if step and delta is None:
             self.out("  Move the clock forward with /time +1d, /time +3h or /time +30m.")
             return
+        if delta is not None:
+            end = self.clock.now() + delta
+            self.screen.day = ""  # every jump starts with the day its first post is on
+            if self.travel is None:
+                self.clock.set(end)
+            elif not self.travel(end):
+                self.out("  Nothing was scheduled on the way.")
         self.out(f"  It is now {self.clock.now():%Y-%m-%d %H:%M} UTC.")
 
     def _press(self, raw: str, lines: Iterator[str]) -> None:
@@ -95,24 +164,14 @@ class ConsoleSession:
 
     def show(self, reply: Reply, lines: Iterator[str]) -> None:
         """Print a reply's messages, then fill in its form if it opened one."""
-        shown: list[Button] = []
-        for message in reply.messages:
-            self.out(render.message(message, first_button=len(shown) + 1))
-            shown.extend(message.card.buttons)
-        if shown:
-            self.buttons = shown
+        refs = self.screen.show(reply.messages)
+        for message, ref in zip(reply.messages, refs, strict=True):
+            if message.track:
+                self.hub.track(self.actor(), message.track, ref)
         if reply.modal is not None:
             self._fill(reply.modal, lines)
 
     def _fill(self, modal: Modal, lines: Iterator[str]) -> None:
-        self.out(f"  ┌ {modal.title} (one line each; an empty line cancels)")
-        fields: dict[str, str] = {}
-        for box in modal.inputs:
-            self.out(f"  │ {box.label}:")
-            value = next(lines, "").rstrip("\n")
-            if not value.strip():
-                self.out("  └ Cancelled; nothing was sent.")
-                return
-            self.out(render.text(rich("  │ > ", UserText(value))))
-            fields[box.id] = value
-        self.show(self.hub.submit(self.actor(), modal.action, modal.value, fields), lines)
+        fields = FormFiller(self.out, lines).fill(modal)
+        if fields is not None:
+            self.show(self.hub.submit(self.actor(), modal.action, modal.value, fields), lines)

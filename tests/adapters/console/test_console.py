@@ -13,11 +13,13 @@ from tests.conftest import TEST_CONTENT
 TODAY = "2026-11-26T10:00"
 
 
-def _console(tmp_path: Path, *lines: str, now: str = TODAY) -> str:
+def _run(
+    tmp_path: Path, *lines: str, now: str = TODAY, options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
     env |= {"CONTENT_DIR": str(TEST_CONTENT), "DATABASE_URL": "", "DATA_DIR": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-m", "bot", "console", "--now", now],
+        [sys.executable, "-m", "bot", "console", "--now", now, *options],
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
@@ -26,8 +28,13 @@ def _console(tmp_path: Path, *lines: str, now: str = TODAY) -> str:
         timeout=60,
         check=False,
     )
-    assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+    return done
+
+
+def _console(tmp_path: Path, *lines: str, now: str = TODAY, options: tuple[str, ...] = ()) -> str:
+    done = _run(tmp_path, *lines, now=now, options=options)
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 
@@ -86,9 +93,10 @@ def test_a_sprint_posts_on_schedule_as_the_console_clock_moves(tmp_path: Path) -
     )
     assert "Prep runs 2026-12-07 to 2027-01-03 (4 weeks)" in out
     assert "It is now 2026-12-07 10:00 UTC." in out
-    assert out.count("Question of the day:") == 2
+    assert out.count("┌ Question of the day:") == 2
     assert "Saved your answer. +10 points." in out
-    assert "(scheduled · thread of console-1)" in out
+    assert "(#study, in the thread of “Question of the day: Two Sum”)" in out
+    assert "console-1" not in out
     assert "What a strong answer covers:" in out
     assert "Move the clock forward with /time +1d" in out
 

@@ -42,7 +42,10 @@ def test_two_members_are_paired_and_give_each_other_feedback(tmp_path: Path) -> 
     assert "(direct message to alice)" in out and "(direct message to bob)" in out
     assert "You have a mock interview partner" in out
     assert "Interviewer packet: Onsite coding" in out
-    assert "Feedback: Coding (one line each; an empty line cancels)" in out
+    assert (
+        "Feedback: Coding (one line each; Enter keeps the value shown, - skips an optional field"
+        in out
+    )
     assert "Your feedback is on its way to alice." in out
     assert "+10 points for detailed feedback." in out
     assert "Everyone confirmed the mock: +30 points." in out

@@ -33,7 +33,7 @@ def test_a_story_is_written_checked_reviewed_and_mapped(tmp_path: Path) -> None:
         "/press 3",
         "/story coverage",
     ).replace("**", "")  # the console may or may not show bold markup
-    assert "┌ Your STAR story (one line each; an empty line cancels)" in out
+    assert "┌ Your STAR story (one line each; Enter keeps the value shown" in out
     assert "Story #1 saved: Fixed the flaky pipeline. +15 points." in out
     assert "Automatic check: nothing to fix." in out
     assert "#1 Fixed the flaky pipeline — Ownership · 0 of 2 reviews" in out
