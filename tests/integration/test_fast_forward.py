@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from bot.jobs import JobRunner
 from bot.services.hub import Hub
 from tests.conftest import TEST_CONTENT, actor
 from tests.fakes import FakeClock, FakeMessenger
+from tests.integration.board_flow import answer
 
 START = datetime(2026, 12, 12, 11, 0, 23, tzinfo=UTC)  # seconds past the minute, as typed
 SPRINT = "start Prep start:2026-12-07 weeks:2 time:09:00 timezone:America/New_York"
@@ -45,6 +45,7 @@ def _sprint(folder: Path) -> tuple[Hub, FakeClock, Recorder, JobRunner]:
     hub = prepare(settings, clock)
     hub.command_text(actor("alice", admin=True), "sprint", SPRINT)
     clock.set(START)  # a week into the sprint, the day before a mock round closes
+    answer(hub, "bob")  # someone took part, so the week's board is posted
     recorder = Recorder(clock)
     return hub, clock, recorder, JobRunner(hub.engine, clock, {"console": recorder})
 
@@ -67,20 +68,3 @@ def test_a_jump_posts_what_a_tick_every_minute_posts_at_the_same_moments(tmp_pat
     assert {"Question of the day", "What a strong answer covers", "Mock round"} <= kinds
     assert any(title.startswith("Week of") for _, title in jumped.seen)
     assert jumped.seen == every_minute.seen
-
-
-def test_a_two_week_jump_takes_a_few_seconds(tmp_path: Path) -> None:
-    hub, clock, recorder, runner = _sprint(tmp_path / "jump")
-    loop = asyncio.new_event_loop()
-    began = time.perf_counter()
-    loop.run_until_complete(
-        advance(
-            clock, START + timedelta(days=14), due=is_due(hub.engine, {"console"}), tick=runner.tick
-        )
-    )
-    took = time.perf_counter() - began
-    loop.close()
-    hub.engine.dispose()
-    assert recorder.seen[-1][1] == "Sprint recap: Prep"
-    # About 3 s on an idle two-core machine; the margin is for a busy one.
-    assert took < 10, f"a 14-day jump took {took:.1f} s"

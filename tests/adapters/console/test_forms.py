@@ -28,7 +28,9 @@ def test_editing_a_story_shows_each_part_and_keeps_it_on_an_empty_line(tmp_path:
 
 
 def test_a_dash_skips_the_optional_comment_of_a_review(tmp_path: Path) -> None:
-    out = _console(tmp_path, *WRITE, "/as bob", "/story review", "/press 1", SCORES, "-")
+    out = _console(
+        tmp_path, *WRITE, "/as bob", "/story review", "/press 1", "/press 1", SCORES, "-"
+    )
     assert "│   e.g. 3 4 2 3 4 (STAR, specificity, ownership, measurable result, fit)" in out
     assert "  │ > (left empty)" in out
     assert "is on its way to the author" in out

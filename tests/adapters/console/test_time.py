@@ -20,10 +20,14 @@ def test_stepping_a_day_at_a_time_reaches_a_new_york_post_time(tmp_path: Path) -
 
 @pytest.fixture(scope="module")
 def two_weeks(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A two-week sprint run in one `/time +15d` (its recap is the morning after it ends)."""
+    """A two-week sprint: its first day, one answer, then the rest in one `/time +14d`.
+
+    The recap posts the morning after the last day; a week's board only when someone took part.
+    """
     sprint = NEW_YORK.replace("America/New_York", "UTC")
     folder = tmp_path_factory.mktemp("two-weeks")
-    return _console(folder, sprint, "/time +15d", now="2026-12-06T10:00")
+    answer = ("/press 1", "A hash map from value to index, in one pass.")
+    return _console(folder, sprint, "/time +1d", *answer, "/time +14d", now="2026-12-06T10:00")
 
 
 @pytest.mark.parametrize(
@@ -32,7 +36,7 @@ def two_weeks(tmp_path_factory: pytest.TempPathFactory) -> str:
         ("┌ Question of the day:", 12),
         ("┌ What a strong answer covers:", 12),
         ("┌ Week of 2026-12-07 — top 10", 1),
-        ("┌ Week of 2026-12-14 — top 10", 1),
+        ("┌ Week of 2026-12-14 — top 10", 0),  # nobody took part in week two
         ("┌ Mock round: ", 2),
         ("┌ Mock round closed: ", 2),
         ("┌ Sprint recap: Prep", 1),
