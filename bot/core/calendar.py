@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -74,15 +74,6 @@ def local_moment(day: date, at: time, tz: str) -> datetime:
     if utc.astimezone(zone).replace(tzinfo=None) < naive:
         utc += timedelta(hours=1)
     return utc
-
-
-def valid_timezone(name: str) -> bool:
-    """Return whether a string names an IANA time zone."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return "/" in name or name == "UTC"
 
 
 def cycle_weeks(template: tuple[Week, ...], count: int) -> tuple[Week, ...]:

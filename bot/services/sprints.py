@@ -10,7 +10,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from bot.content import CATEGORY_NAMES, ROUND_NAMES, SprintTemplate
-from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Week, cycle_weeks, valid_timezone
+from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Week, cycle_weeks
 from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
 from bot.services import catalog
@@ -96,19 +96,11 @@ def _require_live(ctx: Ctx) -> Sprint:
     ),
     Option("template", "Plan to follow", kind="choice", choices=("mle-4-week", "mle-6-week")),
     Option("time", "Local post time, like 09:00 (default 09:00)", kind="time"),
-    Option("timezone", "Time zone, like Europe/Berlin (default: the community's)", max_length=64),
+    Option("timezone", "Time zone, like Europe/Berlin (default: the community's)", kind="timezone"),
     admin=True,
 )
 def start_sprint(ctx: Ctx, args: Args) -> Reply:
     tz = args.get("timezone") or ctx.community.timezone
-    if not valid_timezone(tz):
-        raise UserError(
-            rich(
-                "I don't know the time zone `",
-                UserText(tz),
-                "`. Use a name like Europe/Berlin or America/New_York.",
-            )
-        )
     today = local_date(ctx.clock, tz)
     start: date = args.get("start") or today + timedelta(days=1)
     if start < today:

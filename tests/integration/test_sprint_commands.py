@@ -34,7 +34,9 @@ def test_a_member_cannot_start_a_sprint(hub: Hub) -> None:
     [
         ("start:2026-11-01", "is in the past"),
         ("start:next-week", "takes a date like 2026-12-01"),
-        ("timezone:Mars/Base", "I don't know the time zone `Mars/Base`"),
+        ("timezone:Mars/Base", "I don't know the time zone “Mars/Base”. Use a place's name"),
+        ("timezone:CET", "I don't know the time zone “CET”. Did you mean Europe/Berlin?"),
+        ("timezone:localtime", "I don't know the time zone “localtime”."),
         ("weeks:20", "between 1 and 12"),
         ("time:25:00", "takes a time like 09:00"),
         ("template:mle-9-week", "must be one of: mle-4-week, mle-6-week"),

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-import pytest
-
-from bot.core.calendar import Calendar, DayFocus, Week, cycle_weeks, local_moment, valid_timezone
+from bot.core.calendar import Calendar, DayFocus, Week, cycle_weeks, local_moment
 
 WEEK = Week(
     "Basics",
@@ -44,17 +42,3 @@ def test_a_template_is_cut_or_extended_with_its_hardest_week() -> None:
     easy, hard = Week("easy", {}), Week("hard", {})
     assert cycle_weeks((easy, hard), 1) == (easy,)
     assert cycle_weeks((easy, hard), 4) == (easy, hard, hard, hard)
-
-
-@pytest.mark.parametrize(
-    ("name", "ok"),
-    [
-        ("Europe/Berlin", True),
-        ("UTC", True),
-        ("Mars/Olympus", False),
-        ("", False),
-        ("../etc", False),
-    ],
-)
-def test_time_zones_are_checked_by_name(name: str, ok: bool) -> None:
-    assert valid_timezone(name) is ok

@@ -1,0 +1,19 @@
+"""What an admin and a member read on Slack about time zones, pauses, parsing and post-now."""
+
+from __future__ import annotations
+
+from tests.adapters.slack.conftest import ADMIN, Workspace, texts
+
+
+async def test_a_sprint_in_cet_is_refused_with_the_city_zone_to_use(slack: Workspace) -> None:
+    slack.fake.admins.add(ADMIN)
+    await slack.command("start Prep timezone:CET", user=ADMIN, command="/sprint")
+    [refused] = await slack.fake.wait_responses()
+    assert refused["response_type"] == "ephemeral"
+    assert "I don't know the time zone “CET”. Did you mean Europe/Berlin?" in texts(refused)
+
+
+async def test_practice_daily_refuses_localtime_like_every_command(slack: Workspace) -> None:
+    await slack.command("daily at:08:00 timezone:localtime", command="/practice")
+    [refused] = await slack.fake.wait_responses()
+    assert "I don't know the time zone “localtime”. Use a place's name" in texts(refused)
