@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from bot.core.cards import Text, plain
 from bot.core.timezones import ZoneError, canonical_zone
+from bot.core.words import plural
 
 if TYPE_CHECKING:
     from bot.core.cards import Reply
@@ -161,7 +162,7 @@ def convert(option: Option, raw: Any) -> Any:
     if option.kind == "timezone":
         return _to_zone(text)
     if len(text) > option.max_length:
-        raise UserError(f"`{option.name}` is at most {option.max_length} characters.")
+        raise UserError(f"`{option.name}` is at most {plural(option.max_length, 'character')}.")
     return text
 
 

@@ -13,6 +13,7 @@ from bot.content import CATEGORY_NAMES, ROUND_NAMES, SprintTemplate
 from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Week, cycle_weeks
 from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
+from bot.core.words import plural
 from bot.services import catalog
 from bot.services.context import Ctx
 from bot.services.leaderboard import recap_card
@@ -146,7 +147,7 @@ def start_sprint(ctx: Ctx, args: Args) -> Reply:
         "**",
         UserText(sprint.name),
         f"** runs {start.isoformat()} to {cal.end.isoformat()} "
-        f"({weeks} weeks). The question posts here at {sprint.post_time} {tz}; "
+        f"({plural(weeks, 'week')}). The question posts here at {sprint.post_time} {tz}; "
         "the strong answer is revealed in its thread before the next one.",
     )
     return Reply.channel(

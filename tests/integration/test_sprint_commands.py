@@ -25,6 +25,12 @@ def test_an_admin_starts_a_sprint_and_the_channel_sees_its_plan(hub: Hub) -> Non
     assert "Week 1: Arrays, hashing" in text
 
 
+@pytest.mark.parametrize(("weeks", "shown"), [(1, "(1 week)"), (2, "(2 weeks)")])
+def test_the_sprint_length_is_counted_in_words(hub: Hub, weeks: int, shown: str) -> None:
+    reply = hub.command_text(ADMIN, "sprint", f"start Prep weeks:{weeks}")
+    assert shown in reply_text(reply)
+
+
 def test_a_member_cannot_start_a_sprint(hub: Hub) -> None:
     assert reply_text(hub.command_text(actor("u1"), "sprint", "start Nope")).strip() == ADMIN_ONLY
 

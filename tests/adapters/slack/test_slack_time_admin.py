@@ -17,3 +17,18 @@ async def test_practice_daily_refuses_localtime_like_every_command(slack: Worksp
     await slack.command("daily at:08:00 timezone:localtime", command="/practice")
     [refused] = await slack.fake.wait_responses()
     assert "I don't know the time zone “localtime”. Use a place's name" in texts(refused)
+
+
+async def test_a_sprint_name_of_several_words_without_quotes_is_told_to_use_them(
+    slack: Workspace,
+) -> None:
+    slack.fake.admins.add(ADMIN)
+    await slack.command("start name:December Loop Prep", user=ADMIN, command="/sprint")
+    [refused] = await slack.fake.wait_responses()
+    assert 'A value of several words needs quotes: `name:"December Loop Prep"`' in texts(refused)
+
+
+async def test_an_unknown_profile_option_is_named(slack: Workspace) -> None:
+    await slack.command("set unknown:1", command="/profile")
+    [refused] = await slack.fake.wait_responses()
+    assert "`/profile set` has no option `unknown`." in texts(refused)
