@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from datetime import UTC, datetime
 from functools import lru_cache
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from bot.core.cards import Rich, UserText, plain, rich
 
@@ -79,6 +80,13 @@ def suggest_zone(typed: str) -> str | None:
         if close:
             return names[close[0]]
     return None
+
+
+def local_label(moment: datetime, tz: str) -> str:
+    """Show a moment as a member reads it in a zone: "Mon 7 Dec, 09:00 (Europe/Berlin)"."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite hands back naive UTC
+    local = aware.astimezone(ZoneInfo(tz))
+    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M} ({tz})"
 
 
 def _refusal(typed: str, suggestion: str | None) -> Rich:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.adapters.slack.conftest import ADMIN, Workspace, texts
+from tests.adapters.slack.conftest import ADMIN, Workspace, buttons, texts
 
 
 async def test_a_sprint_in_cet_is_refused_with_the_city_zone_to_use(slack: Workspace) -> None:
@@ -32,3 +32,16 @@ async def test_an_unknown_profile_option_is_named(slack: Workspace) -> None:
     await slack.command("set unknown:1", command="/profile")
     [refused] = await slack.fake.wait_responses()
     assert "`/profile set` has no option `unknown`." in texts(refused)
+
+
+async def test_a_second_post_now_answers_the_admin_alone_and_posts_once(slack: Workspace) -> None:
+    slack.fake.admins.add(ADMIN)
+    await slack.command("post-now", user=ADMIN)
+    await slack.fake.wait_for("chat.postMessage")
+    await slack.command("post-now", user=ADMIN)
+    [answer] = await slack.fake.wait_responses()
+    assert answer["response_type"] == "ephemeral"
+    assert "Today's question is already posted here" in texts(answer)
+    assert "was posted on Tue 1 Dec, 09:00 (UTC). Nothing was posted again." in texts(answer)
+    assert "Post it again" in buttons(answer)
+    assert len(slack.fake.of("chat.postMessage")) == 1

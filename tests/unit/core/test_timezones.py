@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from bot.core.cards import UserText, plain
-from bot.core.timezones import ZoneError, canonical_zone
+from bot.core.timezones import ZoneError, canonical_zone, local_label
 
 
 @pytest.mark.parametrize(
@@ -65,3 +67,18 @@ def test_what_the_member_typed_is_shown_literally() -> None:
         canonical_zone("@everyone")
     member_text = [p for p in caught.value.text.parts if isinstance(p, UserText)]
     assert member_text == ["@everyone"]
+
+
+SUNDAY_0800 = datetime(2026, 12, 13, 8, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("moment", "zone", "shown"),
+    [
+        (SUNDAY_0800, "Europe/Berlin", "Sun 13 Dec, 09:00 (Europe/Berlin)"),
+        (SUNDAY_0800.replace(tzinfo=None), "Asia/Kolkata", "Sun 13 Dec, 13:30 (Asia/Kolkata)"),
+        (SUNDAY_0800, "America/New_York", "Sun 13 Dec, 03:00 (America/New_York)"),
+    ],
+)
+def test_a_moment_is_shown_in_the_readers_zone(moment: datetime, zone: str, shown: str) -> None:
+    assert local_label(moment, zone) == shown
