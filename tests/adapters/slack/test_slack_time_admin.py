@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from tests.adapters.slack.conftest import ADMIN, Workspace, buttons, texts
+from tests.fakes import FakeClock
 
 
 async def test_a_sprint_in_cet_is_refused_with_the_city_zone_to_use(slack: Workspace) -> None:
@@ -45,3 +48,20 @@ async def test_a_second_post_now_answers_the_admin_alone_and_posts_once(slack: W
     assert "was posted on Tue 1 Dec, 09:00 (UTC). Nothing was posted again." in texts(answer)
     assert "Post it again" in buttons(answer)
     assert len(slack.fake.of("chat.postMessage")) == 1
+
+
+async def test_a_paused_sprint_shows_since_when_and_then_how_far_the_end_moved(
+    slack: Workspace, clock: FakeClock
+) -> None:
+    await slack.start_sprint(clock)
+    clock.set(datetime(2026, 12, 8, 12, tzinfo=UTC))
+    for step, command in enumerate(["pause", "status"], start=1):
+        await slack.command(command, user=ADMIN, command="/sprint")
+        await slack.fake.wait_responses(step)
+    assert "paused since Wed 9 Dec" in texts(slack.fake.responses[-1])
+    clock.set(datetime(2026, 12, 11, 8, tzinfo=UTC))
+    for step, command in enumerate(["resume", "status"], start=3):
+        await slack.command(command, user=ADMIN, command="/sprint")
+        await slack.fake.wait_responses(step)
+    assert "The next question posts Fri 11 Dec at 09:00 UTC" in texts(slack.fake.responses[-2])
+    assert "Tue 5 Jan (moved 2 days by the pause)" in texts(slack.fake.responses[-1])
