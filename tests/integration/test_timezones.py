@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import Session, select
 
 from bot.services.hub import Hub
+from bot.storage.tables import Member
 from tests.conftest import actor
 from tests.replies import reply_text
 
@@ -44,3 +46,15 @@ def test_a_practice_zone_typed_in_lower_case_is_shown_as_iana_spells_it(hub: Hub
 def test_a_profile_zone_typed_in_lower_case_is_shown_as_iana_spells_it(hub: Hub) -> None:
     hub.command_text(ADMIN, "profile", f"{PROFILE}america/new_york")
     assert "America/New_York" in reply_text(hub.command_text(ADMIN, "profile", "set"))
+
+
+def test_a_zone_saved_before_the_rule_is_not_used_unchecked(hub: Hub) -> None:
+    hub.command_text(actor("u1"), "practice", "stop")  # the member exists
+    with Session(hub.engine) as session:
+        member = session.exec(select(Member).where(Member.external_id == "u1")).one()
+        member.timezone = "CET"
+        session.add(member)
+        session.commit()
+    refused = reply_text(hub.command_text(actor("u1"), "practice", "daily at:08:00"))
+    assert "“CET”. Did you mean Europe/Berlin?" in refused
+    assert refused.strip().endswith("Add `timezone:` to the command.")
