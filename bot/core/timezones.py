@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from bot.core.cards import Rich, UserText, plain, rich
 
 EXAMPLES = "Europe/Berlin, America/New_York, Asia/Kolkata or UTC"
+LONGEST = 64  # past the longest IANA name (America/Argentina/ComodRivadavia is 32)
 # Not places: fixed offsets with inverted signs (Etc/GMT+1 is UTC-1) and system files.
 _NOT_PLACES = ("etc/", "systemv/", "posix/", "right/")
 # Abbreviations name no place, so they cannot say when summer time starts; suggest a city.
@@ -70,6 +71,8 @@ def canonical_zone(typed: str) -> str:
 def suggest_zone(typed: str) -> str | None:
     """Return the place's zone a member most likely meant, if any is close."""
     key = _key(typed)
+    if len(key) > LONGEST:
+        return None
     if key in ABBREVIATIONS:
         return ABBREVIATIONS[key]
     cities = _cities()

@@ -82,3 +82,10 @@ SUNDAY_0800 = datetime(2026, 12, 13, 8, tzinfo=UTC)
 )
 def test_a_moment_is_shown_in_the_readers_zone(moment: datetime, zone: str, shown: str) -> None:
     assert local_label(moment, zone) == shown
+
+
+def test_a_very_long_zone_is_refused_without_a_guess_and_shown_shortened() -> None:
+    with pytest.raises(ZoneError) as caught:
+        canonical_zone("Europe/Berlin" * 500)
+    assert len(plain(caught.value.text)) < 200
+    assert "Did you mean" not in plain(caught.value.text)
