@@ -86,6 +86,6 @@ def test_a_moment_is_shown_in_the_readers_zone(moment: datetime, zone: str, show
 
 def test_a_very_long_zone_is_refused_without_a_guess_and_shown_shortened() -> None:
     with pytest.raises(ZoneError) as caught:
-        canonical_zone("Europe/Berlin" * 500)
+        canonical_zone("x" * 3000 + "/Berlin")
     assert len(plain(caught.value.text)) < 200
     assert "Did you mean" not in plain(caught.value.text)
