@@ -22,6 +22,7 @@ from bot.core.clock import local_date, seeded
 from bot.core.points import Reason
 from bot.core.repetition import RATINGS
 from bot.core.rotation import pick_question
+from bot.core.timezones import local_label
 from bot.services.bank import live_questions
 from bot.services.context import Ctx
 from bot.services.ledger import award, upsert_insert
@@ -224,17 +225,53 @@ def show_today(ctx: Ctx, _args: Args) -> Reply:
     return Reply.ephemeral(question_card(question, post))
 
 
+def channel_zone(ctx: Ctx) -> str:
+    """The time zone of the caller's channel: its sprint's, else the community's."""
+    sprint = live_sprint(ctx.session, ctx.community_id, ctx.actor.channel_id)
+    return sprint.timezone if sprint is not None else ctx.community.timezone
+
+
 @REGISTRY.command("question", "post-now", "Post today's question in this channel", admin=True)
 def post_now(ctx: Ctx, _args: Args) -> Reply:
     post = todays_post(ctx)
+    if post.posted_at is not None:
+        return _already_posted(ctx, post)
+    return _posted(ctx, post)
+
+
+def _posted(ctx: Ctx, post: DailyPost) -> Reply:
+    """Post the day's card in its channel, remembering when."""
     question = ctx.session.get(Question, post.question_id)
     assert question is not None
     post.posted_at = ctx.clock.now()
     card = question_card(question, post)
-    posted = Message(
-        card, Visibility.CHANNEL, channel=ctx.actor.channel_id, track=f"post:{post.id}"
+    return Reply(
+        [Message(card, Visibility.CHANNEL, channel=post.channel_id, track=f"post:{post.id}")]
     )
-    return Reply([posted])
+
+
+def _already_posted(ctx: Ctx, post: DailyPost) -> Reply:
+    question = ctx.session.get(Question, post.question_id)
+    assert question is not None and post.posted_at is not None
+    when = local_label(post.posted_at, channel_zone(ctx))
+    return Reply.ephemeral(
+        Card(
+            title="Today's question is already posted here",
+            text=f"**{question.title}** was posted on {when}. Nothing was posted again.",
+            buttons=(Button("Post it again", "q.repost", str(post.id)),),
+            footer="`/question skip` swaps it for another question.",
+        )
+    )
+
+
+@REGISTRY.action("q.repost")
+def repost_today(ctx: Ctx, value: str) -> Reply:
+    if not ctx.actor.is_admin:
+        raise UserError("Only community admins can post the question.")
+    post, _ = post_for(ctx, value)
+    if post.channel_id != ctx.actor.channel_id or post.local_date != todays_plan(ctx)[0]:
+        raise UserError("That was an earlier question. `/question post-now` posts today's.")
+    return _posted(ctx, post)
 
 
 @REGISTRY.command("question", "skip", "Swap today's question for another one", admin=True)
@@ -252,12 +289,7 @@ def skip_today(ctx: Ctx, _args: Args) -> Reply:
     assert question is not None
     if post.posted_at is None:
         return Reply.note(f"Skipped. Today's question is now **{question.title}**.")
-    post.posted_at = ctx.clock.now()
-    card = question_card(question, post)
-    posted = Message(
-        card, Visibility.CHANNEL, channel=ctx.actor.channel_id, track=f"post:{post.id}"
-    )
-    return Reply([posted])
+    return _posted(ctx, post)
 
 
 @REGISTRY.tracker("post")

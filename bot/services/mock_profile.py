@@ -7,7 +7,6 @@ from collections.abc import Callable
 from bot.core.cards import Card, Field, Reply
 from bot.core.mock_availability import (
     DEFAULT_AVAILABILITY,
-    canonical_timezone,
     format_availability,
     parse_availability,
 )
@@ -69,7 +68,7 @@ def profile_fields(ctx: Ctx, profile: MockProfile) -> tuple[Field, ...]:
     "Set your target role, level, time zone and weekly hours for mock interviews",
     Option("role", "Target role, e.g. MLE, SDE, Applied Scientist, Data Scientist", max_length=40),
     Option("level", "Your level", kind="choice", choices=LEVELS),
-    Option("timezone", "Your time zone, e.g. Europe/London", max_length=64),
+    Option("timezone", "Your time zone, e.g. Europe/London", kind="timezone"),
     Option(
         "availability", 'Weekly hours, e.g. "mon-fri 18:00-21:00, sat 10:00-14:00"', max_length=300
     ),
@@ -84,7 +83,7 @@ def set_profile(ctx: Ctx, args: Args) -> Reply:
         raise UserError(
             f"A new profile needs a role and a level; {missing} is missing.\n```{EXAMPLE}```"
         )
-    zone = _checked(canonical_timezone, args.get("timezone"))
+    zone = args.get("timezone")  # a place's IANA name: the registry checked it
     hours = _checked(
         lambda text: format_availability(parse_availability(text)), args.get("availability")
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from typing import Any
 
-from bot.core.cards import UserText, rich
-from bot.services.registry import Command, Registry, UserError
+from bot.core.cards import Rich, UserText, rich
+from bot.services.registry import Command, Registry, UserError, convert
 
 TEXT_LIMIT = 2000  # far past the longest valid command; shlex takes seconds on megabytes
 
@@ -39,28 +40,98 @@ def parse(registry: Registry, group: str, text: str) -> tuple[Command, dict[str,
 
 
 def _options(spec: Command, words: list[str], registry: Registry, group: str) -> dict[str, Any]:
+    named, positional, spilled = _split(spec, words)
+    placed, extra = _by_position(spec, named, positional)
+    if spilled is not None and (extra or not _converts(spec, placed)):
+        key, rest = spilled
+        raise UserError(_needs_quotes(key, named[key], rest))
+    if extra:
+        shown = UserText(" ".join(extra)[:80])
+        raise UserError(rich("I didn't understand `", shown, f"`.\nUsage: `{spec.usage}`"))
+    return named | placed
+
+
+Spill = tuple[str, list[str]]  # a named text option and the loose words typed right after it
+
+
+def _split(spec: Command, words: list[str]) -> tuple[dict[str, str], list[str], Spill | None]:
+    """Sort words into named options and loose words, noting the first text option that spilled."""
     names = {o.name: o for o in spec.options}
-    values: dict[str, Any] = {}
+    named: dict[str, str] = {}
     positional: list[str] = []
+    spills: list[Spill] = []
+    current: Spill | None = None
     for word in words:
         key, sep, value = word.partition(":") if ":" in word else word.partition("=")
         if sep and key.lower() in names:
-            values[key.lower()] = value
+            named[key.lower()] = value
+            current = (key.lower(), []) if names[key.lower()].kind == "text" else None
+            spills += [current] if current else []
+        elif sep and _looks_like_option(key, value):
+            raise UserError(
+                rich(f"`{_name(spec)}` has no option `", UserText(key[:40]), f"`.\n{_usage(spec)}")
+            )
         else:
             positional.append(word)
-    free = [o for o in spec.options if o.name not in values]
+            if current is not None:
+                current[1].append(word)
+    return named, positional, next((s for s in spills if s[1]), None)
+
+
+def _by_position(
+    spec: Command, named: dict[str, str], positional: list[str]
+) -> tuple[dict[str, str], list[str]]:
+    """Give loose words to the options not named, in order; return them and any words left."""
+    free = [o for o in spec.options if o.name not in named]
+    placed: dict[str, str] = {}
     while positional and free:
         option = free.pop(0)
         take = 1
         if option.kind == "text":
             # A text option takes every word that the required options after it do not need.
             take = max(1, len(positional) - sum(o.required for o in free))
-        values[option.name] = " ".join(positional[:take])
+        placed[option.name] = " ".join(positional[:take])
         positional = positional[take:]
-    if positional:
-        extra = UserText(" ".join(positional)[:80])
-        raise UserError(rich("I didn't understand `", extra, f"`.\nUsage: `{spec.usage}`"))
-    return values
+    return placed, positional
+
+
+def _converts(spec: Command, placed: dict[str, str]) -> bool:
+    names = {o.name: o for o in spec.options}
+    try:
+        for name, raw in placed.items():
+            convert(names[name], raw)
+    except UserError:
+        return False
+    return True
+
+
+def _looks_like_option(key: str, value: str) -> bool:
+    # `unknown:1` is a misspelt option; `18:00-21:00` or `https://…` are values.
+    return bool(_OPTION_NAME.fullmatch(key)) and bool(value) and not value.startswith("/")
+
+
+_OPTION_NAME = re.compile(r"[A-Za-z][A-Za-z_-]{0,39}")
+
+
+def _needs_quotes(key: str, first: str, rest: list[str]) -> Rich:
+    whole = " ".join([first, *rest])
+    return rich(
+        f"`{key}` took only `",
+        UserText(first[:80]),
+        "`, and I didn't understand `",
+        UserText(" ".join(rest)[:80]),
+        "`. A value of several words needs quotes: `",
+        UserText(f'{key}:"{whole[:80]}"'),
+        "`.",
+    )
+
+
+def _name(spec: Command) -> str:
+    return f"/{spec.group}" if spec.default else f"/{spec.group} {spec.name}"
+
+
+def _usage(spec: Command) -> str:
+    return f"Usage: `{spec.usage}`"
 
 
 def group_help(registry: Registry, group: str) -> str:

@@ -7,10 +7,10 @@ from datetime import date, time
 from sqlalchemy import Date, bindparam
 from sqlmodel import Session, col, select
 
-from bot.core.calendar import valid_timezone
-from bot.core.cards import Button, Card, Reply, UserText, rich
+from bot.core.cards import Button, Card, Reply, rich
 from bot.core.clock import local_date, seeded
 from bot.core.repetition import RATING_LABELS, RATINGS, next_due, rating_base
+from bot.core.timezones import ZoneError, canonical_zone
 from bot.core.words import plural
 from bot.services.bank import live_questions
 from bot.services.context import Ctx
@@ -135,15 +135,10 @@ def practice(ctx: Ctx, _args: Args) -> Reply:
     "daily",
     "Get a practice question by direct message every day",
     Option("at", "Local time, like 08:00", kind="time", required=True),
-    Option("timezone", "Your time zone, like Europe/Berlin", max_length=64),
+    Option("timezone", "Your time zone, like Europe/Berlin", kind="timezone"),
 )
 def practice_daily(ctx: Ctx, args: Args) -> Reply:
-    tz = args.get("timezone") or ctx.member.timezone or ctx.community.timezone
-    if not valid_timezone(tz):
-        shown = UserText(tz[:64])
-        raise UserError(
-            rich("I don't know the time zone `", shown, "`. Use a name like Europe/Berlin.")
-        )
+    tz = args.get("timezone") or _stored_zone(ctx.member.timezone or ctx.community.timezone)
     at: time = args["at"]
     pref = ctx.session.get(PracticePref, ctx.member_id)
     if pref is None:
@@ -159,6 +154,14 @@ def practice_daily(ctx: Ctx, args: Args) -> Reply:
     return Reply.note(
         f"Done: a practice question reaches you by DM every day at {pref.at_time} ({tz})."
     )
+
+
+def _stored_zone(stored: str) -> str:
+    """Check a zone saved before every command used one rule (it may read "CET")."""
+    try:
+        return canonical_zone(stored)
+    except ZoneError as error:
+        raise UserError(rich(*error.text.parts, " Add `timezone:` to the command.")) from None
 
 
 @REGISTRY.command("practice", "stop", "Stop the daily practice message")

@@ -8,12 +8,14 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.core.cards import Text, plain
+from bot.core.timezones import ZoneError, canonical_zone
+from bot.core.words import plural
 
 if TYPE_CHECKING:
     from bot.core.cards import Reply
     from bot.services.context import Ctx
 
-OptionKind = Literal["text", "int", "choice", "date", "time", "bool"]
+OptionKind = Literal["text", "int", "choice", "date", "time", "bool", "timezone"]
 Args = dict[str, Any]
 CommandHandler = Callable[["Ctx", Args], "Reply"]
 ActionHandler = Callable[["Ctx", str], "Reply"]
@@ -157,8 +159,10 @@ def convert(option: Option, raw: Any) -> Any:
             return time.fromisoformat(text)
         except ValueError:
             raise UserError(f"`{option.name}` takes a time like 09:00.") from None
+    if option.kind == "timezone":
+        return _to_zone(text)
     if len(text) > option.max_length:
-        raise UserError(f"`{option.name}` is at most {option.max_length} characters.")
+        raise UserError(f"`{option.name}` is at most {plural(option.max_length, 'character')}.")
     return text
 
 
@@ -173,6 +177,13 @@ def _to_int(option: Option, raw: Any) -> int:
     if abs(value) > STORED_INT_MAX:
         raise UserError(f"`{option.name}` is too large a number.")
     return value
+
+
+def _to_zone(text: str) -> str:
+    try:
+        return canonical_zone(text)
+    except ZoneError as error:
+        raise UserError(error.text) from None
 
 
 def _bounds(low: int | None, high: int | None) -> str:

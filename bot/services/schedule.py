@@ -20,7 +20,7 @@ from sqlalchemy import Table, bindparam, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
-from bot.core.calendar import local_moment
+from bot.core.calendar import Calendar, local_moment
 from bot.core.cards import Card, Message, UserText, Visibility, rich
 from bot.core.clock import Clock
 from bot.services.daily import claim_posts, find_post
@@ -28,7 +28,7 @@ from bot.services.leaderboard_posts import recap_card, weekly_card
 from bot.services.ledger import upsert_insert
 from bot.services.practice import pick_practice
 from bot.services.question_cards import practice_card, question_card, reveal_card
-from bot.services.sprints import calendar_of
+from bot.services.sprints import LATE_GRACE, LIVE, calendar_of
 from bot.storage.tables import Community, DailyPost, Member, Question
 from bot.storage.tables_sprints import JobClaim, PracticePref, Sprint
 from bot.storage.uow import is_retryable
@@ -38,7 +38,6 @@ log = logging.getLogger(__name__)
 CLAIMS: Table = JobClaim.__table__  # type: ignore[attr-defined]
 POSTS: Table = DailyPost.__table__  # type: ignore[attr-defined]
 LEASE = timedelta(minutes=10)
-LATE_GRACE = timedelta(minutes=15)
 CLAIM_WINDOW = timedelta(days=3)
 
 
@@ -79,7 +78,7 @@ def find_due(
     rows = session.exec(
         select(Sprint, Community)
         .join(Community, col(Community.id) == Sprint.community_id)
-        .where(Sprint.status == "active", col(Community.platform).in_(platforms))
+        .where(col(Sprint.status).in_(LIVE), col(Community.platform).in_(platforms))
     ).all()
     for sprint, community in rows:
         found.extend(_sprint_due(sprint, community, now, catch_up))
@@ -107,18 +106,14 @@ def _sprint_due(sprint: Sprint, community: Community, now: datetime, catch_up: b
             sprint.id,
         )
 
-    work = []
+    work = _reveals_due(sprint, cal, today, now, due)
+    if sprint.status != "active":  # paused: only the answer to the last question posted
+        return work
     post_at = cal.post_at(today)
     late = now - post_at
     plan = cal.focus_on(today)
     if plan and late >= timedelta(0) and (catch_up or late <= LATE_GRACE):
         work.append(replace(due("daily", today), focus=(plan.focus, plan.difficulty)))
-    for day in (today - timedelta(days=1), today):
-        reveal_at = cal.post_at(day + timedelta(days=1)) - timedelta(
-            minutes=sprint.reveal_lead_minutes
-        )
-        if cal.focus_on(day) and reveal_at <= now < reveal_at + timedelta(days=1):
-            work.append(due("reveal", day))
     if (
         today.weekday() == 0
         and sprint.start_date < today <= cal.end + timedelta(days=1)
@@ -127,6 +122,19 @@ def _sprint_due(sprint: Sprint, community: Community, now: datetime, catch_up: b
         work.append(due("weekly", today - timedelta(days=7)))
     if today > cal.end and now >= cal.post_at(cal.end + timedelta(days=1)):
         work.append(due("recap", cal.end))
+    return work
+
+
+def _reveals_due(
+    sprint: Sprint, cal: Calendar, today: date, now: datetime, due: Callable[[str, date], Due]
+) -> list[Due]:
+    work = []
+    for day in (today - timedelta(days=1), today):
+        reveal_at = cal.post_at(day + timedelta(days=1)) - timedelta(
+            minutes=sprint.reveal_lead_minutes
+        )
+        if cal.focus_on(day) and reveal_at <= now < reveal_at + timedelta(days=1):
+            work.append(due("reveal", day))
     return work
 
 

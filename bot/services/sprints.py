@@ -10,9 +10,10 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from bot.content import CATEGORY_NAMES, ROUND_NAMES, SprintTemplate
-from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Week, cycle_weeks, valid_timezone
+from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Pause, Week, cycle_weeks, day_label
 from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
+from bot.core.words import plural
 from bot.services import catalog
 from bot.services.context import Ctx
 from bot.services.leaderboard_posts import recap_card
@@ -22,6 +23,7 @@ from bot.storage.tables_sprints import Sprint
 LIVE = ("active", "paused")
 DEFAULT_TEMPLATE = "mle-4-week"
 PLAN_DAYS = 14
+LATE_GRACE = timedelta(minutes=15)  # a post this late goes out even without catch-up
 HORIZON_DAYS = 365  # a later start is a typo (and 9999-12-31 would run past the calendar)
 
 
@@ -40,7 +42,11 @@ def plan_from(template: SprintTemplate, weeks: int) -> list[dict[str, Any]]:
 def calendar_of(sprint: Sprint) -> Calendar:
     """Build the pure calendar of a stored sprint."""
     weeks = tuple(Week(w["theme"], StoredDays(w["days"])) for w in sprint.plan)
-    return Calendar(sprint.start_date, weeks, time.fromisoformat(sprint.post_time), sprint.timezone)
+    pauses = [Pause(date.fromisoformat(first), days) for first, days in sprint.pauses]
+    if sprint.paused_since is not None:
+        pauses.append(Pause(sprint.paused_since))
+    at = time.fromisoformat(sprint.post_time)
+    return Calendar(sprint.start_date, weeks, at, sprint.timezone, tuple(pauses))
 
 
 class StoredDays(Mapping[str, DayFocus]):
@@ -96,19 +102,11 @@ def _require_live(ctx: Ctx) -> Sprint:
     ),
     Option("template", "Plan to follow", kind="choice", choices=("mle-4-week", "mle-6-week")),
     Option("time", "Local post time, like 09:00 (default 09:00)", kind="time"),
-    Option("timezone", "Time zone, like Europe/Berlin (default: the community's)", max_length=64),
+    Option("timezone", "Time zone, like Europe/Berlin (default: the community's)", kind="timezone"),
     admin=True,
 )
 def start_sprint(ctx: Ctx, args: Args) -> Reply:
     tz = args.get("timezone") or ctx.community.timezone
-    if not valid_timezone(tz):
-        raise UserError(
-            rich(
-                "I don't know the time zone `",
-                UserText(tz),
-                "`. Use a name like Europe/Berlin or America/New_York.",
-            )
-        )
     today = local_date(ctx.clock, tz)
     start: date = args.get("start") or today + timedelta(days=1)
     if start < today:
@@ -154,7 +152,7 @@ def start_sprint(ctx: Ctx, args: Args) -> Reply:
         "**",
         UserText(sprint.name),
         f"** runs {start.isoformat()} to {cal.end.isoformat()} "
-        f"({weeks} weeks). The question posts here at {sprint.post_time} {tz}; "
+        f"({plural(weeks, 'week')}). The question posts here at {sprint.post_time} {tz}; "
         "the strong answer is revealed in its thread before the next one.",
     )
     return Reply.channel(
@@ -192,17 +190,13 @@ def sprint_status(ctx: Ctx, _args: Args) -> Reply:
     sprint = _require_live(ctx)
     cal = calendar_of(sprint)
     today = local_date(ctx.clock, sprint.timezone)
-    week = cal.week_index(today)
-    where = (
-        f"week {week + 1} of {len(cal.weeks)}"
-        if week is not None
-        else (
-            f"starts {sprint.start_date.isoformat()}" if today < sprint.start_date else "finished"
-        )
-    )
+    # While paused, the sprint stands where it stopped: the day before the first held-back one.
+    reached = today if sprint.paused_since is None else sprint.paused_since - timedelta(days=1)
+    week = cal.week_index(reached)
     fields = [
-        Field("Status", f"{sprint.status} · {where}", inline=True),
+        Field("Status", f"{_state(sprint)} · {_where(sprint, cal, reached)}", inline=True),
         Field("Posts", f"{sprint.post_time} {sprint.timezone}", inline=True),
+        Field("Ends", _ends(sprint, cal)),
         Field("Today", describe_day(cal.focus_on(today))),
     ]
     if week is not None:
@@ -210,6 +204,27 @@ def sprint_status(ctx: Ctx, _args: Args) -> Reply:
     return Reply.ephemeral(
         Card(title=rich("Sprint: ", UserText(sprint.name)), fields=tuple(fields))
     )
+
+
+def _state(sprint: Sprint) -> str:
+    if sprint.paused_since is None:
+        return sprint.status
+    return f"paused since {day_label(sprint.paused_since)}"
+
+
+def _where(sprint: Sprint, cal: Calendar, day: date) -> str:
+    week = cal.week_index(day)
+    if week is not None:
+        return f"week {week + 1} of {len(cal.weeks)}"
+    return f"starts {sprint.start_date.isoformat()}" if day < sprint.start_date else "finished"
+
+
+def _ends(sprint: Sprint, cal: Calendar) -> str:
+    """The last day, and how far pauses moved it."""
+    moved = f" (moved {plural(cal.moved, 'day')} by the pause)" if cal.moved else ""
+    if sprint.paused_since is not None:
+        return f"{day_label(cal.end)}{moved}, and one day later for each day of this pause"
+    return f"{day_label(cal.end)}{moved}"
 
 
 @REGISTRY.command("sprint", "plan", "Show the coming two weeks of the sprint", admin=True)
@@ -235,7 +250,18 @@ def sprint_pause(ctx: Ctx, _args: Args) -> Reply:
     if sprint.status == "paused":
         return Reply.note("The sprint is already paused. `/sprint resume` restarts it.")
     sprint.status = "paused"
-    return Reply.note("Paused: nothing posts until `/sprint resume`. Points so far are kept.")
+    sprint.paused_since = max(_first_unposted(ctx, calendar_of(sprint)), sprint.start_date)
+    return Reply.note(
+        f"Paused from {day_label(sprint.paused_since)}: nothing posts until `/sprint resume`. "
+        "The plan waits: resuming continues from the day it stopped, and the end moves by the "
+        "paused days. Points so far are kept."
+    )
+
+
+def _first_unposted(ctx: Ctx, cal: Calendar, grace: timedelta = timedelta(0)) -> date:
+    """Today, unless today's post time (plus a grace) has passed: then tomorrow."""
+    today = local_date(ctx.clock, cal.timezone)
+    return today if ctx.clock.now() < cal.post_at(today) + grace else today + timedelta(days=1)
 
 
 @REGISTRY.command("sprint", "resume", "Resume a paused sprint", admin=True)
@@ -244,7 +270,26 @@ def sprint_resume(ctx: Ctx, _args: Args) -> Reply:
     if sprint.status == "active":
         return Reply.note("The sprint is already running.")
     sprint.status = "active"
-    return Reply.note(f"Resumed: the next question posts at {sprint.post_time} {sprint.timezone}.")
+    # Resumed soon enough, today's question still goes out: the scheduler posts it late.
+    first = _first_unposted(ctx, calendar_of(sprint), grace=LATE_GRACE)
+    if sprint.paused_since is not None:
+        held = (first - sprint.paused_since).days
+        if held > 0:
+            sprint.pauses = [*sprint.pauses, [sprint.paused_since.isoformat(), held]]
+        sprint.paused_since = None
+    return Reply.note(_resumed(sprint, calendar_of(sprint), first))
+
+
+def _resumed(sprint: Sprint, cal: Calendar, first: date) -> str:
+    days = [first + timedelta(days=n) for n in range(max(0, (cal.end - first).days + 1))]
+    upcoming = next((d for d in days if cal.focus_on(d) is not None), None)
+    if upcoming is None:
+        return "Resumed, but the plan has no days left; the recap posts after its last day."
+    return (
+        f"Resumed: the plan continues from the day it stopped. The next question posts "
+        f"{day_label(upcoming)} at {sprint.post_time} {sprint.timezone}; "
+        f"the sprint ends {_ends(sprint, cal)}."
+    )
 
 
 @REGISTRY.command("sprint", "end", "End this channel's sprint now and post its recap", admin=True)

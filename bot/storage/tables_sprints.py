@@ -26,6 +26,11 @@ class Sprint(SQLModel, table=True):
     timezone: str = Field(max_length=64)
     reveal_lead_minutes: int = Field(default=60)
     status: str = Field(default="active", max_length=16, index=True)  # active, paused, ended
+    paused_since: date | None = None  # the first local day a running pause holds back
+    # Pauses that are over, oldest first: [first held-back day (ISO), days held back].
+    pauses: list = Field(  # type: ignore[type-arg]
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     plan: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     created_by: str = Field(default="", max_length=64)  # platform user id of the admin
     created_at: datetime = Field(default_factory=_now)

@@ -171,7 +171,7 @@ def test_practice_daily_refuses_an_unknown_time_zone(hub: Hub) -> None:
     reply = reply_text(
         hub.command_text(actor("ann"), "practice", "daily at:08:00 timezone:Nowhere/Land")
     )
-    assert "I don't know the time zone `Nowhere/Land`" in reply
+    assert "I don't know the time zone “Nowhere/Land”." in reply
     assert "nothing to stop" in reply_text(hub.command_text(actor("ann"), "practice", "stop"))
 
 

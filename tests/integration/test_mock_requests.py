@@ -75,7 +75,7 @@ def test_without_hours_the_default_hours_are_shown(hub: Hub) -> None:
             "“Astronaut” is not a target role here. Choose one of: MLE",
         ),
         ("set role:MLE level:intern", "`level` must be one of: mle1, mle2, senior, principal."),
-        ("set role:MLE level:mle1 timezone:Mars/Base", "“Mars/Base” is not a time zone I know."),
+        ("set role:MLE level:mle1 timezone:Mars/Base", "I don't know the time zone “Mars/Base”."),
         ('set role:MLE level:mle1 availability:"mon 21:00-18:00"', "“21:00-18:00” ends before"),
         ('set role:MLE level:mle1 availability:"someday 10-12"', "“someday” is not a day"),
     ],

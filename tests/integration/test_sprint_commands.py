@@ -26,6 +26,12 @@ def test_an_admin_starts_a_sprint_and_the_channel_sees_its_plan(hub: Hub) -> Non
     assert "Week 1: Arrays, hashing" in text
 
 
+@pytest.mark.parametrize(("weeks", "shown"), [(1, "(1 week)"), (2, "(2 weeks)")])
+def test_the_sprint_length_is_counted_in_words(hub: Hub, weeks: int, shown: str) -> None:
+    reply = hub.command_text(ADMIN, "sprint", f"start Prep weeks:{weeks}")
+    assert shown in reply_text(reply)
+
+
 def test_a_member_cannot_start_a_sprint(hub: Hub) -> None:
     assert reply_text(hub.command_text(actor("u1"), "sprint", "start Nope")).strip() == ADMIN_ONLY
 
@@ -35,7 +41,9 @@ def test_a_member_cannot_start_a_sprint(hub: Hub) -> None:
     [
         ("start:2026-11-01", "is in the past"),
         ("start:next-week", "takes a date like 2026-12-01"),
-        ("timezone:Mars/Base", "I don't know the time zone `Mars/Base`"),
+        ("timezone:Mars/Base", "I don't know the time zone “Mars/Base”. Use a place's name"),
+        ("timezone:CET", "I don't know the time zone “CET”. Did you mean Europe/Berlin?"),
+        ("timezone:localtime", "I don't know the time zone “localtime”."),
         ("weeks:20", "between 1 and 12"),
         ("time:25:00", "takes a time like 09:00"),
         ("template:mle-9-week", "must be one of: mle-4-week, mle-6-week"),

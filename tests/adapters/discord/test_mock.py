@@ -113,7 +113,9 @@ async def test_an_unknown_time_zone_is_refused_privately(discord_app: Harness) -
     )
     [refused] = callbacks(calls)
     assert refused["data"]["flags"] == EPHEMERAL
-    assert "is not a time zone I know" in refused["data"]["embeds"][0]["description"]
+    assert refused["data"]["embeds"][0]["description"].startswith(
+        "I don't know the time zone “Moon/Base”."
+    )
 
 
 async def test_when_a_member_leaves_the_server_their_partner_is_told_once_and_requeued(

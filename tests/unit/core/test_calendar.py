@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 
 import pytest
 
-from bot.core.calendar import Calendar, DayFocus, Week, cycle_weeks, local_moment, valid_timezone
+from bot.core.calendar import Calendar, DayFocus, Pause, Week, cycle_weeks, day_label, local_moment
 
 WEEK = Week(
     "Basics",
@@ -46,15 +47,36 @@ def test_a_template_is_cut_or_extended_with_its_hardest_week() -> None:
     assert cycle_weeks((easy, hard), 4) == (easy, hard, hard, hard)
 
 
+# The sprint starts Monday 23 March; a pause held back Saturday 28 and Sunday 29.
+HELD = Pause(date(2026, 3, 28), 2)
+
+
 @pytest.mark.parametrize(
-    ("name", "ok"),
+    ("day", "planned"),
     [
-        ("Europe/Berlin", True),
-        ("UTC", True),
-        ("Mars/Olympus", False),
-        ("", False),
-        ("../etc", False),
+        (date(2026, 3, 27), date(2026, 3, 27)),  # before the pause: as planned
+        (date(2026, 3, 28), None),  # held back
+        (date(2026, 3, 30), date(2026, 3, 28)),  # Monday continues with Saturday's plan
+        (date(2026, 4, 7), date(2026, 4, 5)),  # the last plan day, two days later
     ],
 )
-def test_time_zones_are_checked_by_name(name: str, ok: bool) -> None:
-    assert valid_timezone(name) is ok
+def test_a_pause_holds_the_plan_back_by_its_days(day: date, planned: date | None) -> None:
+    assert replace(_calendar(2), pauses=(HELD,)).plan_day(day) == planned
+
+
+def test_the_day_after_a_pause_has_the_plan_of_the_day_it_stopped_at() -> None:
+    cal = replace(_calendar(2), pauses=(HELD,))
+    assert cal.focus_on(date(2026, 3, 30)) == DayFocus("coding", mock_round="phone_screen")
+
+
+def test_a_pause_moves_the_end_by_its_days() -> None:
+    assert replace(_calendar(2), pauses=(HELD,)).end == date(2026, 4, 7)
+
+
+def test_a_running_pause_posts_nothing_from_its_first_day() -> None:
+    cal = replace(_calendar(2), pauses=(Pause(date(2026, 3, 28)),))
+    assert [cal.focus_on(date(2026, 3, 28)), cal.focus_on(date(2026, 4, 4))] == [None, None]
+
+
+def test_a_day_is_labelled_as_members_read_it() -> None:
+    assert day_label(date(2026, 12, 18)) == "Fri 18 Dec"

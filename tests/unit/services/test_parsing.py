@@ -44,6 +44,41 @@ def test_the_last_text_option_takes_the_rest_of_the_words(registry: Registry) ->
     assert raw == {"name": "Winter prep for MLE"}
 
 
+def test_a_misspelt_option_is_named_with_the_usage(registry: Registry) -> None:
+    with pytest.raises(UserError) as caught:
+        parse(registry, "sprint", "start Prep unknown:1")
+    assert plain(caught.value.text) == (
+        "`/sprint start` has no option `unknown`.\nUsage: `/sprint start name:<text> [weeks:…]`"
+    )
+
+
+@pytest.mark.parametrize("line", ["start Prep 18:00-21:00", "start see https://example.com"])
+def test_a_value_with_a_colon_is_not_taken_for_an_option(registry: Registry, line: str) -> None:
+    _, raw = parse(registry, "sprint", line)
+    assert raw["name"] == line.removeprefix("start ")
+
+
+@pytest.mark.parametrize(
+    "line", ["start name:December Loop Prep", "start name:December Loop Prep weeks:2"]
+)
+def test_a_named_value_of_several_words_without_quotes_is_told_to_use_them(
+    registry: Registry, line: str
+) -> None:
+    with pytest.raises(UserError) as caught:
+        parse(registry, "sprint", line)
+    assert plain(caught.value.text) == (
+        "`name` took only `December`, and I didn't understand `Loop Prep`. "
+        'A value of several words needs quotes: `name:"December Loop Prep"`.'
+    )
+
+
+def test_a_named_text_option_may_be_followed_by_the_next_option_unnamed(
+    registry: Registry,
+) -> None:
+    _, raw = parse(registry, "sprint", "start name:Winter 6")
+    assert raw == {"name": "Winter", "weeks": "6"}
+
+
 def test_an_unclosed_quote_gets_a_clear_message(registry: Registry) -> None:
     with pytest.raises(UserError, match="quote is not closed"):
         parse(registry, "sprint", 'start "Winter')
@@ -64,7 +99,8 @@ def test_an_unknown_group_points_to_help(registry: Registry) -> None:
         (Option("at", "", kind="time"), "9am", "09:00"),
         (Option("share", "", kind="bool"), "maybe", "yes or no"),
         (Option("level", "", kind="choice", choices=("mle1", "mle2")), "mle9", "mle1, mle2"),
-        (Option("name", "", max_length=5), "toolong", "at most 5"),
+        (Option("name", "", max_length=5), "toolong", "at most 5 characters"),
+        (Option("name", "", max_length=1), "no", "at most 1 character\\."),
     ],
 )
 def test_bad_option_values_get_a_message_that_says_what_fits(
