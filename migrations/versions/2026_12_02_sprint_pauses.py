@@ -1,7 +1,7 @@
 """Sprint pauses: a pause holds the plan, so the sprint remembers when and for how long.
 
 Revision ID: 0009_sprint_pauses
-Revises: 0002_sprints
+Revises: 0006_rating_replaces
 Create Date: 2026-12-02 13:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_sprint_pauses"
-down_revision: str | None = "0002_sprints"
+down_revision: str | None = "0006_rating_replaces"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
