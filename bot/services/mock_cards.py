@@ -11,7 +11,7 @@ from icalendar import Calendar, Event
 from bot.content import ROUND_NAMES
 from bot.core.cards import Attachment, Button, Card, Field, Mention, Rich, Style, Text, rich
 from bot.core.mock_availability import local_label
-from bot.core.mock_rules import LEVEL_LABELS
+from bot.core.mock_rules import LEVEL_LABELS, rubric_for
 from bot.storage.tables import Question
 
 MINUTES_PER_INTERVIEW = 45
@@ -114,10 +114,12 @@ def packet(interviewee: Person, question: Question | None) -> Card:
         return Card(
             title=title,
             text=rich(
-                "The question bank has no question for this round yet. Ask ",
+                "The question bank has no question for this round that ",
                 Mention(interviewee.external_id),
-                " one you know well from this round, and note what a strong answer covers.",
+                " has not met yet. Ask them one you know well from this round, "
+                "and note what a strong answer covers.",
             ),
+            fields=(_scored_on(interviewee.round),),
         )
     data: dict[str, Any] = question.data
     fields = [
@@ -128,6 +130,7 @@ def packet(interviewee: Person, question: Question | None) -> Card:
     for key, name in (("listen_for", "Listen for"), ("red_flags", "Red flags")):
         if data.get(key):
             fields.append(Field(name, _bullets(data[key])))
+    fields.append(_scored_on(interviewee.round))
     return Card(
         title=f"{title} · {question.title}",
         text=rich(
@@ -136,6 +139,12 @@ def packet(interviewee: Person, question: Question | None) -> Card:
         fields=tuple(fields),
         footer=f"Question {question.id} · {level_name(interviewee.level)} · keep this private",
     )
+
+
+def _scored_on(round_id: str) -> Field:
+    """The rubric `/mock done` will ask the interviewer to score, so they listen for it."""
+    rubric = rubric_for(round_id)
+    return Field(f"You will score ({rubric.name})", " · ".join(rubric.criteria))
 
 
 def _bullets(items: list[Any], numbered: bool = False) -> str:

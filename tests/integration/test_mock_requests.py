@@ -181,7 +181,8 @@ def test_each_member_gets_a_packet_for_the_partners_round_and_level(hub: Hub) ->
 def test_a_round_without_questions_gets_a_packet_that_says_so(hub: Hub) -> None:
     retire_all(hub)
     packet = card_text(to(pair(hub), "u1")[1].card)
-    assert "The question bank has no question for this round yet. Ask u2 one you know" in packet
+    assert "The question bank has no question for this round that u2 has not met yet." in packet
+    assert "Ask them one you know well from this round" in packet
 
 
 def test_the_packet_question_is_never_one_the_partner_answered_as_a_daily(hub: Hub) -> None:
