@@ -7,6 +7,7 @@ the best partner of its role still waiting, even a past partner or one with othe
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, col, select
@@ -18,39 +19,53 @@ from bot.services.mock_match import DEFAULT_WAIT_HOURS, try_instant
 from bot.services.mock_pairing import Scope
 from bot.services.schedule import Due
 from bot.storage.tables import Community
-from bot.storage.tables_mock import MockRequest, MockSettings
+from bot.storage.tables_mock import MockProfile, MockRequest, MockRound, MockSettings
 
 WAIT = "mock_wait"
-LONGEST_WAIT = timedelta(hours=168)
 # Within the scheduler's claim window (3 days), so a claimed request is never found again.
 LOOK_BACK = timedelta(days=2)
 
 
 def find_waits(session: Session, now: datetime, found: list[Due]) -> None:
-    """Add each waiting request whose wait limit passed lately (its claim keeps it once)."""
+    """Add each request whose wait limit passed lately and that someone of its role could pair.
+
+    Requests held for an open round are left to its close; the claim keeps each request once.
+    """
     rows = session.exec(
-        select(MockRequest, Community, MockSettings.wait_hours)
+        select(MockRequest, MockProfile.role, Community, MockSettings.wait_hours)
+        .join(
+            MockProfile,
+            (col(MockProfile.community_id) == MockRequest.community_id)
+            & (col(MockProfile.member_id) == MockRequest.member_id),
+        )
         .join(Community, col(Community.id) == MockRequest.community_id)
         .outerjoin(MockSettings, col(MockSettings.community_id) == MockRequest.community_id)
         .where(
             MockRequest.status == "waiting",
-            col(MockRequest.waiting_since) >= now - LONGEST_WAIT - LOOK_BACK,
+            MockProfile.paused == False,  # noqa: E712
+            col(MockRequest.mock_round_id).is_(None)
+            | col(MockRequest.mock_round_id).not_in(
+                select(MockRound.id).where(MockRound.status == "open")
+            ),
         )
-    )
-    for request, community, hours in rows:
+    ).all()
+    peers = Counter((request.community_id, role) for request, role, _, _ in rows)
+    for request, role, community, hours in rows:
         limit_at = _aware(request.waiting_since) + timedelta(hours=hours or DEFAULT_WAIT_HOURS)
-        if limit_at <= now < limit_at + LOOK_BACK:
-            found.append(
-                Due(
-                    request.community_id,
-                    community.platform,
-                    community.external_id,
-                    f"dm:{request.member_id}",
-                    WAIT,
-                    str(request.id),
-                    member_id=request.member_id,
-                )
-            )
+        if peers[request.community_id, role] > 1 and limit_at <= now < limit_at + LOOK_BACK:
+            found.append(_due(request, community))
+
+
+def _due(request: MockRequest, community: Community) -> Due:
+    return Due(
+        request.community_id,
+        community.platform,
+        community.external_id,
+        f"dm:{request.member_id}",
+        WAIT,
+        str(request.id),
+        member_id=request.member_id,
+    )
 
 
 def build_wait(session: Session, clock: Clock, due: Due) -> list[Message]:

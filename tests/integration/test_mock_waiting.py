@@ -110,3 +110,28 @@ def test_only_admins_change_the_wait_limit(hub: Hub) -> None:
 def test_a_wait_limit_out_of_range_is_refused_clearly(hub: Hub) -> None:
     refused = text_of(mock(hub, "boss", "settings wait_hours:0", admin=True))
     assert "wait_hours" in refused and "Something went wrong" not in refused
+
+
+async def test_the_limit_passing_for_a_member_alone_in_their_role_is_no_work(
+    hub: Hub, clock: FakeClock
+) -> None:
+    profile(hub, "u1")
+    profile(hub, "u2", role="SDE")
+    request(hub, "u1")
+    request(hub, "u2")
+    runner = JobRunner(hub.engine, clock, {"console": FakeMessenger("console")})
+    clock.advance(hours=25)
+    assert await runner.tick() == 0
+    assert _pairings(hub) == 0
+
+
+async def test_a_request_held_for_an_open_round_is_left_to_its_close(
+    hub: Hub, clock: FakeClock
+) -> None:
+    _paired_then_cancelled(hub)
+    mock(hub, "boss", "round round:onsite_coding hours:48", admin=True)
+    runner = JobRunner(hub.engine, clock, {"console": FakeMessenger("console")})
+    clock.advance(hours=25)
+    await runner.tick()
+    assert _pairings(hub) == 1
+    assert "A mock round closes" in text_of(mock(hub, "u1", "request round:onsite_coding"))
