@@ -101,10 +101,10 @@ def instant_pool(scope: Scope, request: MockRequest) -> list[MockRequest]:
 
 
 def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
-    """Pair a request with the best partner waiting: someone new who shares hours, else anyone
-    of the role once either of them has waited the community's limit.
+    """Pair a request with someone new who shares hours, or anyone of its role after the limit.
 
-    Never while a round is open: every request then belongs to it and is paired when it closes.
+    The limit counts for either of the two. Never while a round is open: every request then
+    belongs to it and is paired when it closes.
     """
     if round_to_join(scope, request) is not None:
         return []

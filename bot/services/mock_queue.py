@@ -168,8 +168,8 @@ def _outlook(ctx: Ctx, profile: MockProfile, request: MockRequest) -> list[str]:
     if _round_closes(ctx, request) is not None:
         return _round_hint(ctx, request)
     first = (
-        "I'll pair you as soon as someone new with your target role "
-        "and hours that overlap yours asks."
+        "I'll pair you as soon as someone new with your target role and hours that overlap "
+        "yours asks (or, if a mock round opens first, when it closes)."
     )
     fallback = fallback_of(scope_of(ctx), request)
     if fallback is not None:
@@ -179,13 +179,16 @@ def _outlook(ctx: Ctx, profile: MockProfile, request: MockRequest) -> list[str]:
             else "someone waiting whose hours do not overlap yours (you agree a time together)"
         )
         when = local_label(fallback.at, timezone_of(ctx.member, ctx.community))
-        return [first, f"If nobody new asks by {when}, I'll pair you with {who}."]
+        return [
+            first,
+            f"If nobody new asks (and no mock round opens) by {when}, I'll pair you with {who}.",
+        ]
     limit = plural(wait_limit(scope_of(ctx)), "hour")
     later = (
         f"After {limit} of waiting, anyone with your target role who asks will do, "
         "even someone you were paired with before."
     )
-    return [first, later, *_round_hint(ctx, request)]
+    return [first, later]
 
 
 def _round_closes(ctx: Ctx, request: MockRequest) -> datetime | None:

@@ -138,8 +138,9 @@ def test_members_without_shared_hours_are_told_when_they_will_be_paired_anyway(h
     waiting = text_of(request(hub, "u2"))
     assert "I'll pair you as soon as someone new with your target role and hours" in waiting
     assert (
-        "If nobody new asks by Wed 2 Dec, 10:00 (Europe/Paris), I'll pair you with someone "
-        "waiting whose hours do not overlap yours (you agree a time together)."
+        "If nobody new asks (and no mock round opens) by Wed 2 Dec, 10:00 (Europe/Paris), "
+        "I'll pair you with someone waiting whose hours do not overlap yours "
+        "(you agree a time together)."
     ) in waiting
 
 

@@ -14,7 +14,7 @@ from tests.fakes import FakeClock, FakeMessenger
 from tests.integration.mock_flow import card_text, mock, pair, profile, request, text_of, to
 
 PAST_PARTNER = (
-    "If nobody new asks by Wed 2 Dec, 10:00 (Europe/Paris), "
+    "If nobody new asks (and no mock round opens) by Wed 2 Dec, 10:00 (Europe/Paris), "
     "I'll pair you with someone you were paired with before."
 )
 
@@ -100,7 +100,10 @@ def test_an_admin_sets_the_wait_limit_and_members_are_told_it(
 ) -> None:
     settings = text_of(mock(hub, "boss", f"settings wait_hours:{hours}", admin=True))
     assert f"Waiting for someone new: {shown} then a member is paired" in settings
-    assert f"If nobody new asks by {by} (Europe/Paris)" in _paired_then_cancelled(hub)
+    assert (
+        f"If nobody new asks (and no mock round opens) by {by} (Europe/Paris)"
+        in _paired_then_cancelled(hub)
+    )
 
 
 def test_only_admins_change_the_wait_limit(hub: Hub) -> None:

@@ -24,6 +24,6 @@ async def test_asking_again_after_cancelling_says_when_the_past_partner_will_be_
     told = texts(slack.fake.responses[-1])
     assert "You are in the mock queue." in told
     assert (
-        "If nobody new asks by Wed 2 Dec, 10:00 (Europe/Paris), "
+        "If nobody new asks (and no mock round opens) by Wed 2 Dec, 10:00 (Europe/Paris), "
         "I'll pair you with someone you were paired with before."
     ) in told
