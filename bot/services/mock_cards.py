@@ -43,7 +43,7 @@ def level_name(level: str) -> str:
 
 
 def announcement(
-    pairing_id: int, me: Person, cycle: list[Person], start: datetime, shared: bool
+    pairing_id: int, me: Person, cycle: list[Person], start: datetime, shared: bool, why: str = ""
 ) -> Card:
     """The private card telling a member who their partner is, when, and in which order."""
     others = [p for p in cycle if p.member_id != me.member_id]
@@ -53,7 +53,7 @@ def announcement(
         when += "\nYour weekly hours do not overlap: this is a suggestion, agree a time together."
     return Card(
         title="You have a mock interview partner" if len(cycle) == 2 else "You are in a mock trio",
-        text=rich("You are paired with ", *names.parts, " (same target role)."),
+        text=rich("You are paired with ", *names.parts, " (same target role).", why),
         fields=(
             Field("Proposed time", when),
             Field("Order", _order(me, cycle)),

@@ -12,6 +12,7 @@ from bot.core.cards import Card, Message, Text, Visibility
 from bot.core.matching import Seeker, best_fallback, best_partner, next_fallback
 from bot.core.mock_availability import DEFAULT_AVAILABILITY, week_start
 from bot.core.mock_rules import RuleError, level_index
+from bot.core.words import plural
 from bot.services.mock_pairing import Scope, availability_text, pair_members, slots_for
 from bot.services.mock_store import (
     no_shows_since,
@@ -114,13 +115,23 @@ def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
     if new is None or not pool:
         return []
     others = [seekers[r.id] for r in pool if r.id in seekers]
-    partner = best_partner(new, others) or best_fallback(new, others, wait_limit(scope))
+    partner, why = best_partner(new, others), ""
+    if partner is None:
+        partner, why = best_fallback(new, others, wait_limit(scope)), _fallback_why(scope)
     if partner is None:
         return []
     other = next(r for r in pool if r.id == partner.key)
     # Whoever waited longer is interviewed first (the last in the cycle interviews the first).
     order = sorted([request, other], key=lambda r: (r.waiting_since, r.id or 0), reverse=True)
-    return pair_members(scope, order)
+    return pair_members(scope, order, why=why)
+
+
+def _fallback_why(scope: Scope) -> str:
+    limit = plural(wait_limit(scope), "hour")
+    return (
+        f"\nOne of you had waited {limit} for someone new, so I paired you even though you "
+        "were paired before or your weekly hours do not overlap."
+    )
 
 
 @dataclass(frozen=True)

@@ -65,9 +65,12 @@ def person_of(scope: Scope, request: MockRequest) -> tuple[Person, int]:
 
 
 def pair_members(
-    scope: Scope, requests: list[MockRequest], mock_round_id: int | None = None
+    scope: Scope, requests: list[MockRequest], mock_round_id: int | None = None, why: str = ""
 ) -> list[Message]:
-    """Make a pairing of two or three requests, in interview order; return the private messages."""
+    """Make a pairing of two or three requests, in interview order; return the private messages.
+
+    `why` tells both members, when it is not the obvious, why this partner.
+    """
     found = [person_of(scope, request) for request in requests]
     cycle = [person for person, _ in found]
     start, shared = _proposed(scope, [slots for _, slots in found])
@@ -85,7 +88,7 @@ def pair_members(
     for position, (asker, target) in enumerate(interview_order(range(len(cycle)))):
         question = questions[target]
         _seat(scope, pairing.id, position, cycle[asker], cycle[target], question)
-        card = announcement(pairing.id, cycle[asker], cycle, start, shared)
+        card = announcement(pairing.id, cycle[asker], cycle, start, shared, why)
         messages.append(_direct(cycle[asker], card))
         messages.append(_direct(cycle[asker], packet(cycle[target], question)))
     for request in requests:

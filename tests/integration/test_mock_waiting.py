@@ -46,6 +46,7 @@ def test_someone_new_who_asks_within_the_limit_is_paired_instead(hub: Hub) -> No
     profile(hub, "u3")
     reply = request(hub, "u3")
     assert "You have a partner!" in text_of(reply)
+    assert "for someone new" not in text_of(reply)
     assert (to(reply, "u1") and not to(reply, "u2")) or (to(reply, "u2") and not to(reply, "u1"))
 
 
@@ -64,6 +65,11 @@ async def test_when_the_limit_passes_the_scheduler_pairs_them_once(
     assert _pairings(hub) == 2
     sent = {m.to_member for _, m in messenger.sent}
     assert sent == {"u1", "u2"}
+    announced = card_text(messenger.sent[0][1].card)
+    assert (
+        "One of you had waited 24 hours for someone new, so I paired you even though you were "
+        "paired before or your weekly hours do not overlap."
+    ) in announced
     assert "Paired with u2" in card_text(mock(hub, "u1", "status").messages[0].card)
 
 
@@ -75,7 +81,7 @@ def test_after_the_limit_a_past_partner_who_asks_is_paired_at_once(
     clock.advance(hours=25)
     reply = request(hub, "u1")
     assert "You have a partner!" in text_of(reply)
-    assert to(reply, "u2")
+    assert "One of you had waited 24 hours for someone new" in card_text(to(reply, "u2")[0].card)
 
 
 def test_a_member_with_no_one_waiting_is_told_the_limit_in_plain_words(hub: Hub) -> None:
