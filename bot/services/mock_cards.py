@@ -65,7 +65,7 @@ def announcement(
             Button("Partner didn't show", "mock.noshow", str(pairing_id)),
         ),
         footer="Calendar invite attached: mock-interview.ics",
-        files=(invite(pairing_id, cycle, start),),
+        files=(invite(pairing_id, cycle, start, me.timezone),),
     )
 
 
@@ -90,8 +90,12 @@ def _order(me: Person, cycle: list[Person]) -> Text:
     return rich(*parts)
 
 
-def invite(pairing_id: int, cycle: list[Person], start: datetime) -> Attachment:
-    """A calendar invite for the proposed time, one interview slot per member."""
+def invite(pairing_id: int, cycle: list[Person], start: datetime, tz: str) -> Attachment:
+    """A calendar invite for the proposed time, one interview slot per member.
+
+    The event itself is in UTC (calendars show it in their own zone); its text names the time
+    in the member's zone, as their message does.
+    """
     calendar = Calendar()
     calendar.add("prodid", "-//PrepLoop//mock interviews//EN")
     calendar.add("version", "2.0")
@@ -102,7 +106,11 @@ def invite(pairing_id: int, cycle: list[Person], start: datetime) -> Attachment:
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=MINUTES_PER_INTERVIEW * len(cycle)))
     event.add("summary", "Mock interview: " + " & ".join(p.name for p in cycle))
-    event.add("description", "Peer mock interview arranged by PrepLoop. " + AFTER.replace("`", ""))
+    proposed = f"Proposed time: {local_label(start, tz)}. "
+    event.add(
+        "description",
+        "Peer mock interview arranged by PrepLoop. " + proposed + AFTER.replace("`", ""),
+    )
     calendar.add_component(event)
     return Attachment("mock-interview.ics", calendar.to_ical(), "text/calendar", "Calendar invite")
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from icalendar import Calendar
 
 from bot.core.cards import plain
 from bot.jobs import JobRunner
 from bot.services.hub import Hub
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
-from tests.integration.mock_flow import card_text, mock, profile, text_of
+from tests.integration.mock_flow import card_text, mock, pair, profile, text_of, to
 
 ADMIN = actor("boss", admin=True)
 
@@ -60,3 +61,19 @@ def test_joining_a_round_tells_its_closing_time_in_the_members_zone(
     assert f"A mock round closes {shown}: you are part of it." in card_text(
         mock(hub, "u1", "request round:ml_depth").messages[0].card
     )
+
+
+@pytest.mark.parametrize(
+    ("user", "shown"),
+    [
+        ("u1", "Proposed time: Tue 1 Dec, 18:00 (Europe/Paris)."),
+        ("u2", "Proposed time: Tue 1 Dec, 12:00 (America/New_York)."),
+    ],
+)
+def test_each_members_calendar_invite_names_the_time_in_their_own_zone(
+    hub: Hub, user: str, shown: str
+) -> None:
+    invite = to(pair(hub), user)[0].card.files[0]
+    event = Calendar.from_ical(invite.data).walk("VEVENT")[0]
+    assert shown in str(event.get("description"))
+    assert event.decoded("dtstart") == datetime(2026, 12, 1, 17, tzinfo=UTC)
