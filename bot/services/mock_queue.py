@@ -236,7 +236,8 @@ def _state(ctx: Ctx, profile: MockProfile) -> Text:
         return f"Not in the queue. {REQUEST_USAGE} finds you a partner."
     first = " You are first in line." if request.priority else ""
     since = local_label(request.waiting_since, tz)
-    return f"Waiting for a partner for **{round_name(request.round)}** since {since}.{first}"
+    waiting = f"Waiting for a partner for **{round_name(request.round)}** since {since}.{first}"
+    return "\n".join([waiting, *_outlook(ctx, profile, request)])
 
 
 @REGISTRY.command("mock", "cancel", "Cancel your request, or your upcoming mock")

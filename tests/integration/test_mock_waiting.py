@@ -144,3 +144,10 @@ async def test_a_request_held_for_an_open_round_is_left_to_its_close(
     await runner.tick()
     assert _pairings(hub) == 1
     assert "A mock round closes" in text_of(mock(hub, "u1", "request round:onsite_coding"))
+
+
+def test_status_repeats_when_a_waiting_member_will_be_paired_anyway(hub: Hub) -> None:
+    _paired_then_cancelled(hub)
+    status = text_of(mock(hub, "u1", "status"))
+    assert "Waiting for a partner for **Onsite coding** since Tue 1 Dec, 10:00" in status
+    assert PAST_PARTNER in status
