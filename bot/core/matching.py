@@ -89,9 +89,41 @@ def instantly_compatible(a: Seeker, b: Seeker) -> bool:
 def best_partner(new: Seeker, waiting: Sequence[Seeker]) -> Seeker | None:
     """Pick the waiting request to pair with a new one now, or None to keep it waiting."""
     fits = [other for other in waiting if instantly_compatible(new, other)]
+    return _best(new, fits)
+
+
+def _best(new: Seeker, fits: Sequence[Seeker]) -> Seeker | None:
     if not fits:
         return None
     return max(fits, key=lambda o: (weight(new, o), o.waited_hours, -o.key))
+
+
+def hours_to_fallback(a: Seeker, b: Seeker, limit_hours: float) -> float:
+    """Hours until a and b may be paired anyway: when either has waited the limit for someone new.
+
+    Only the same role: other roles never pair, so the answer is infinite.
+    """
+    if weight(a, b) == 0:
+        return float("inf")
+    return max(limit_hours - max(a.waited_hours, b.waited_hours), 0.0)
+
+
+def best_fallback(new: Seeker, waiting: Sequence[Seeker], limit_hours: float) -> Seeker | None:
+    """Pick a partner for a request once the wait limit passed: a past partner, or other hours."""
+    return _best(new, [o for o in waiting if hours_to_fallback(new, o, limit_hours) == 0])
+
+
+def next_fallback(
+    new: Seeker, waiting: Sequence[Seeker], limit_hours: float
+) -> tuple[float, Seeker] | None:
+    """Say in how many hours a waiting request falls back to a partner, and to whom, if ever."""
+    hours = min((hours_to_fallback(new, o, limit_hours) for o in waiting), default=float("inf"))
+    if hours == float("inf"):
+        return None
+    ready = [o for o in waiting if hours_to_fallback(new, o, limit_hours) <= hours]
+    partner = _best(new, ready)
+    assert partner is not None
+    return hours, partner
 
 
 def total_weight(pairs: Sequence[tuple[int, int]], seekers: Sequence[Seeker]) -> int:

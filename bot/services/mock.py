@@ -12,6 +12,7 @@ from bot.services import (  # isort: skip
     mock_rounds,
     mock_admin,
     mock_schedule,
+    mock_wait,
 )
 from bot.services.mock_feedback import member_left
 from bot.services.mock_rounds import close_mock_round, open_mock_round
@@ -27,5 +28,6 @@ __all__ = [
     "mock_queue",
     "mock_rounds",
     "mock_schedule",
+    "mock_wait",
     "open_mock_round",
 ]

@@ -8,6 +8,7 @@ from bot.content import ROUNDS
 from bot.core.cards import Card, Field, Reply
 from bot.core.mock_plan import ODD_POLICIES
 from bot.core.mock_rules import DEFAULT_ROLES, RuleError, parse_roles
+from bot.core.words import plural
 from bot.services.context import Ctx
 from bot.services.mock_rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
 from bot.services.mock_store import open_rounds, settings_of
@@ -77,13 +78,20 @@ def _close_now(ctx: Ctx) -> Reply:
 @REGISTRY.command(
     "mock",
     "settings",
-    "Set this community's target roles and what happens to an odd member out",
+    "Set target roles, what happens to an odd member out, and the wait for someone new",
     Option("roles", 'Comma-separated, e.g. "MLE, SDE, Applied Scientist"', max_length=500),
     Option(
         "odd",
         "trio: join a pair as a trio; wait: first priority next time",
         kind="choice",
         choices=ODD_POLICIES,
+    ),
+    Option(
+        "wait_hours",
+        "Hours a request waits for someone new before a past partner will do (default 24)",
+        kind="int",
+        min_value=1,
+        max_value=168,
     ),
     admin=True,
 )
@@ -98,12 +106,25 @@ def mock_settings(ctx: Ctx, args: Args) -> Reply:
         except RuleError as error:
             raise UserError(error.text) from None
     found.odd_policy = args.get("odd", found.odd_policy)
+    found.wait_hours = args.get("wait_hours", found.wait_hours)
     ctx.session.flush()
     odd = ODD_TEXT.get(found.odd_policy, ODD_TEXT["trio"])
     return Reply.ephemeral(
         Card(
             title="Mock settings",
-            fields=(Field("Target roles", " · ".join(found.roles)), Field("Odd member out", odd)),
-            footer='Change with `/mock settings roles:"MLE, SDE" odd:trio`',
+            fields=(
+                Field("Target roles", " · ".join(found.roles)),
+                Field("Odd member out", odd),
+                Field("Waiting for someone new", wait_text(found.wait_hours)),
+            ),
+            footer='Change with `/mock settings roles:"MLE, SDE" odd:trio wait_hours:24`',
         )
+    )
+
+
+def wait_text(hours: int) -> str:
+    """Say what the wait limit means for a member, in plain words."""
+    return (
+        f"up to {plural(hours, 'hour')}; then a member is paired with anyone waiting with their "
+        "target role, even a past partner or someone whose hours do not overlap"
     )

@@ -11,7 +11,7 @@ from icalendar import Calendar, Event
 from bot.content import ROUND_NAMES
 from bot.core.cards import Attachment, Button, Card, Field, Mention, Rich, Style, Text, rich
 from bot.core.mock_availability import local_label
-from bot.core.mock_rules import LEVEL_LABELS
+from bot.core.mock_rules import LEVEL_LABELS, rubric_for
 from bot.storage.tables import Question
 
 MINUTES_PER_INTERVIEW = 45
@@ -43,7 +43,7 @@ def level_name(level: str) -> str:
 
 
 def announcement(
-    pairing_id: int, me: Person, cycle: list[Person], start: datetime, shared: bool
+    pairing_id: int, me: Person, cycle: list[Person], start: datetime, shared: bool, why: str = ""
 ) -> Card:
     """The private card telling a member who their partner is, when, and in which order."""
     others = [p for p in cycle if p.member_id != me.member_id]
@@ -53,7 +53,7 @@ def announcement(
         when += "\nYour weekly hours do not overlap: this is a suggestion, agree a time together."
     return Card(
         title="You have a mock interview partner" if len(cycle) == 2 else "You are in a mock trio",
-        text=rich("You are paired with ", *names.parts, " (same target role)."),
+        text=rich("You are paired with ", *names.parts, " (same target role).", why),
         fields=(
             Field("Proposed time", when),
             Field("Order", _order(me, cycle)),
@@ -65,7 +65,7 @@ def announcement(
             Button("Partner didn't show", "mock.noshow", str(pairing_id)),
         ),
         footer="Calendar invite attached: mock-interview.ics",
-        files=(invite(pairing_id, cycle, start),),
+        files=(invite(pairing_id, cycle, start, me.timezone),),
     )
 
 
@@ -90,8 +90,12 @@ def _order(me: Person, cycle: list[Person]) -> Text:
     return rich(*parts)
 
 
-def invite(pairing_id: int, cycle: list[Person], start: datetime) -> Attachment:
-    """A calendar invite for the proposed time, one interview slot per member."""
+def invite(pairing_id: int, cycle: list[Person], start: datetime, tz: str) -> Attachment:
+    """A calendar invite for the proposed time, one interview slot per member.
+
+    The event itself is in UTC (calendars show it in their own zone); its text names the time
+    in the member's zone, as their message does.
+    """
     calendar = Calendar()
     calendar.add("prodid", "-//PrepLoop//mock interviews//EN")
     calendar.add("version", "2.0")
@@ -102,7 +106,11 @@ def invite(pairing_id: int, cycle: list[Person], start: datetime) -> Attachment:
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=MINUTES_PER_INTERVIEW * len(cycle)))
     event.add("summary", "Mock interview: " + " & ".join(p.name for p in cycle))
-    event.add("description", "Peer mock interview arranged by PrepLoop. " + AFTER.replace("`", ""))
+    proposed = f"Proposed time: {local_label(start, tz)}. "
+    event.add(
+        "description",
+        "Peer mock interview arranged by PrepLoop. " + proposed + AFTER.replace("`", ""),
+    )
     calendar.add_component(event)
     return Attachment("mock-interview.ics", calendar.to_ical(), "text/calendar", "Calendar invite")
 
@@ -114,10 +122,12 @@ def packet(interviewee: Person, question: Question | None) -> Card:
         return Card(
             title=title,
             text=rich(
-                "The question bank has no question for this round yet. Ask ",
+                "The question bank has no question for this round that ",
                 Mention(interviewee.external_id),
-                " one you know well from this round, and note what a strong answer covers.",
+                " has not met yet. Ask them one you know well from this round, "
+                "and note what a strong answer covers.",
             ),
+            fields=(_scored_on(interviewee.round),),
         )
     data: dict[str, Any] = question.data
     fields = [
@@ -128,6 +138,7 @@ def packet(interviewee: Person, question: Question | None) -> Card:
     for key, name in (("listen_for", "Listen for"), ("red_flags", "Red flags")):
         if data.get(key):
             fields.append(Field(name, _bullets(data[key])))
+    fields.append(_scored_on(interviewee.round))
     return Card(
         title=f"{title} · {question.title}",
         text=rich(
@@ -136,6 +147,12 @@ def packet(interviewee: Person, question: Question | None) -> Card:
         fields=tuple(fields),
         footer=f"Question {question.id} · {level_name(interviewee.level)} · keep this private",
     )
+
+
+def _scored_on(round_id: str) -> Field:
+    """The rubric `/mock done` will ask the interviewer to score, so they listen for it."""
+    rubric = rubric_for(round_id)
+    return Field(f"You will score ({rubric.name})", " · ".join(rubric.criteria))
 
 
 def _bullets(items: list[Any], numbered: bool = False) -> str:

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 
 from bot.core.cards import Card, Message, Text, Visibility
-from bot.core.matching import Seeker, best_partner
+from bot.core.matching import Seeker, best_fallback, best_partner, next_fallback
 from bot.core.mock_availability import DEFAULT_AVAILABILITY, week_start
 from bot.core.mock_rules import RuleError, level_index
+from bot.core.words import plural
 from bot.services.mock_pairing import Scope, availability_text, pair_members, slots_for
 from bot.services.mock_store import (
     no_shows_since,
     open_rounds,
     recent_partners,
     seats_of,
+    settings_of,
     timezone_of,
     waiting_request_of,
     waiting_requests,
@@ -25,6 +28,7 @@ from bot.storage.tables import Member
 from bot.storage.tables_mock import MockPairing, MockProfile, MockRequest, MockSeat
 
 NO_SHOW_MEMORY = timedelta(days=60)
+DEFAULT_WAIT_HOURS = 24
 
 
 def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seeker]:
@@ -73,6 +77,20 @@ def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seek
     return found
 
 
+def wait_limit(scope: Scope) -> int:
+    """Hours a request waits for someone new before a past partner or other hours will do."""
+    found = settings_of(scope.session, scope.community_id)
+    return found.wait_hours if found is not None else DEFAULT_WAIT_HOURS
+
+
+def round_to_join(scope: Scope, request: MockRequest) -> int | None:
+    """The open round a request belongs to: the one it joined, else the first to close."""
+    rounds = [r.id for r in open_rounds(scope.session, scope.community_id)]
+    if request.mock_round_id in rounds:
+        return request.mock_round_id
+    return rounds[0] if rounds else None
+
+
 def instant_pool(scope: Scope, request: MockRequest) -> list[MockRequest]:
     """Waiting requests a new one may pair with now: not its own, not held for an open round."""
     held = {r.id for r in open_rounds(scope.session, scope.community_id)}
@@ -84,18 +102,67 @@ def instant_pool(scope: Scope, request: MockRequest) -> list[MockRequest]:
 
 
 def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
-    """Pair a waiting request with the best compatible partner already waiting, if any."""
+    """Pair a request with someone new who shares hours, or anyone of its role after the limit.
+
+    The limit counts for either of the two. Never while a round is open: every request then
+    belongs to it and is paired when it closes.
+    """
+    if round_to_join(scope, request) is not None:
+        return []
     pool = instant_pool(scope, request)
     seekers = seekers_for(scope, [request, *pool])
     new = seekers.get(request.id or -1)
     if new is None or not pool:
         return []
-    partner = best_partner(new, [seekers[r.id] for r in pool if r.id in seekers])
+    others = [seekers[r.id] for r in pool if r.id in seekers]
+    partner, why = best_partner(new, others), ""
+    if partner is None:
+        partner, why = best_fallback(new, others, wait_limit(scope)), _fallback_why(scope)
     if partner is None:
         return []
     other = next(r for r in pool if r.id == partner.key)
-    # The partner waited longer, so they are interviewed first.
-    return pair_members(scope, [request, other])
+    # Whoever waited longer is interviewed first (the last in the cycle interviews the first).
+    order = sorted([request, other], key=lambda r: (r.waiting_since, r.id or 0), reverse=True)
+    return pair_members(scope, order, why=why)
+
+
+def _fallback_why(scope: Scope) -> str:
+    limit = plural(wait_limit(scope), "hour")
+    return (
+        f"\nOne of you had waited {limit} for someone new, so I paired you even though you "
+        "were paired before or your weekly hours do not overlap."
+    )
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """When a waiting request will be paired anyway if nobody new asks, and with whom."""
+
+    at: datetime
+    past_partner: bool
+
+
+def fallback_of(scope: Scope, request: MockRequest) -> Fallback | None:
+    """Say when, if nobody new asks, a waiting request is paired with someone already waiting."""
+    pool = instant_pool(scope, request)
+    seekers = seekers_for(scope, [request, *pool])
+    new = seekers.get(request.id or -1)
+    if new is None:
+        return None
+    others = [seekers[r.id] for r in pool if r.id in seekers]
+    found = next_fallback(new, others, wait_limit(scope))
+    if found is None:
+        return None
+    hours, partner = found
+    return Fallback(
+        _next_minute(scope.clock.now() + timedelta(hours=hours)), partner.member in new.recent
+    )
+
+
+def _next_minute(moment: datetime) -> datetime:
+    """Round up to the minute: the scheduler looks every minute, so "by 10:00" stays true."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + timedelta(minutes=1)
 
 
 def requeue(scope: Scope, member_id: int, round_id: str, why: Text) -> list[Message]:
@@ -114,6 +181,7 @@ def requeue(scope: Scope, member_id: int, round_id: str, why: Text) -> list[Mess
         )
         scope.session.add(request)
     request.priority, request.updated_at = True, now
+    request.mock_round_id = round_to_join(scope, request)
     scope.session.flush()
     told = Card(
         title="Back in the mock queue, first in line",

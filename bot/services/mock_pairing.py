@@ -16,7 +16,7 @@ from bot.core.mock_availability import (
     week_slots,
     week_start,
 )
-from bot.core.mock_plan import interview_order
+from bot.core.mock_plan import ROUND_CATEGORIES, interview_order
 from bot.services.mock_cards import Person, announcement, packet
 from bot.services.mock_store import member_in, profile_of, seen_questions, timezone_of
 from bot.storage.tables import Community, Question
@@ -65,9 +65,12 @@ def person_of(scope: Scope, request: MockRequest) -> tuple[Person, int]:
 
 
 def pair_members(
-    scope: Scope, requests: list[MockRequest], mock_round_id: int | None = None
+    scope: Scope, requests: list[MockRequest], mock_round_id: int | None = None, why: str = ""
 ) -> list[Message]:
-    """Make a pairing of two or three requests, in interview order; return the private messages."""
+    """Make a pairing of two or three requests, in interview order; return the private messages.
+
+    `why` tells both members, when it is not the obvious, why this partner.
+    """
     found = [person_of(scope, request) for request in requests]
     cycle = [person for person, _ in found]
     start, shared = _proposed(scope, [slots for _, slots in found])
@@ -85,7 +88,7 @@ def pair_members(
     for position, (asker, target) in enumerate(interview_order(range(len(cycle)))):
         question = questions[target]
         _seat(scope, pairing.id, position, cycle[asker], cycle[target], question)
-        card = announcement(pairing.id, cycle[asker], cycle, start, shared)
+        card = announcement(pairing.id, cycle[asker], cycle, start, shared, why)
         messages.append(_direct(cycle[asker], card))
         messages.append(_direct(cycle[asker], packet(cycle[target], question)))
     for request in requests:
@@ -156,12 +159,26 @@ def pick_for(
     taken: set[str],
     seed: object,
 ) -> Question | None:
-    """Choose a question of the round: the level's and unseen first, then unseen, then any."""
-    for_round = [q for q in pool if round_id in q.data.get("rounds", []) and q.id not in taken]
-    fresh = [q for q in for_round if q.id not in seen]
-    tiers = ([q for q in fresh if level in q.data.get("levels", [])], fresh, for_round)
+    """Choose an unseen question of the round and its categories, the level's and best first.
+
+    None when the round has none left that the partner has not met: never another round's.
+    """
+    categories = ROUND_CATEGORIES.get(round_id, ())
+    fits = [
+        q
+        for q in pool
+        if round_id in q.data.get("rounds", [])
+        and q.category in categories
+        and q.id not in taken | seen
+    ]
+    first = [q for q in fits if q.category == categories[0]]
+    tiers = (_of_level(first, level), first, _of_level(fits, level), fits)
     rng = seeded("mock-question", seed)
     for tier in tiers:
         if tier:
             return rng.choice(sorted(tier, key=lambda q: q.id))
     return None
+
+
+def _of_level(questions: list[Question], level: str) -> list[Question]:
+    return [q for q in questions if level in q.data.get("levels", [])]

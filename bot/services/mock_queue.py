@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.content import ROUNDS
 from bot.core.cards import Card, Mention, Message, Reply, Text, rich
 from bot.core.mock_availability import format_availability, local_label, parse_availability
 from bot.core.mock_rules import RuleError
+from bot.core.words import plural
 from bot.services.context import Ctx
 from bot.services.mock_cards import round_name
-from bot.services.mock_match import dissolve, try_instant
+from bot.services.mock_match import (
+    dissolve,
+    fallback_of,
+    round_to_join,
+    try_instant,
+    wait_limit,
+)
 from bot.services.mock_pairing import Scope
 from bot.services.mock_profile import no_profile_reply, profile_fields
 from bot.services.mock_store import (
     active_seat_of,
     has_role_peer,
     member_in,
-    open_rounds,
     profile_of,
+    round_in,
     seats_of,
     timezone_of,
     waiting_request_of,
@@ -83,21 +92,28 @@ def request_mock(ctx: Ctx, args: Args) -> Reply:
     if profile.paused:
         raise UserError(PAUSED)
     _refuse_when_paired(ctx)
-    window = _window(args.get("window"))
+    return enter_queue(ctx, profile, args["round"], _window(args.get("window")))
+
+
+def enter_queue(ctx: Ctx, profile: MockProfile, round_id: str, window: str | None) -> Reply:
+    """Queue (or update) the caller's request: held for an open round, else paired if possible.
+
+    The same rule as a round's Join button: while a round is open, a request belongs to it and
+    is paired when it closes, so the round's summary counts every pair.
+    """
     request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
     updated = request is not None
+    now = ctx.clock.now()
     if request is None:
         request = MockRequest(
-            community_id=ctx.community_id,
-            member_id=ctx.member_id,
-            round=args["round"],
-            waiting_since=ctx.clock.now(),
+            community_id=ctx.community_id, member_id=ctx.member_id, round=round_id
         )
+        request.waiting_since = now
         ctx.session.add(request)
-    request.round, request.window, request.updated_at = args["round"], window, ctx.clock.now()
+    request.round, request.window, request.updated_at = round_id, window, now
+    request.mock_round_id = round_to_join(scope_of(ctx), request)
     ctx.session.flush()
-    held = request.mock_round_id in {r.id for r in open_rounds(ctx.session, ctx.community_id)}
-    messages = [] if held else try_instant(scope_of(ctx), request)
+    messages = try_instant(scope_of(ctx), request)
     if messages:
         return Reply([_matched_note(), *messages])
     return Reply.ephemeral(_waiting_card(ctx, profile, request, updated))
@@ -136,24 +152,56 @@ def _waiting_card(ctx: Ctx, profile: MockProfile, request: MockRequest, updated:
     lines = [f"Round: **{round_name(request.round)}**."]
     if request.window:
         lines.append(f"Only these hours: {request.window}.")
-    if not has_role_peer(ctx.session, ctx.community_id, ctx.member_id, profile.role):
-        lines.append(
-            f"Nobody else here has {profile.role} as target role yet, so you may wait a while: "
-            "invite a study friend to `/profile set`."
-        )
-    else:
-        lines.append("I will pair you as soon as a partner with your target role asks.")
-    lines += _round_hint(ctx)
+    lines += _outlook(ctx, profile, request)
     title = "Updated your mock request." if updated else "You are in the mock queue."
     return Card(title=title, text="\n".join(lines), footer="`/mock status` · `/mock cancel`")
 
 
-def _round_hint(ctx: Ctx) -> list[str]:
-    rounds = open_rounds(ctx.session, ctx.community_id)
-    if not rounds:
+def _outlook(ctx: Ctx, profile: MockProfile, request: MockRequest) -> list[str]:
+    """Say what will happen to a waiting request, and nothing that will not."""
+    if not has_role_peer(ctx.session, ctx.community_id, ctx.member_id, profile.role):
+        return [
+            f"Nobody else here has {profile.role} as target role yet, so you may wait a while: "
+            "invite a study friend to `/profile set`.",
+            *_round_hint(ctx, request),
+        ]
+    if _round_closes(ctx, request) is not None:
+        return _round_hint(ctx, request)
+    first = (
+        "I'll pair you as soon as someone new with your target role and hours that overlap "
+        "yours asks (or, if a mock round opens first, when it closes)."
+    )
+    fallback = fallback_of(scope_of(ctx), request)
+    if fallback is not None:
+        who = (
+            "someone you were paired with before"
+            if fallback.past_partner
+            else "someone waiting whose hours do not overlap yours (you agree a time together)"
+        )
+        when = local_label(fallback.at, timezone_of(ctx.member, ctx.community))
+        return [
+            first,
+            f"If nobody new asks (and no mock round opens) by {when}, I'll pair you with {who}.",
+        ]
+    limit = plural(wait_limit(scope_of(ctx)), "hour")
+    later = (
+        f"After {limit} of waiting, anyone with your target role who asks will do, "
+        "even someone you were paired with before."
+    )
+    return [first, later]
+
+
+def _round_closes(ctx: Ctx, request: MockRequest) -> datetime | None:
+    joined = round_in(ctx.session, ctx.community_id, request.mock_round_id or -1)
+    return joined.closes_at if joined is not None and joined.status == "open" else None
+
+
+def _round_hint(ctx: Ctx, request: MockRequest) -> list[str]:
+    closes = _round_closes(ctx, request)
+    if closes is None:
         return ["Otherwise the next mock round pairs everyone who is waiting."]
     tz = timezone_of(ctx.member, ctx.community)
-    return [f"A mock round closes {local_label(rounds[0].closes_at, tz)}: you are part of it."]
+    return [f"A mock round closes {local_label(closes, tz)}: you are part of it."]
 
 
 @REGISTRY.command("mock", "status", "Where you are: queue, partner, profile")
@@ -188,7 +236,8 @@ def _state(ctx: Ctx, profile: MockProfile) -> Text:
         return f"Not in the queue. {REQUEST_USAGE} finds you a partner."
     first = " You are first in line." if request.priority else ""
     since = local_label(request.waiting_since, tz)
-    return f"Waiting for a partner for **{round_name(request.round)}** since {since}.{first}"
+    waiting = f"Waiting for a partner for **{round_name(request.round)}** since {since}.{first}"
+    return "\n".join([waiting, *_outlook(ctx, profile, request)])
 
 
 @REGISTRY.command("mock", "cancel", "Cancel your request, or your upcoming mock")

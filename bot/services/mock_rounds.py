@@ -6,12 +6,13 @@ from datetime import datetime
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from bot.core.cards import Button, Card, Message, Reply, Style, Visibility
 from bot.core.clock import Clock
 from bot.core.mock_availability import local_label
 from bot.core.mock_plan import Leftover, plan_round
+from bot.core.words import plural
 from bot.services.context import Ctx
 from bot.services.mock_cards import round_name
 from bot.services.mock_match import seekers_for
@@ -31,7 +32,8 @@ from bot.services.mock_store import (
 )
 from bot.services.registry import REGISTRY, UserError, row_id
 from bot.storage.tables import Community
-from bot.storage.tables_mock import MockRequest, MockRound
+from bot.storage.tables_mock import MockPairing, MockRequest, MockRound, MockSeat
+from bot.storage.tables_sprints import Sprint
 
 DEFAULT_HOURS = 24
 CLOSED = "This mock round has closed. `/mock request` puts you in the queue for the next one."
@@ -73,9 +75,41 @@ def open_mock_round(
             session.add(opened)
     except IntegrityError:
         return []
-    community = session.get(Community, community_id)
-    tz = community.timezone if community else "UTC"
+    _gather_waiting(session, community_id, opened)
+    tz = channel_zone(session, community_id, channel_id)
     return [Message(rsvp_card(opened, tz), Visibility.CHANNEL, channel=channel_id)]
+
+
+def _gather_waiting(session: Session, community_id: int, opened: MockRound) -> None:
+    """Make everyone waiting outside an open round part of this one, as they were promised."""
+    held = [r.id for r in open_rounds(session, community_id) if r.id != opened.id]
+    session.execute(
+        update(MockRequest)
+        .where(
+            col(MockRequest.community_id) == community_id,
+            col(MockRequest.status) == "waiting",
+            col(MockRequest.mock_round_id).is_(None) | col(MockRequest.mock_round_id).not_in(held),
+        )
+        .values(mock_round_id=opened.id)
+    )
+
+
+def channel_zone(session: Session, community_id: int, channel_id: str) -> str:
+    """The time zone a channel's cards use: its sprint's schedule zone, else the community's."""
+    query = (
+        select(Sprint.timezone)
+        .where(
+            Sprint.community_id == community_id,
+            Sprint.channel_id == channel_id,
+            Sprint.status != "ended",
+        )
+        .order_by(col(Sprint.id).desc())
+    )
+    found = session.exec(query).first()
+    if found is not None:
+        return found
+    community = session.get(Community, community_id)
+    return community.timezone if community is not None else "UTC"
 
 
 def rsvp_card(opened: MockRound, tz: str) -> Card:
@@ -84,9 +118,9 @@ def rsvp_card(opened: MockRound, tz: str) -> Card:
     return Card(
         title=f"Mock round: {round_name(opened.round)}",
         text=(
-            "Want a peer mock interview? Press **Join this round**. When the round closes I pair "
-            "everyone by target role and send each pair a private message with the time, the "
-            "order and an interviewer packet."
+            "Want a peer mock interview? Press **Join this round** (or `/mock request` while it "
+            "is open). When the round closes I pair everyone by target role and send each pair "
+            "a private message with the time, the order and an interviewer packet."
         ),
         buttons=(Button("Join this round", "mock.join", str(opened.id), Style.PRIMARY),),
         footer=f"RSVPs close {closes} · no profile yet? `/profile set` first",
@@ -139,8 +173,25 @@ def _pair_round(scope: Scope, closed: MockRound) -> list[Message]:
         messages += pair_members(scope, [by_id[key] for key in group], closed.id)
     for leftover in plan.leftovers:
         messages.append(_left_out(scope, by_id[leftover.key], leftover))
-    messages.append(_summary(closed, len(plan.pairs), len(plan.trios), len(plan.leftovers)))
+    assert closed.id is not None
+    pairs, trios = groups_of_round(scope, closed.id)
+    messages.append(_summary(closed, pairs, trios, len(plan.leftovers)))
     return messages
+
+
+def groups_of_round(scope: Scope, round_id: int) -> tuple[int, int]:
+    """Count the pairs and trios a round made: while it was open and when it closed."""
+    sizes = scope.session.exec(
+        select(func.count())
+        .select_from(MockSeat)
+        .join(MockPairing, col(MockPairing.id) == col(MockSeat.pairing_id))
+        .where(
+            MockPairing.community_id == scope.community_id,
+            MockPairing.mock_round_id == round_id,
+        )
+        .group_by(col(MockSeat.pairing_id))
+    ).all()
+    return sum(1 for n in sizes if n == 2), sum(1 for n in sizes if n == 3)
 
 
 def _left_out(scope: Scope, request: MockRequest, leftover: Leftover) -> Message:
@@ -163,8 +214,7 @@ def _left_out(scope: Scope, request: MockRequest, leftover: Leftover) -> Message
 
 
 def _summary(closed: MockRound, pairs: int, trios: int, waiting: int) -> Message:
-    groups = [_count(pairs, "pair"), _count(trios, "trio")]
-    shown = [g for g in groups if g]
+    shown = [plural(n, noun) for n, noun in ((pairs, "pair"), (trios, "trio")) if n]
     if shown:
         verb = "is" if pairs + trios == 1 else "are"
         text = f"{' and '.join(shown)} {verb} out; check your private messages."
@@ -172,15 +222,9 @@ def _summary(closed: MockRound, pairs: int, trios: int, waiting: int) -> Message
         text = "Nobody could be paired this time."
     if waiting:
         keep = "keeps" if waiting == 1 else "keep"
-        text += f" {_count(waiting, 'member')} {keep} first priority for next time."
+        text += f" {plural(waiting, 'member')} {keep} first priority for next time."
     card = Card(title=f"Mock round closed: {round_name(closed.round)}", text=text)
     return Message(card, Visibility.CHANNEL, channel=closed.channel_id)
-
-
-def _count(number: int, noun: str) -> str:
-    if not number:
-        return ""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @REGISTRY.action("mock.join")

@@ -13,13 +13,14 @@ def _now() -> datetime:
 
 
 class MockSettings(SQLModel, table=True):
-    """A community's mock settings: its target roles and what happens to an odd member out."""
+    """A community's mock settings: target roles, the odd member out, the wait for someone new."""
 
     __tablename__ = "mock_settings"
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="community.id", unique=True)
     roles: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     odd_policy: str = Field(default="trio", max_length=8)
+    wait_hours: int = Field(default=24, sa_column_kwargs={"server_default": "24"})
 
 
 class MockProfile(SQLModel, table=True):

@@ -131,11 +131,17 @@ def test_members_of_different_roles_are_not_paired(hub: Hub) -> None:
     assert "You are in the mock queue." in text_of(request(hub, "u2"))
 
 
-def test_members_without_shared_hours_are_not_paired_on_the_spot(hub: Hub) -> None:
+def test_members_without_shared_hours_are_told_when_they_will_be_paired_anyway(hub: Hub) -> None:
     profile(hub, "u1", hours='"sat 10:00-12:00"')
     profile(hub, "u2", hours='"mon 10:00-12:00"')
     request(hub, "u1")
-    assert "I will pair you as soon as a partner" in text_of(request(hub, "u2"))
+    waiting = text_of(request(hub, "u2"))
+    assert "I'll pair you as soon as someone new with your target role and hours" in waiting
+    assert (
+        "If nobody new asks (and no mock round opens) by Wed 2 Dec, 10:00 (Europe/Paris), "
+        "I'll pair you with someone waiting whose hours do not overlap yours "
+        "(you agree a time together)."
+    ) in waiting
 
 
 def test_a_waiting_partner_gives_an_instant_pairing_announced_privately(hub: Hub) -> None:
@@ -181,7 +187,8 @@ def test_each_member_gets_a_packet_for_the_partners_round_and_level(hub: Hub) ->
 def test_a_round_without_questions_gets_a_packet_that_says_so(hub: Hub) -> None:
     retire_all(hub)
     packet = card_text(to(pair(hub), "u1")[1].card)
-    assert "The question bank has no question for this round yet. Ask u2 one you know" in packet
+    assert "The question bank has no question for this round that u2 has not met yet." in packet
+    assert "Ask them one you know well from this round" in packet
 
 
 def test_the_packet_question_is_never_one_the_partner_answered_as_a_daily(hub: Hub) -> None:

@@ -39,7 +39,9 @@ def test_an_admin_opens_a_round_with_a_join_button_and_members_cannot(hub: Hub) 
     assert card.visibility is Visibility.CHANNEL
     shown = card_text(card.card)
     assert "Mock round: ML system design" in shown
-    assert "Press **Join this round**." in shown
+    assert (
+        "Press **Join this round** (or `/mock request` while it is open). When the round" in shown
+    )
     assert "RSVPs close Tue 1 Dec, 15:00 (UTC) · no profile yet? `/profile set` first" in shown
     assert [b.label for b in card.card.buttons] == ["Join this round"]
 
