@@ -27,7 +27,7 @@ from bot.core.mock_rules import (
     parse_score,
     rubric_for,
 )
-from bot.core.points import POINTS, Reason
+from bot.core.points import Reason
 from bot.services.context import Ctx
 from bot.services.ledger import award
 from bot.services.mock_cards import round_name
@@ -143,8 +143,9 @@ def save_feedback(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     )
     target = member_in(ctx.session, ctx.community_id, seat.interviews_member_id)
     messages = [_feedback_message(ctx, target, seat.round, scores, comment, again)]
-    completed, others = _complete(ctx, pairing)
-    return Reply([_thanks(target, gained, comment, completed), *messages, *others])
+    completed, earned, others = _complete(ctx, pairing)
+    thanks = _thanks(target, gained, comment, completed=completed, earned=earned)
+    return Reply([thanks, *messages, *others])
 
 
 def _read(round_id: str, fields: dict[str, str]) -> tuple[dict[str, int], str]:
@@ -200,33 +201,42 @@ def _feedback_message(
     return Message(card, Visibility.DIRECT, to_member=target.external_id)
 
 
-def _complete(ctx: Ctx, pairing: MockPairing) -> tuple[bool, list[Message]]:
-    """Mark the pairing completed once everyone confirmed; award completion points once each."""
+def _complete(ctx: Ctx, pairing: MockPairing) -> tuple[bool, int, list[Message]]:
+    """Mark the pairing completed once everyone confirmed; award completion points once each.
+
+    Return whether it is complete, the points the caller earned by this confirmation (0 when
+    they had them already) and the notes to the others who earned theirs now.
+    """
     assert pairing.id is not None
     seats = seats_of(ctx.session, ctx.community_id, pairing.id)
     if any(s.status != "done" for s in seats):
-        return False, []
+        return False, 0, []
     pairing.status, pairing.closed_at = "completed", pairing.closed_at or ctx.clock.now()
     messages: list[Message] = []
+    earned = 0
     for seat in seats:
         gained = award(ctx, Reason.MOCK_COMPLETED, f"mock:{pairing.id}", member_id=seat.member_id)
-        if gained and seat.member_id != ctx.member_id:
+        if seat.member_id == ctx.member_id:
+            earned = gained
+        elif gained:
             member = member_in(ctx.session, ctx.community_id, seat.member_id)
             card = Card(
                 title=f"Mock interview completed. +{gained} points.", text="Everyone confirmed it."
             )
             messages.append(Message(card, Visibility.DIRECT, to_member=member.external_id))
-    return True, messages
+    return True, earned, messages
 
 
-def _thanks(target: Member, gained: int, comment: str, completed: bool) -> Message:
+def _thanks(target: Member, gained: int, comment: str, *, completed: bool, earned: int) -> Message:
     lines = [rich("Your feedback is on its way to ", Mention(target.external_id), ".")]
     if gained:
         lines.append(rich(f"+{gained} points for detailed feedback."))
     elif not is_substantive(comment):
         lines.append(rich("A few sentences of comments (80+ characters) earn feedback points."))
-    if completed:
-        lines.append(rich(f"Everyone confirmed the mock: +{POINTS[Reason.MOCK_COMPLETED]} points."))
+    if completed and earned:
+        lines.append(rich(f"Everyone confirmed the mock: +{earned} points."))
+    elif completed:
+        lines.append(rich("Everyone confirmed the mock; its points are already yours."))
     else:
         lines.append(rich("Completion points arrive when your partner confirms too."))
     parts = [p for index, line in enumerate(lines) for p in (("\n",) if index else ()) + line.parts]

@@ -102,6 +102,23 @@ def test_sending_feedback_again_updates_it_and_counts_no_points_twice(
     assert [f.scores.get("Depth") for f in rows] == [4, None]
 
 
+def test_feedback_sent_again_after_completion_does_not_claim_the_points_again(
+    hub: Hub, clock: FakeClock
+) -> None:
+    first = pair(hub)
+    clock.set(STARTS)
+    done(hub, "u1")
+    done(hub, "u2")
+    button = to(first, "u1")[0].card.buttons[0]
+    opened = hub.press(actor("u1"), button.action, button.value)
+    assert opened.modal is not None
+    fields = {"s0": "4", "s1": "4", "s2": "4", "s3": "4", "comment": FEEDBACK}
+    again = hub.submit(actor("u1"), opened.modal.action, opened.modal.value, fields)
+    thanks = card_text(again.messages[0].card)
+    assert "+30 points" not in thanks and "+10 points" not in thanks
+    assert "Everyone confirmed the mock; its points are already yours." in thanks
+
+
 def test_a_score_out_of_range_names_the_criterion_and_saves_nothing(
     hub: Hub, clock: FakeClock
 ) -> None:
