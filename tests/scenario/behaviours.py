@@ -52,12 +52,11 @@ def answer_today(d: Driver, p: Person) -> None:
     button = find_button([post], "Answer") if post else None
     if button is None or button.value in p.answered:
         return
-    times = 2 if p.kind == "double" else 1
-    for _ in range(times):
+    for again in range(2 if p.kind == "double" else 1):
         text = f"{p.marker}: I would start from a hash map, then check the edge cases."
-        reply = d.submit(p, d.press(p, button), {"answer": text})
-        if "your answer" in reply_text(reply):
-            d.note(p, "answer", button.value)
+        said = reply_text(d.submit(p, d.press(p, button), {"answer": text}))
+        if "your answer" in said:
+            d.note(p, "again" if again else "answer", f"answer {button.value}|{said}")
     p.answered.add(button.value)
     rate(d, p, post)
 
@@ -151,11 +150,12 @@ def give_feedback(d: Driver, p: Person, button: Button) -> None:
         f"{p.marker}: you clarified the input size first and explained the idea before coding "
         "it. Test the empty input next time, and say the complexity out loud."
     )
-    for _ in range(2 if p.kind == "double" else 1):
+    for again in range(2 if p.kind == "double" else 1):
         opened = d.press(p, button)
         fields = {f"s{i}": "3" for i in range(4)} | {"comment": comment}
-        if "Thanks" in reply_text(d.submit(p, opened, fields)):
-            d.note(p, "feedback", button.value)
+        said = reply_text(d.submit(p, opened, fields))
+        if "Thanks" in said:
+            d.note(p, "again" if again else "feedback", f"feedback {button.value}|{said}")
 
 
 def react_to_dms(d: Driver, p: Person, kinds: dict[str, str]) -> None:

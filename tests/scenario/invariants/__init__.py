@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tests.scenario.cohort import Check
 from tests.scenario.invariants.boards import medals, points, ranks
-from tests.scenario.invariants.earning import ratings, story_points
+from tests.scenario.invariants.earning import double_press, ratings, story_points
 from tests.scenario.invariants.mock import expiry, noshow_timing, packets, pairing_wait
 from tests.scenario.invariants.posts import oops, posts_once
 from tests.scenario.invariants.privacy import forgotten, reads
@@ -27,5 +27,6 @@ CHECKS: dict[str, Check] = {
     "oops": oops,
     "story_points": story_points,
     "ratings": ratings,
+    "double_press": double_press,
     "noshow_timing": noshow_timing,
 }

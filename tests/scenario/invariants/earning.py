@@ -1,7 +1,9 @@
-"""Points that cannot be farmed: story points once per principle; a rating is one rating."""
+"""Points that cannot be farmed: story points once per principle; a rating is one rating;
+pressing twice earns once."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlmodel import Session, col, func, select
@@ -51,4 +53,15 @@ def ratings(sim: Sim, day: date) -> list[Violation]:
         violation(day, user, f"rating {button} said {' then '.join(sorted(texts))}")
         for (user, button), texts in said.items()
         if len(texts) > 1
+    ]
+
+
+def double_press(sim: Sim, day: date) -> list[Violation]:
+    """Sending the same answer or feedback again never says it earned points again."""
+    return [
+        violation(day, e.user, f"a second {what} said “{said[:120]}”")
+        for e in sim.driver.events
+        if e.what == "again" and e.day == day
+        for what, _, said in [e.detail.partition("|")]
+        if re.search(r"\+\d+ points", said)
     ]
