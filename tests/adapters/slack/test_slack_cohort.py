@@ -69,18 +69,13 @@ async def week(
 
 
 KINDS = ("Question of the day", "What a strong answer covers", "Week of")
+ALL_KINDS = (*KINDS, "Sprint recap", "Mock round closed", "Mock round")  # most specific first
+MEDALS = {"🥇": "1", "🥈": "2", "🥉": "3"}
 
 
 def _kind(post: dict[str, Any]) -> str:
     said = texts(post)
-    return next(
-        (
-            kind
-            for kind in (*KINDS, "Sprint recap", "Mock round closed", "Mock round")
-            if kind in said
-        ),
-        "",
-    )
+    return next((kind for kind in ALL_KINDS if kind in said), "")
 
 
 async def test_every_scheduled_post_reaches_slack_once_at_nine_berlin_time_across_the_change(
@@ -92,6 +87,18 @@ async def test_every_scheduled_post_reaches_slack_once_at_nine_berlin_time_acros
     assert {kind for kind, _ in days} == {*KINDS, "Mock round", "Mock round closed"}
     assert {at.astimezone(BERLIN).hour for at in questions} == {9}
     assert {at.hour for at in questions} == {7, 8}  # 07:00 UTC in summer time, 08:00 in winter
+
+
+def _number(pattern: str, text: str) -> str | None:
+    found = re.search(pattern, text)
+    return found[1] if found else None
+
+
+def _board_rank(board: str, user: str) -> str | None:
+    """The rank beside a member's row: its number, else its medal."""
+    row = next(line for line in board.splitlines() if f"{user.lower()} —" in line)
+    medal = next((rank for sign, rank in MEDALS.items() if sign in row), None)
+    return _number(r"[#=](\d+)", row) or medal
 
 
 async def _shown(slack: Workspace, user: str, command: str, text: str) -> str:
@@ -107,16 +114,9 @@ async def test_each_members_rank_is_the_same_on_the_slack_board_their_you_line_a
     for user in MEMBERS:
         board = await _shown(slack, user, "/leaderboard", "period:all")
         profile = await _shown(slack, user, "/profile", "")
-        row = next(line for line in board.splitlines() if f"{user.lower()} —" in line)
-        medal = {"🥇": "1", "🥈": "2", "🥉": "3"}
-        on_board = re.search(r"[#=](\d+)", row) or next(
-            (m for sign, m in medal.items() if sign in row), None
-        )
-        you = re.search(r"You: [#=](\d+)", board)
-        ranked = re.search(r"rank [#=](\d+)", profile)
         shown = {
-            "board": on_board if isinstance(on_board, str) else on_board and on_board[1],
-            "you": you and you[1],
-            "profile": ranked and ranked[1],
+            "board": _board_rank(board, user),
+            "you": _number(r"You: [#=](\d+)", board),
+            "profile": _number(r"rank [#=](\d+)", profile),
         }
         assert len(set(shown.values())) == 1, (user, shown)
