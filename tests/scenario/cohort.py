@@ -23,12 +23,12 @@ from bot.services.hub import Hub
 from tests.fakes import FakeClock
 from tests.scenario import behaviours
 from tests.scenario.driver import Driver
-from tests.scenario.people import COMMUNITY, HOURS, Person, cast
+from tests.scenario.people import COMMUNITY, HOURS, SPRINT_ZONE, Person, cast
 from tests.scenario.world import World, WorldMessenger, cards_of, find_button
 
 SEED = 20261012
 START = datetime(2026, 10, 11, 12, 0, tzinfo=UTC)
-SPRINT = "start:2026-10-12 weeks:6 template:mle-6-week time:09:00 timezone:Europe/Berlin"
+SPRINT = f"start:2026-10-12 weeks:6 template:mle-6-week time:09:00 timezone:{SPRINT_ZONE}"
 END = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # the recap goes out on Monday 23 November
 STEP = timedelta(minutes=15)
 LEAVE_DAY, FORGET_DAY = date(2026, 10, 24), date(2026, 11, 7)
@@ -77,7 +77,7 @@ def build(hub: Hub, clock: FakeClock, seed: int = SEED) -> Sim:
     clock.set(START)
     world, rng = World(), random.Random(seed)
     sim = Sim(hub, clock, world, Driver(hub, clock, world, rng), cast(rng))
-    admin = Person(0, "admin", "Europe/Berlin", "MLE", "senior")
+    admin = Person(0, "admin", SPRINT_ZONE, "MLE", "senior")
     started = hub.command_text(
         replace(admin.actor, is_admin=True), "sprint", f"start Autumn {SPRINT}"
     )

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.core.actors import Actor
 
 COMMUNITY, CHANNEL = "g1", "study"
+SPRINT_ZONE = "Europe/Berlin"
 ZONES = (
     "America/Los_Angeles",
     "America/New_York",

@@ -13,9 +13,10 @@ from bot.services.sprints import calendar_of
 from bot.storage.tables_sprints import Sprint
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import violation
+from tests.scenario.people import SPRINT_ZONE
 from tests.scenario.world import Seen
 
-SPRINT_ZONE = ZoneInfo("Europe/Berlin")
+BERLIN = ZoneInfo(SPRINT_ZONE)
 
 
 def posts_once(sim: Sim, day: date) -> list[Violation]:
@@ -46,7 +47,7 @@ def _post_key(seen: Seen) -> tuple[str, str]:
     """A channel post's kind and day (in the sprint's zone, as the plan counts days)."""
     title = plain(seen.message.card.title)
     kind = title.split(":")[0] if not title.startswith("Week of") else title
-    local = seen.at.astimezone(SPRINT_ZONE).date()
+    local = seen.at.astimezone(BERLIN).date()
     return kind, local.isoformat()
 
 
