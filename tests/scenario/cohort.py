@@ -167,7 +167,7 @@ def _check_day(sim: Sim, checks: dict[str, Check], day: date) -> None:
     started, cpu = time.perf_counter(), time.process_time()
     known = {(v.family, v.member, v.text) for v in sim.violations}
     for family, check in checks.items():
-        for found in check(sim, day):
+        for found in sorted(check(sim, day), key=lambda v: (v.member, v.text)):
             if (family, found.member, found.text) not in known:  # report each on its first day
                 known.add((family, found.member, found.text))
                 sim.violations.append(Violation(family, found.day, found.member, found.text))

@@ -42,7 +42,15 @@ def summary(sim: Sim, label: str) -> str:
         "  invariants broken: "
         + (" · ".join(f"{k} {n}" for k, n in sorted(broken.items())) or "none"),
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + first_of_each(sim))
+
+
+def first_of_each(sim: Sim, width: int = 110) -> list[str]:
+    """The first violation of each broken family, one short line each."""
+    firsts: dict[str, str] = {}
+    for v in sim.violations:
+        firsts.setdefault(v.family, ("    " + " ".join(f"{v.family}: {v}".split()))[:width])
+    return [firsts[family] for family in sorted(firsts)]
 
 
 def timings(sim: Sim) -> str:
