@@ -34,8 +34,10 @@ def fill(hub: Hub, clock: FakeClock) -> None:
     story_flow.review(hub, "u2")
     hub.command_text(ADMIN, "story", "settings reviews:1")
     mock_flow.pair(hub, "u3", "u4")
-    clock.advance(days=1)  # `/mock done` opens at the proposed time
+    mock_flow.pair(hub, "u5", "u6")
+    clock.advance(days=1)  # `/mock done` and no-show reports open at the proposed time
     mock_flow.done(hub, "u3")
+    mock_flow.mock(hub, "u5", "noshow")
     mock_flow.mock(hub, "boss", "settings odd:wait", admin=True)
     mock_flow.mock(hub, "boss", "round round:phone_screen", admin=True)
 

@@ -81,6 +81,7 @@ TEXT_COLUMNS = {
     "sprint.timezone": "not a member's",
     "sprint.status": "not a member's",
     "sprint.plan": "not a member's",
+    "sprint.pauses": "not a member's",
     "sprint.created_by": "erased: blanked",
     "story.points_reference": "erased: the member's stories are deleted",
     "story.principles": "erased: the member's stories are deleted",

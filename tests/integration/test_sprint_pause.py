@@ -13,6 +13,7 @@ from bot.services.hub import Hub
 from bot.storage.tables import DailyPost
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
+from tests.integration.board_flow import answer
 from tests.replies import reply_text
 
 ADMIN = actor("boss", admin=True)
@@ -97,6 +98,7 @@ async def test_a_paused_week_posts_every_planned_day_and_the_recap_later(
     messenger = FakeMessenger("console")
     runner = JobRunner(hub.engine, clock, {"console": messenger})
     clock.set(datetime(2026, 12, 7, 0, tzinfo=UTC))
+    answered_at = datetime(2026, 12, 7, 12, tzinfo=UTC)
     paused_at, resumed_at = (
         datetime(2026, 12, 8, 12, tzinfo=UTC),
         datetime(2026, 12, 11, 8, tzinfo=UTC),
@@ -107,6 +109,8 @@ async def test_a_paused_week_posts_every_planned_day_and_the_recap_later(
         if clock.now() == resumed_at:
             hub.command_text(ADMIN, "sprint", "resume")
         await runner.tick()
+        if clock.now() == answered_at:
+            answer(hub, "u1")  # someone took part, so the sprint has a recap to post
         clock.advance(hours=1)
     titles = [plain(m.card.title) for _, m in messenger.sent]
     with Session(hub.engine) as session:

@@ -1,9 +1,7 @@
 """A six-week sprint for 24 members, on SQLite and PostgreSQL: every invariant, every day.
 
 One simulation runs per backend (a module-scoped fixture); each invariant family is its own
-test over that run, failing with every violation's day and member. A family that fails today
-because of a bug another issue-12 item fixes is marked xfail(strict=True) with that item, so
-the mark must go when the fix lands.
+test over that run, failing with every violation's day and member.
 """
 
 from __future__ import annotations
@@ -67,7 +65,6 @@ def broken(sim: cohort.Sim, family: str) -> str:
     return "\n".join(shown)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 2: tied members get different ranks")
 def test_every_rank_shown_is_the_members_competition_rank(sim: cohort.Sim) -> None:
     assert not broken(sim, "ranks"), broken(sim, "ranks")
 
@@ -80,27 +77,22 @@ def test_ledger_scores_and_profile_show_the_same_points(sim: cohort.Sim) -> None
     assert not broken(sim, "points"), broken(sim, "points")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 6: repeat partners are never paired")
 def test_compatible_waiting_members_are_paired_within_the_wait_limit(sim: cohort.Sim) -> None:
     assert not broken(sim, "pairing_wait"), broken(sim, "pairing_wait")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 8: a pairing never expires")
 def test_no_pairing_stays_scheduled_past_its_expiry(sim: cohort.Sim) -> None:
     assert not broken(sim, "expiry"), broken(sim, "expiry")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 9: packets pick questions of other rounds")
 def test_every_packet_asks_a_question_of_its_round(sim: cohort.Sim) -> None:
     assert not broken(sim, "packets"), broken(sim, "packets")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 13: Skip shows every waiting story")
 def test_no_member_reads_a_story_they_did_not_take(sim: cohort.Sim) -> None:
     assert not broken(sim, "reads"), broken(sim, "reads")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 14: forget leaves names and feedback")
 def test_nothing_of_a_forgotten_member_remains(sim: cohort.Sim) -> None:
     assert not broken(sim, "forgotten"), broken(sim, "forgotten")
 
@@ -113,20 +105,14 @@ def test_no_member_is_told_something_went_wrong(sim: cohort.Sim) -> None:
     assert not broken(sim, "oops"), broken(sim, "oops")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 4: story points can be farmed")
 def test_story_points_come_once_per_principle_for_complete_stories(sim: cohort.Sim) -> None:
     assert not broken(sim, "story_points"), broken(sim, "story_points")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 3: a second rating press compounds")
 def test_pressing_a_rating_again_says_the_same(sim: cohort.Sim) -> None:
     assert not broken(sim, "ratings"), broken(sim, "ratings")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found here: feedback sent again says “Everyone confirmed the mock: +30 points” again",
-)
 def test_pressing_twice_never_says_it_earned_twice(sim: cohort.Sim) -> None:
     assert not broken(sim, "double_press"), broken(sim, "double_press")
 
@@ -135,7 +121,6 @@ def test_no_noshow_penalty_lands_before_the_mock_started(sim: cohort.Sim) -> Non
     assert not broken(sim, "noshow_timing"), broken(sim, "noshow_timing")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 11: mock-round cards show UTC times")
 def test_every_time_shown_is_in_the_channels_or_the_readers_zone(sim: cohort.Sim) -> None:
     assert not broken(sim, "zones"), broken(sim, "zones")
 

@@ -60,6 +60,6 @@ def test_bad_input_gets_a_clear_message(tmp_path: Path) -> None:
         "/mock cancel",
     )
     assert "“Pilot” is not a target role here." in out
-    assert "“Moon/Base” is not a time zone I know." in out
+    assert "I don't know the time zone “Moon/Base”." in out
     assert "`round` must be one of: online_assessment" in out
     assert "You have nothing to cancel." in out

@@ -44,6 +44,7 @@ async def _paired(app: Harness) -> dict[str, Any]:
         profile = {"role": "MLE", "level": "mle2", "timezone": "Europe/Paris"}
         await app.slash("profile", "set", member=member, availability=EVENINGS, **profile)
         await app.slash("mock", "request", member=member, round=line)
+    app.client.hub.clock.advance(days=2)  # type: ignore[attr-defined]  # feedback opens then
     return app.dms_to(BOB)[0]
 
 
@@ -132,6 +133,7 @@ async def test_a_former_members_helpful_mark_gives_no_points(
     [opened] = callbacks(await discord_app.slash("story", "new", member=BOB, principle="ownership"))
     await discord_app.submit(opened["data"], member=BOB, **GOOD)
     await discord_app.slash("story", "review", member=ALICE)
+    await discord_app.press(discord_app.latest(), "Take it", member=ALICE)
     [form] = callbacks(await discord_app.press(discord_app.latest(), "Write review", member=ALICE))
     await discord_app.submit(form["data"], member=ALICE, scores="3 4 3 4 3", comments=COMMENTS)
     before = points_of(hub, ALICE.id, community=GUILD)

@@ -107,7 +107,6 @@ async def _shown(slack: Workspace, user: str, command: str, text: str) -> str:
     return texts((await slack.fake.wait_responses(count))[-1])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 2: tied members get different medals")
 async def test_each_members_rank_is_the_same_on_the_slack_board_their_you_line_and_profile(
     slack: Workspace, week: list[tuple[datetime, dict[str, Any]]]
 ) -> None:
