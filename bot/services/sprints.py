@@ -190,8 +190,7 @@ def sprint_status(ctx: Ctx, _args: Args) -> Reply:
     sprint = _require_live(ctx)
     cal = calendar_of(sprint)
     today = local_date(ctx.clock, sprint.timezone)
-    # While paused, the sprint stands where it stopped: the day before the first held-back one.
-    reached = today if sprint.paused_since is None else sprint.paused_since - timedelta(days=1)
+    reached = _reached(sprint, cal, today)
     week = cal.week_index(reached)
     fields = [
         Field("Status", f"{_state(sprint)} · {_where(sprint, cal, reached)}", inline=True),
@@ -204,6 +203,16 @@ def sprint_status(ctx: Ctx, _args: Args) -> Reply:
     return Reply.ephemeral(
         Card(title=rich("Sprint: ", UserText(sprint.name)), fields=tuple(fields))
     )
+
+
+def _reached(sprint: Sprint, cal: Calendar, today: date) -> date:
+    """Return the day the plan stands on: today, or the day before the pause that holds today."""
+    if sprint.paused_since is not None:
+        return sprint.paused_since - timedelta(days=1)
+    day = today
+    while day > cal.start and cal.plan_day(day) is None:  # a day a finished pause held back
+        day -= timedelta(days=1)
+    return day
 
 
 def _state(sprint: Sprint) -> str:

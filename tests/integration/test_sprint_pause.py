@@ -56,6 +56,17 @@ def test_status_while_paused_says_since_when(hub: Hub, clock: FakeClock) -> None
     assert "Ends: Sun 3 Jan, and one day later for each day of this pause" in status
 
 
+def test_status_on_the_day_of_resuming_says_which_week_it_is(hub: Hub, clock: FakeClock) -> None:
+    _sprint(hub, clock, weeks=1)
+    clock.set(datetime(2026, 12, 7, 12, tzinfo=UTC))  # after Monday's post: Tuesday is held
+    hub.command_text(ADMIN, "sprint", "pause")
+    clock.set(datetime(2026, 12, 9, 12, tzinfo=UTC))  # resumed after Wednesday's post time
+    hub.command_text(ADMIN, "sprint", "resume")
+    status = reply_text(hub.command_text(ADMIN, "sprint", "status"))
+    assert "Status: active · week 1 of 1" in status
+    assert "Ends: Tue 15 Dec (moved 2 days by the pause)" in status
+
+
 def test_resuming_continues_the_plan_from_the_day_it_stopped(hub: Hub, clock: FakeClock) -> None:
     _sprint(hub, clock)
     clock.set(MONDAY)
