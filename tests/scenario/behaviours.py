@@ -165,8 +165,9 @@ def react_to_dms(d: Driver, p: Person, kinds: dict[str, str]) -> None:
             key = f"{button.action}:{button.value}"
             if key in p.handled:
                 continue
-            if button.label.startswith("Dispute") and p.number % 2 == 0:
-                p.handled.add(key)
+            if button.label.startswith("Dispute") and "disputed" not in p.handled:
+                # The first report against a member is disputed; later ones are let stand.
+                p.handled |= {key, "disputed"}
                 d.note(p, "dispute", reply_text(d.press(p, button))[:80])
             elif button.label in ("Yes", "No") and "meet" in plain(seen.message.card.title):
                 met = p.kind != "noshow"
