@@ -80,3 +80,143 @@ def test_a_coding_question_without_a_solution_is_refused(tmp_path: Path) -> None
 def test_the_shipped_bank_has_no_problems() -> None:
     bank = check_bank(DEFAULT_CONTENT_DIR)
     assert [str(p) for p in bank.problems] == []
+
+
+def _applied(qid: str, category: str, title: str, prompt: str, answer: list[str]) -> str:
+    points = "\n".join(f"      - {point}" for point in answer)
+    return f"""  - id: {qid}
+    category: {category}
+    rounds: [ml_depth]
+    difficulty: medium
+    levels: [mle2]
+    topic: made-up
+    title: {title}
+    prompt: {prompt}
+    hints: [a first small nudge, an approach to take, the key insight]
+    follow_ups: ["what would you do next?"]
+    strong_answer:
+{points}
+"""
+
+
+_CTR_PROMPT = "Our bids multiply a predicted click rate. How do you check what it means?"
+_CALIBRATION = [
+    "Plots a reliability diagram of predicted probability against observed click rate per bin.",
+    "Fits Platt scaling or isotonic regression on held-out clicks, never on training data.",
+    "Checks calibration separately for new advertisers and each placement over time.",
+]
+_CALIBRATION_AGAIN = [
+    "Draws a reliability diagram of predicted probability versus the observed click rate by bin.",
+    "Fits isotonic regression or Platt scaling on held-out clicks, not the training data.",
+    "Checks calibration per placement and for new advertisers, and watches it over time.",
+]
+_CANARY = [
+    "Sends a small share of traffic to the new model and compares error rates and latency.",
+    "Defines automatic rollback triggers before the rollout starts.",
+    "Widens the rollout in stages once guardrail metrics hold for a full day.",
+]
+
+
+def test_questions_whose_answers_cover_the_same_points_are_flagged(tmp_path: Path) -> None:
+    problems = _bank_with(
+        tmp_path,
+        "questions:\n"
+        + _applied(
+            "zz-calibrate-ctr",
+            "applied_ml",
+            "Calibrating click probabilities",
+            _CTR_PROMPT,
+            _CALIBRATION,
+        )
+        + _applied(
+            "zz-trust-ctr-scores",
+            "deployment",
+            "Can we trust the predicted click rate?",
+            "An advertiser asks whether a score of 0.02 is a 2 % chance. How do you know?",
+            _CALIBRATION_AGAIN,
+        ),
+    )
+    assert any(
+        p.startswith("content/questions/broken.yaml:")
+        and "'zz-trust-ctr-scores' covers the same points as 'zz-calibrate-ctr'" in p
+        for p in problems
+    )
+
+
+def test_different_answers_or_unrelated_categories_are_not_flagged(tmp_path: Path) -> None:
+    leadership = _applied(
+        "zz-lp-calibration-story",
+        "leadership",
+        "A story about calibration",
+        "Tell me about a time you found your model's probabilities were off. What did you do?",
+        _CALIBRATION_AGAIN,
+    ).replace(
+        "    strong_answer:",
+        "    principles: [ownership]\n"
+        "    listen_for: [owns the fix end to end, checks the result]\n"
+        "    red_flags: [blames the data team, no follow-up]\n"
+        "    strong_answer:",
+    )
+    problems = _bank_with(
+        tmp_path,
+        "questions:\n"
+        + _applied(
+            "zz-calibrate-ctr",
+            "applied_ml",
+            "Calibrating click probabilities",
+            _CTR_PROMPT,
+            _CALIBRATION,
+        )
+        + _applied(
+            "zz-canary",
+            "deployment",
+            "Rolling out a new model",
+            "You have a new fraud model ready. How do you put it in front of live traffic safely?",
+            _CANARY,
+        )
+        + leadership,
+    )
+    assert problems == []
+
+
+def _two_sum_copy(new_id: str, args: str) -> str:
+    source = (TEST_CONTENT / "questions" / "coding-arrays-hashing.yaml").read_text()
+    head = source.split("      tests:\n")[0]
+    head = head.replace("id: two-sum", f"id: {new_id}").replace("title: Two Sum", "title: Pair")
+    head = head.replace(
+        "You get a list of integers `nums` and an integer `target`.",
+        "Given the basket prices `nums` and a gift card worth `target`,",
+    )
+    strong = head[head.index("    strong_answer:") : head.index("    solution:")]
+    head = head.replace(
+        strong,
+        "    strong_answer:\n"
+        "      - Pays for exactly two items so the card is used up completely.\n"
+        "      - Remembers every price seen so far in a dictionary keyed by price.\n"
+        "      - Costs linear time and memory in the number of basket items.\n",
+    )
+    return (
+        head
+        + "      tests:\n"
+        + "".join(f"        - {{args: {case}, expected: [0, 1]}}\n" for case in args.split(";"))
+    )
+
+
+def test_a_coding_question_with_the_same_entry_and_a_shared_case_is_flagged(
+    tmp_path: Path,
+) -> None:
+    source = (TEST_CONTENT / "questions" / "coding-arrays-hashing.yaml").read_text()
+    first_case = source.split("        - {args: ")[1].split(", expected:")[0]
+    cases = ";".join([first_case, "[[5, 6], 11]", "[[7, 8], 15]", "[[1, 9], 10]", "[[2, 3], 5]"])
+    problems = _bank_with(tmp_path, _two_sum_copy("gift-card-pair", cases))
+    assert any(
+        "'two-sum' duplicates 'gift-card-pair': same entry point 'two_sum'" in p
+        or "'gift-card-pair' duplicates 'two-sum': same entry point 'two_sum'" in p
+        for p in problems
+    )
+
+
+def test_the_same_entry_with_no_shared_case_is_not_flagged(tmp_path: Path) -> None:
+    cases = ";".join(["[[5, 6], 11]", "[[7, 8], 15]", "[[1, 9], 10]", "[[2, 3], 5]", "[[4, 4], 8]"])
+    problems = _bank_with(tmp_path, _two_sum_copy("gift-card-pair", cases))
+    assert not any("duplicates" in p for p in problems), problems
