@@ -18,8 +18,10 @@ def test_a_wrong_solution_is_reported_case_by_case() -> None:
         update={"code": "def two_sum(nums, target):\n    return [0, 1]\n"}
     )
     outcome = run_solution(question.model_copy(update={"solution": broken}))
-    assert outcome.failures
-    assert outcome.failures[0].startswith("case 1: expected [1, 2], got [0, 1]")
+    wrong = [i for i, case in enumerate(question.solution.tests) if case.expected != [0, 1]]
+    assert wrong and len(outcome.failures) == len(wrong)
+    first = question.solution.tests[wrong[0]].expected
+    assert outcome.failures[0].startswith(f"case {wrong[0]}: expected {first}, got [0, 1]")
 
 
 def test_a_solution_that_never_ends_is_stopped() -> None:
