@@ -28,6 +28,7 @@ class Screen:
     titles: dict[str, str] = field(default_factory=dict)  # message ref -> its title
     saved: int = 0
     day: str = ""
+    brief: bool = False  # one line a message (a long `/time` jump), not the whole card
 
     def show(self, messages: list[Message], *, to: str | None = None) -> list[str]:
         """Print messages (shown to `to`, the current member by default); return their refs.
@@ -41,16 +42,29 @@ class Screen:
         for message in messages:
             viewer = self._viewer(message, member)
             batch = batches.setdefault(viewer, [])
-            self.out(f"  ({self._place(message, member)})")
-            lines = render.card(message.card, first_button=len(batch) + 1)
-            # A file shows inside its card, where the platform would show it.
-            self.out("\n".join([*lines[:-1], *self._attach(message), lines[-1]]))
+            if self.brief:
+                self._summary(message, member)
+            else:
+                self.out(f"  ({self._place(message, member)})")
+                lines = render.card(message.card, first_button=len(batch) + 1)
+                # A file shows inside its card, where the platform would show it.
+                self.out("\n".join([*lines[:-1], *self._attach(message), lines[-1]]))
             refs.append(self._ref(message))
             if message.card.buttons:
                 self._keep(message, viewer)
                 batch.extend(message.card.buttons)
         self.numbered.update({viewer: batch for viewer, batch in batches.items() if batch})
         return refs
+
+    def _summary(self, message: Message, member: str) -> None:
+        """Print a message as one line: where, its title, and how many buttons it has."""
+        count = len(message.card.buttons)
+        pressable = f" ({count} button{'s' * (count != 1)}: /show)" if count else ""
+        files = "".join(f" · 📎 {self._save(file)}" for file in message.card.files)
+        # A reveal names the card it answers in its title already; the place needs no repeat.
+        place = f"#{message.channel or 'study'}, thread" if message.thread_of else None
+        where = place or self._place(message, member)
+        self.out(f"  {where} · {self._title(message)}{pressable}{files}")
 
     def dated(self, moment: datetime) -> None:
         """Print a heading when scheduled work happens on a new simulated day."""

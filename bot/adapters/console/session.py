@@ -25,8 +25,9 @@ CONSOLE_HELP = """Console commands:
   /join NAME [admin]   add a member to the study group
   /press N      press button N of the cards shown last
   /show         list every button you can press (the channel's cards and your own)
-  /time [+Nd|+Nh|+Nm]   show the console's clock, or move it forward: every scheduled
-                post, reveal and direct message on the way is shown, day by day
+  /time [+Nd|+Nh|+Nm] [brief]   show the console's clock, or move it forward: every
+                scheduled post, reveal and direct message on the way is shown, day by day
+                (with `brief`, one line each; their buttons stay pressable: /show)
   /help         this help and every bot command
   /quit         leave (end of input works too)
 In a form: one line per field; Enter keeps the value shown, - skips an optional field,
@@ -138,19 +139,29 @@ class ConsoleSession:
         self.out(f"  Buttons {self.member} can press:")
         self.screen.list_for(self.member)
 
-    def _time(self, step: str) -> None:
+    def _time(self, rest: str) -> None:
+        step, _, mode = rest.partition(" ")
         delta = parse_step(step) if step else None
-        if step and delta is None:
-            self.out("  Move the clock forward with /time +1d, /time +3h or /time +30m.")
+        if (step and delta is None) or mode.strip().lower() not in ("", "brief"):
+            self.out(
+                "  Move the clock forward with /time +1d, /time +3h or /time +30m "
+                "(add `brief` for one line a message)."
+            )
             return
         if delta is not None:
-            end = self.clock.now() + delta
-            self.screen.day = ""  # every jump starts with the day its first post is on
+            self._travel(self.clock.now() + delta, brief=bool(mode.strip()))
+        self.out(f"  It is now {self.clock.now():%Y-%m-%d %H:%M} UTC.")
+
+    def _travel(self, end: datetime, *, brief: bool) -> None:
+        self.screen.day = ""  # every jump starts with the day its first post is on
+        self.screen.brief = brief
+        try:
             if self.travel is None:
                 self.clock.set(end)
             elif not self.travel(end):
                 self.out("  Nothing was scheduled on the way.")
-        self.out(f"  It is now {self.clock.now():%Y-%m-%d %H:%M} UTC.")
+        finally:
+            self.screen.brief = False
 
     def _press(self, raw: str, lines: Iterator[str]) -> None:
         # isdecimal, not isdigit: int() refuses "²"; and a few digits at most, not 5,000.

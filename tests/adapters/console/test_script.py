@@ -71,7 +71,7 @@ def test_the_demo_walks_through_a_week_without_a_failure(tmp_path: Path) -> None
         "Saved your answer. +10 points.",
         "Story #1 saved",
         "(direct message to alice)",
-        "┌ Mock round: Phone screen",
+        "  #study · Mock round: Phone screen (1 button: /show)",
         "│ 📎 Calendar invite: files/",
         "┌ Week of 2026-12-07",
     ):

@@ -63,3 +63,18 @@ def test_a_jump_with_nothing_scheduled_says_so(tmp_path: Path) -> None:
     out = _console(tmp_path, "/time +3h")
     assert "Nothing was scheduled on the way." in out
     assert "It is now 2026-11-26 13:00 UTC." in out
+
+
+def test_a_brief_jump_shows_one_line_a_post_and_keeps_its_buttons(tmp_path: Path) -> None:
+    out = _console(tmp_path, NEW_YORK, "/time +3d brief", "/as bob", now="2026-12-06T11:00")
+    assert "— Mon 7 Dec —\n  #study · Question of the day: " in out
+    assert "(5 buttons: /show)" in out
+    assert "  #study, thread · What a strong answer covers: " in out
+    assert "┌ Question of the day:" not in out  # no whole cards on a brief jump
+    assert "#study · Question of the day: Two Sum: [6] Answer" in out  # bob can still press it
+
+
+def test_a_time_step_with_an_unknown_word_says_how_to_move_the_clock(tmp_path: Path) -> None:
+    out = _console(tmp_path, "/time +1d loudly")
+    assert "(add `brief` for one line a message)" in out
+    assert "It is now" not in out
