@@ -482,12 +482,30 @@ def shared_test_cases(bank: Bank) -> list[Problem]:
     return found
 
 
+HINTS = 3  # a nudge, an approach, a key insight
+
+
+def ungraded_hints(bank: Bank) -> list[Problem]:
+    """Flag questions without exactly three graduated hints (nudge, approach, key insight)."""
+    found = []
+    for qid, question in sorted(bank.questions.items()):
+        if len(question.hints) != HINTS:
+            rel, line = source_of(qid)
+            message = (
+                f"{qid!r} has {len(question.hints)} hints; give exactly {HINTS}: "
+                "a nudge, an approach, a key insight"
+            )
+            found.append(Problem(rel, line, message))
+    return found
+
+
 def check_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
     """Load the bank and add cross-question checks (near-duplicates, template balance)."""
     bank = load_bank(root)
     bank.problems.extend(near_duplicates(bank))
     bank.problems.extend(shared_test_cases(bank))
     bank.problems.extend(similar_answers(bank))
+    bank.problems.extend(ungraded_hints(bank))
     for template_id, template in bank.templates.items():
         bank.problems.extend(_template_balance(template_id, template))
     return bank

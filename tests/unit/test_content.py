@@ -176,7 +176,8 @@ def test_different_answers_or_unrelated_categories_are_not_flagged(tmp_path: Pat
         )
         + leadership,
     )
-    assert problems == []
+    # The small test bank keeps two hints a question; only the hint count may be reported.
+    assert [p for p in problems if "hints; give exactly" not in p] == []
 
 
 def _two_sum_copy(new_id: str, args: str) -> str:
@@ -220,3 +221,27 @@ def test_the_same_entry_with_no_shared_case_is_not_flagged(tmp_path: Path) -> No
     cases = ";".join(["[[5, 6], 11]", "[[7, 8], 15]", "[[1, 9], 10]", "[[2, 3], 5]", "[[4, 4], 8]"])
     problems = _bank_with(tmp_path, _two_sum_copy("gift-card-pair", cases))
     assert not any("duplicates" in p for p in problems), problems
+
+
+def test_a_question_without_three_graduated_hints_is_flagged(tmp_path: Path) -> None:
+    problems = _bank_with(
+        tmp_path,
+        """questions:
+  - id: applied-two-hints
+    category: applied_ml
+    rounds: [ml_depth]
+    difficulty: easy
+    levels: [mle1]
+    topic: evaluation
+    title: Two hints only
+    prompt: How would you pick a metric for a fraud model whose positives are rare?
+    hints: [think about the base rate first, compare ranking and threshold metrics]
+    follow_ups: ["what would you report weekly?"]
+    strong_answer: [names precision and recall, uses PR AUC, ties the threshold to cost]
+""",
+    )
+    assert any(
+        p.startswith("content/questions/broken.yaml:2:")
+        and "'applied-two-hints' has 2 hints; give exactly 3" in p
+        for p in problems
+    )
