@@ -106,6 +106,15 @@ class DesignOutline(_Strict):
     monitoring: str = Field(min_length=10)
 
 
+class LevelAnchors(_Strict):
+    """What an answer at each level shows, so two interviewers place the same answer alike."""
+
+    mle1: str = Field(min_length=20, max_length=400)
+    mle2: str = Field(min_length=20, max_length=400)
+    senior: str = Field(min_length=20, max_length=400)
+    principal: str = Field(min_length=20, max_length=400)
+
+
 class Question(_Strict):
     id: str = Field(pattern=ID_PATTERN, max_length=80)
     category: Category
@@ -123,6 +132,7 @@ class Question(_Strict):
     principles: list[str] = Field(default_factory=list)
     listen_for: list[str] = Field(default_factory=list)
     red_flags: list[str] = Field(default_factory=list)
+    level_anchors: LevelAnchors | None = None
 
     @model_validator(mode="after")
     def _category_rules(self) -> Question:
@@ -494,6 +504,23 @@ def ungraded_hints(bank: Bank) -> list[Problem]:
             message = (
                 f"{qid!r} has {len(question.hints)} hints; give exactly {HINTS}: "
                 "a nudge, an approach, a key insight"
+            )
+            found.append(Problem(rel, line, message))
+    return found
+
+
+ANCHORED = ("leadership", "ml_system_design")  # rounds where two interviewers drift apart most
+
+
+def missing_anchors(bank: Bank) -> list[Problem]:
+    """Flag leadership and ML system design questions without level anchors."""
+    found = []
+    for qid, question in sorted(bank.questions.items()):
+        if question.category in ANCHORED and question.level_anchors is None:
+            rel, line = source_of(qid)
+            message = (
+                f"{qid!r} needs `level_anchors`: what an answer at mle1, mle2, senior and "
+                "principal shows"
             )
             found.append(Problem(rel, line, message))
     return found

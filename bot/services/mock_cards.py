@@ -8,7 +8,7 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from bot.content import ROUND_NAMES
+from bot.content import LEVELS, ROUND_NAMES
 from bot.core.cards import Attachment, Button, Card, Field, Mention, Rich, Style, Text, rich
 from bot.core.mock_availability import local_label
 from bot.core.mock_rules import LEVEL_LABELS, rubric_for
@@ -138,6 +138,7 @@ def packet(interviewee: Person, question: Question | None) -> Card:
     for key, name in (("listen_for", "Listen for"), ("red_flags", "Red flags")):
         if data.get(key):
             fields.append(Field(name, _bullets(data[key])))
+    fields.extend(_anchors(data.get("level_anchors") or {}, interviewee.level))
     fields.append(_scored_on(interviewee.round))
     return Card(
         title=f"{title} · {question.title}",
@@ -147,6 +148,17 @@ def packet(interviewee: Person, question: Question | None) -> Card:
         fields=tuple(fields),
         footer=f"Question {question.id} · {level_name(interviewee.level)} · keep this private",
     )
+
+
+def _anchors(anchors: dict[str, str], level: str) -> list[Field]:
+    """What an answer at the interviewee's level shows, and what the next level up adds."""
+    if level not in anchors:
+        return []
+    fields = [Field(f"At {level_name(level)} (their level), an answer shows", anchors[level])]
+    above = LEVELS[LEVELS.index(level) + 1 :]
+    if above and above[0] in anchors:
+        fields.append(Field(f"At {level_name(above[0])}, an answer shows", anchors[above[0]]))
+    return fields
 
 
 def _scored_on(round_id: str) -> Field:
