@@ -176,7 +176,8 @@ def test_different_answers_or_unrelated_categories_are_not_flagged(tmp_path: Pat
         )
         + leadership,
     )
-    assert problems == []
+    # The five-question test bank cannot fill a sprint day's pool; only questions count here.
+    assert [p for p in problems if not p.startswith("content/sprints/")] == []
 
 
 def _two_sum_copy(new_id: str, args: str) -> str:
