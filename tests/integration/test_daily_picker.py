@@ -18,6 +18,7 @@ from bot.storage.tables_sprints import Sprint
 from bot.storage.uow import UnitOfWork
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
+from tests.replies import reply_text
 
 ADMIN = actor("boss", admin=True)
 MONDAY = date(2027, 3, 15)
@@ -180,3 +181,10 @@ def test_a_category_with_no_question_at_all_falls_back_to_the_bank() -> None:
 
 def test_no_filter_picks_from_the_whole_bank() -> None:
     assert _pick([c.id for c in BANK[:-1]], DayFilter()) == "f-lp"
+
+
+def test_the_sprint_plan_shows_a_days_topic_round_and_level(hub: Hub, clock: FakeClock) -> None:
+    day = {"focus": "coding", "round": "onsite_coding", "topic": "graphs", "level": "senior"}
+    _start_sprint(hub, clock, day)
+    shown = reply_text(hub.command_text(ADMIN, "sprint", "plan"))
+    assert "Coding & algorithms · graphs · Onsite coding round · for Senior MLE" in shown
