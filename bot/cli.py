@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.config import Settings
-from bot.content import DEFAULT_CONTENT_DIR, Bank, check_bank
+from bot.content import CATEGORIES, DEFAULT_CONTENT_DIR, Bank, check_bank
 
 
 def _content_check(args: argparse.Namespace) -> int:
@@ -40,7 +40,7 @@ def _content_stats(args: argparse.Namespace) -> int:
 
 
 def render_stats(bank: Bank) -> str:
-    """Count the bank's questions by category, round, difficulty, level and principle."""
+    """Count the bank's questions by category, round, difficulty, level, principle and topic."""
     questions = list(bank.questions.values())
     tables: dict[str, Counter[str]] = {
         "category": Counter(q.category for q in questions),
@@ -48,8 +48,11 @@ def render_stats(bank: Bank) -> str:
         "difficulty": Counter(q.difficulty for q in questions),
         "level": Counter(level for q in questions for level in q.levels),
         "principle": Counter(p for q in questions for p in q.principles),
-        "topic (coding)": Counter(q.topic for q in questions if q.category == "coding"),
     }
+    for category in CATEGORIES:
+        tables[f"topic ({category})"] = Counter(
+            q.topic for q in questions if q.category == category
+        )
     lines = [f"{len(questions)} questions"]
     for title, counter in tables.items():
         lines.append(f"\nby {title}:")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -182,6 +182,69 @@ class DayPlan(_Strict):
     round: Round | None = None
     mock_round: Round | None = None
     story_prompt: str | None = None
+    topic: str | None = Field(default=None, pattern=ID_PATTERN, max_length=60)
+    level: Level | None = None
+
+
+@dataclass(frozen=True)
+class DayFilter:
+    """Which questions a sprint day may post: its focus (category) and optional narrowing keys."""
+
+    category: str | None = None
+    difficulty: str | None = None
+    round: str | None = None
+    topic: str | None = None
+    level: str | None = None
+
+    def admits(
+        self,
+        category: str,
+        difficulty: str,
+        rounds: Sequence[str],
+        topic: str,
+        levels: Sequence[str],
+    ) -> bool:
+        """Whether a question with these keys matches every key the filter sets."""
+        return (
+            self.category in (None, category)
+            and self.difficulty in (None, difficulty)
+            and (self.round is None or self.round in rounds)
+            and self.topic in (None, topic)
+            and (self.level is None or self.level in levels)
+        )
+
+    def admits_question(self, question: Question) -> bool:
+        return self.admits(
+            question.category, question.difficulty, question.rounds, question.topic, question.levels
+        )
+
+    def widening(self) -> list[DayFilter]:
+        """The filter, then wider ones when it leaves nothing new: drop topic, level, round,
+        then difficulty. The category is never dropped."""
+        steps = [
+            self,
+            replace(self, topic=None),
+            replace(self, topic=None, level=None),
+            replace(self, topic=None, level=None, round=None),
+            DayFilter(self.category),
+        ]
+        return list(dict.fromkeys(steps))
+
+    @classmethod
+    def of(cls, plan: Any) -> DayFilter:
+        """The filter of a day plan (a template DayPlan or a stored DayFocus); None: no filter."""
+        if plan is None:
+            return cls()
+        return cls(
+            plan.focus,
+            plan.difficulty,
+            plan.round,
+            getattr(plan, "topic", None),
+            getattr(plan, "level", None),
+        )
+
+
+ANY_DAY = DayFilter()  # no plan: any live question
 
 
 class WeekPlan(_Strict):
@@ -314,7 +377,7 @@ def load_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
         data = _read_yaml(path, rel, bank.problems)
         template = _validate(SprintTemplate, data, rel, "template", bank.problems)
         if template is not None:
-            _add_template(bank, template, rel)
+            _add_template(bank, template, rel, data)
     return bank
 
 
@@ -345,18 +408,40 @@ def _add_question(bank: Bank, question: Question, rel: str, line: int) -> None:
     _SOURCES[question.id] = (rel, line)
 
 
-def _add_template(bank: Bank, template: SprintTemplate, rel: str) -> None:
+def _add_template(bank: Bank, template: SprintTemplate, rel: str, raw: Any) -> None:
     if template.id in bank.templates:
         bank.problems.append(Problem(rel, 1, f"duplicate template id {template.id!r}"))
         return
+    _TEMPLATE_SOURCES[template.id] = rel
+    raw_weeks = raw.get("weeks", []) if isinstance(raw, dict) else []
     for week_no, week in enumerate(template.weeks, start=1):
+        raw_days = _raw_days(raw_weeks, week_no - 1)
         for day, plan in week.days.items():
+            line = _line_of(raw_days, (day,), 1)
+            _DAY_SOURCES[(template.id, week_no, day)] = (rel, line)
             if plan.story_prompt and plan.story_prompt not in bank.principles:
                 where = f"week {week_no} {day}"
                 bank.problems.append(
-                    Problem(rel, 1, f"{where}: unknown principle {plan.story_prompt!r}")
+                    Problem(rel, line, f"{where}: unknown principle {plan.story_prompt!r}")
                 )
     bank.templates[template.id] = template
+
+
+def _raw_days(raw_weeks: Any, index: int) -> Any:
+    try:
+        return raw_weeks[index]["days"]
+    except (KeyError, IndexError, TypeError):
+        return {}
+
+
+_TEMPLATE_SOURCES: dict[str, str] = {}
+_DAY_SOURCES: dict[tuple[str, int, str], tuple[str, int]] = {}
+
+
+def day_source(template_id: str, week_no: int, day: str) -> tuple[str, int]:
+    """Return the file and line of a loaded template's day plan (weeks count from 1)."""
+    fallback = _TEMPLATE_SOURCES.get(template_id, f"content/sprints/{template_id}.yaml")
+    return _DAY_SOURCES.get((template_id, week_no, day), (fallback, 1))
 
 
 _SOURCES: dict[str, tuple[str, int]] = {}
@@ -535,19 +620,55 @@ def check_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
     bank.problems.extend(ungraded_hints(bank))
     for template_id, template in bank.templates.items():
         bank.problems.extend(_template_balance(template_id, template))
+        bank.problems.extend(_template_pools(bank, template_id, template))
     return bank
 
 
+LP_SHARE_MIN = 0.30
+CODING_SHARE_MIN = 0.40
+POOL_MIN = 5
+
+
+def template_shares(template: SprintTemplate) -> dict[str, float]:
+    """Each focus's share of a template's planned days (a story prompt does not make a day LP)."""
+    days: list[str] = [plan.focus for week in template.weeks for plan in week.days.values()]
+    return {category: days.count(category) / len(days) for category in CATEGORIES}
+
+
 def _template_balance(template_id: str, template: SprintTemplate) -> list[Problem]:
-    days = [plan for week in template.weeks for plan in week.days.values()]
-    coding = sum(plan.focus == "coding" for plan in days) / len(days)
-    leadership = sum(plan.focus == "leadership" or bool(plan.story_prompt) for plan in days) / len(
-        days
-    )
-    rel = f"content/sprints/{template_id}.yaml"
+    shares = template_shares(template)
+    rel = _TEMPLATE_SOURCES.get(template_id, f"content/sprints/{template_id}.yaml")
     problems = []
-    if coding < 0.4:
-        problems.append(Problem(rel, 1, f"coding days are {coding:.0%} of the plan; want 40 %+"))
-    if leadership < 0.3:
-        problems.append(Problem(rel, 1, f"LP days are {leadership:.0%} of the plan; want 30 %+"))
+    for category, least, label in (
+        ("coding", CODING_SHARE_MIN, "coding"),
+        ("leadership", LP_SHARE_MIN, "leadership (LP) focus"),
+    ):
+        if shares[category] < least:
+            message = (
+                f"{label} days are {shares[category]:.0%} of the plan; want {least:.0%}+ "
+                "(counted by the day's focus)"
+            )
+            problems.append(Problem(rel, 1, message))
+    return problems
+
+
+def day_pool(bank: Bank, plan: DayPlan) -> list[str]:
+    """The ids of the questions a template day's filter admits, before any fallback."""
+    wanted = DayFilter.of(plan)
+    return sorted(qid for qid, q in bank.questions.items() if wanted.admits_question(q))
+
+
+def _template_pools(bank: Bank, template_id: str, template: SprintTemplate) -> list[Problem]:
+    problems = []
+    for week_no, week in enumerate(template.weeks, start=1):
+        for day, plan in week.days.items():
+            found = len(day_pool(bank, plan))
+            if found < POOL_MIN:
+                rel, line = day_source(template_id, week_no, day)
+                keys = ", ".join(f"{k}: {v}" for k, v in vars(DayFilter.of(plan)).items() if v)
+                message = (
+                    f"week {week_no} {day}: only {found} question(s) match {{{keys}}}; "
+                    f"want {POOL_MIN}+ so the daily picker has a choice"
+                )
+                problems.append(Problem(rel, line, message))
     return problems

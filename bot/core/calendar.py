@@ -19,6 +19,8 @@ class DayFocus:
     round: str | None = None
     mock_round: str | None = None
     story_prompt: str | None = None
+    topic: str | None = None
+    level: str | None = None
 
 
 @dataclass(frozen=True)

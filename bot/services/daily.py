@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
+from bot.content import ANY_DAY, DayFilter
 from bot.core.cards import (
     Button,
     Card,
@@ -23,7 +24,7 @@ from bot.core.points import Reason
 from bot.core.repetition import RATINGS
 from bot.core.rotation import pick_question
 from bot.core.timezones import local_label
-from bot.services.bank import live_questions
+from bot.services.bank import Candidate, live_candidates
 from bot.services.context import Ctx
 from bot.services.ledger import award, upsert_insert
 from bot.services.practice import record_rating
@@ -59,13 +60,13 @@ def claim_post(
     community_id: int,
     channel_id: str,
     day: date,
-    focus: tuple[str | None, str | None] = (None, None),
+    focus: DayFilter = ANY_DAY,
 ) -> DailyPost:
     """Return the day's post for a channel, choosing its question the first time."""
     found = find_post(session, community_id, channel_id, day)
     if found is not None:
         return found
-    question_id = choose_question(session, community_id, day, *focus)
+    question_id = choose_question(session, community_id, day, focus)
     _insert_posts(session, [(community_id, channel_id, day, question_id)])
     post = find_post(session, community_id, channel_id, day)  # ours, or a racing transaction's
     assert post is not None
@@ -94,11 +95,10 @@ def choose_question(
     session: Session,
     community_id: int,
     day: date,
-    category: str | None = None,
-    difficulty: str | None = None,
+    focus: DayFilter = ANY_DAY,
     exclude: str | None = None,
 ) -> str:
-    """Pick the next question, by the plan's focus when it has any, never a repeat too soon."""
+    """Pick the next question, by the plan's filter when it has any, never a repeat too soon."""
     used = list(
         session.exec(
             select(DailyPost.question_id)
@@ -106,39 +106,44 @@ def choose_question(
             .order_by(col(DailyPost.id))
         )
     )
-    return pick_next(
-        live_questions(session), used, community_id, day, category, difficulty, exclude
-    )
+    return pick_next(live_candidates(session), used, community_id, day, focus, exclude)
 
 
 def pick_next(
-    bank: list[tuple[str, str, str]],
+    bank: list[Candidate],
     used: list[str],
     community_id: int,
     day: date,
-    category: str | None = None,
-    difficulty: str | None = None,
+    focus: DayFilter = ANY_DAY,
     exclude: str | None = None,
 ) -> str:
-    """Choose from the live bank, given the community's questions so far (oldest first)."""
+    """Choose from the live bank, given the community's questions so far (oldest first).
+
+    The day's full filter first; when it leaves nothing unasked, it widens step by step (drop
+    topic, then level, then round, then difficulty) but never leaves the day's category. If
+    the whole category has been asked, the question of the narrowest filter asked longest ago
+    comes back; only a category with no live question at all falls back to the whole bank.
+    """
     seen = set(used)
-    bank = [row for row in bank if row[0] != exclude]
-    rng = seeded(community_id, day.isoformat(), category, difficulty)
-    for cat, level in ((category, difficulty), (category, None), (None, None)):
-        pool = [qid for qid, c, d in bank if cat in (None, c) and level in (None, d)]
-        if any(qid not in seen for qid in pool) or (pool and cat is None):
-            chosen = pick_question(pool, used, rng)
-            assert chosen is not None
-            return chosen
-    raise UserError(NO_QUESTIONS)
+    bank = [row for row in bank if row.id != exclude]
+    narrowing = [k for k in (focus.round, focus.topic, focus.level) if k]
+    rng = seeded(community_id, day.isoformat(), focus.category, focus.difficulty, *narrowing)
+    pools = [
+        [q.id for q in bank if step.admits(q.category, q.difficulty, q.rounds, q.topic, q.levels)]
+        for step in focus.widening()
+    ]
+    pool = next((p for p in pools if any(qid not in seen for qid in p)), None)
+    pool = pool or next((p for p in pools if p), None) or [q.id for q in bank]
+    chosen = pick_question(pool, used, rng)
+    if chosen is None:
+        raise UserError(NO_QUESTIONS)
+    return chosen
 
 
 PostKey = tuple[int, str, date]  # community id, channel id, local day
 
 
-def claim_posts(
-    session: Session, wanted: dict[PostKey, tuple[str | None, str | None]]
-) -> dict[PostKey, DailyPost]:
+def claim_posts(session: Session, wanted: dict[PostKey, DayFilter]) -> dict[PostKey, DailyPost]:
     """claim_post for many channels at once (the scheduler's fan-out), in a few statements."""
     communities = {community for community, _, _ in wanted}
     days = {day for _, _, day in wanted}
@@ -157,12 +162,12 @@ def claim_posts(
         .order_by(col(DailyPost.id))
     ):
         used[community].append(question_id)
-    bank = live_questions(session)
+    bank = live_candidates(session)
     fresh = []
     for key, focus in wanted.items():
         if key not in posts:
             community, channel, day = key
-            question_id = pick_next(bank, used[community], community, day, *focus)
+            question_id = pick_next(bank, used[community], community, day, focus)
             used[community].append(question_id)
             fresh.append((community, channel, day, question_id))
     if fresh:
@@ -201,14 +206,13 @@ def _post_id(post: DailyPost) -> int:
     return post.id
 
 
-def todays_plan(ctx: Ctx) -> tuple[date, tuple[str | None, str | None]]:
-    """The channel's day and the plan's focus for it: its sprint's, else the community's day."""
+def todays_plan(ctx: Ctx) -> tuple[date, DayFilter]:
+    """The channel's day and the plan's filter for it: its sprint's, else the community's day."""
     sprint = live_sprint(ctx.session, ctx.community_id, ctx.actor.channel_id)
     if sprint is None:
-        return ctx.today(), (None, None)
+        return ctx.today(), ANY_DAY
     today = local_date(ctx.clock, sprint.timezone)
-    plan = calendar_of(sprint).focus_on(today)
-    return today, ((plan.focus, plan.difficulty) if plan else (None, None))
+    return today, DayFilter.of(calendar_of(sprint).focus_on(today))
 
 
 def todays_post(ctx: Ctx) -> DailyPost:
@@ -283,7 +287,7 @@ def skip_today(ctx: Ctx, _args: Args) -> Reply:
         raise UserError("Members have already answered today's question, so it stays.")
     old = post.question_id
     post.question_id = choose_question(
-        ctx.session, ctx.community_id, post.local_date, *focus, exclude=old
+        ctx.session, ctx.community_id, post.local_date, focus, exclude=old
     )
     question = ctx.session.get(Question, post.question_id)
     assert question is not None

@@ -20,6 +20,7 @@ from sqlalchemy import Table, bindparam, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
+from bot.content import ANY_DAY, DayFilter
 from bot.core.calendar import Calendar, local_moment
 from bot.core.cards import Card, Message, UserText, Visibility, rich
 from bot.core.clock import Clock
@@ -53,7 +54,7 @@ class Due:
     key: str
     sprint_id: int | None = None
     member_id: int | None = None
-    focus: tuple[str | None, str | None] = (None, None)
+    focus: DayFilter = ANY_DAY
 
 
 @dataclass
@@ -113,7 +114,7 @@ def _sprint_due(sprint: Sprint, community: Community, now: datetime, catch_up: b
     late = now - post_at
     plan = cal.focus_on(today)
     if plan and late >= timedelta(0) and (catch_up or late <= LATE_GRACE):
-        work.append(replace(due("daily", today), focus=(plan.focus, plan.difficulty)))
+        work.append(replace(due("daily", today), focus=DayFilter.of(plan)))
     if (
         today.weekday() == 0
         and sprint.start_date < today <= cal.end + timedelta(days=1)

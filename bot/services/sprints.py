@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
-from bot.content import CATEGORY_NAMES, ROUND_NAMES, SprintTemplate
+from bot.content import CATEGORY_NAMES, LEVEL_NAMES, ROUND_NAMES, SprintTemplate
 from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Pause, Week, cycle_weeks, day_label
 from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
@@ -178,6 +178,12 @@ def describe_day(focus: DayFocus | None) -> str:
     parts = [CATEGORY_NAMES.get(focus.focus, focus.focus)]
     if focus.difficulty:
         parts.append(focus.difficulty)
+    if focus.topic:
+        parts.append(focus.topic)
+    if focus.round and focus.round != focus.mock_round:
+        parts.append(f"{ROUND_NAMES.get(focus.round, focus.round)} round")
+    if focus.level:
+        parts.append(f"for {LEVEL_NAMES.get(focus.level, focus.level)}")
     if focus.mock_round:
         parts.append(f"mock round: {ROUND_NAMES.get(focus.mock_round, focus.mock_round)}")
     if focus.story_prompt:

@@ -176,8 +176,13 @@ def test_different_answers_or_unrelated_categories_are_not_flagged(tmp_path: Pat
         )
         + leadership,
     )
-    # The small test bank keeps two hints a question; only the hint count may be reported.
-    assert [p for p in problems if "hints; give exactly" not in p] == []
+    # The small test bank keeps two hints a question and cannot fill a sprint day's pool;
+    # only those may be reported here.
+    assert [
+        p
+        for p in problems
+        if "hints; give exactly" not in p and not p.startswith("content/sprints/")
+    ] == []
 
 
 def _two_sum_copy(new_id: str, args: str) -> str:
@@ -245,3 +250,137 @@ def test_a_question_without_three_graduated_hints_is_flagged(tmp_path: Path) -> 
         and "'applied-two-hints' has 2 hints; give exactly 3" in p
         for p in problems
     )
+
+
+# Sprint templates: shares by focus and every day's candidate pool.
+
+_LP_SUBJECTS = ["a pricing", "an onboarding", "a search", "a forecasting", "a labelling", "a fraud"]
+
+
+def _lp_questions(levels: str = "[mle2, senior]") -> str:
+    """Six leadership questions of the bar_raiser round, topic `vision`, on different subjects."""
+    items = []
+    for n, subject in enumerate(_LP_SUBJECTS):
+        items.append(
+            f"""  - id: zz-lp-{n}
+    category: leadership
+    rounds: [bar_raiser]
+    difficulty: medium
+    levels: {levels if n % 2 else "[mle1]"}
+    topic: vision
+    title: Long view on {subject} project number {n}
+    prompt: Tell me about {subject} project {n} where you set a direction others followed.
+    hints: [pick the story where the choice was yours]
+    follow_ups: ["what would you change about step {n}?"]
+    principles: [ownership]
+    listen_for: [names the trade-off {n}, shows the outcome {n}]
+    red_flags: [only talks about the team {n}, no result {n}]
+    strong_answer: [subject {subject} {n} first, measure {n} second, lesson {n} third]
+"""
+        )
+    return "questions:\n" + "".join(items)
+
+
+def _template_problems(tmp_path: Path, days: str, questions: str | None = None) -> list[str]:
+    root = tmp_path / "content"
+    shutil.copytree(TEST_CONTENT, root)
+    shutil.rmtree(root / "sprints")
+    (root / "sprints").mkdir()
+    (root / "questions" / "lp.yaml").write_text(questions or _lp_questions(), encoding="utf-8")
+    template = (
+        "id: tiny\nname: Tiny plan\ndescription: A made-up plan for tests.\n"
+        "weeks:\n  - theme: One made-up week\n    days:\n" + days
+    )
+    (root / "sprints" / "tiny.yaml").write_text(template, encoding="utf-8")
+    return [str(p) for p in check_bank(root).problems if str(p).startswith("content/sprints/")]
+
+
+def test_lp_share_counts_leadership_focus_days_not_story_prompts(tmp_path: Path) -> None:
+    days = (
+        "      mon: {focus: coding, story_prompt: ownership}\n"
+        "      tue: {focus: coding, story_prompt: ownership}\n"
+        "      wed: {focus: coding, story_prompt: ownership}\n"
+        "      thu: {focus: leadership}\n"
+        "      fri: {focus: applied_ml, story_prompt: ownership}\n"
+    )
+    problems = _template_problems(tmp_path, days)
+    assert any(
+        p.startswith("content/sprints/tiny.yaml:1: leadership (LP) focus days are 20%")
+        for p in problems
+    ), problems
+    assert not any("coding days are" in p for p in problems)
+
+
+def test_coding_below_forty_percent_is_flagged(tmp_path: Path) -> None:
+    days = (
+        "      mon: {focus: coding}\n"
+        "      tue: {focus: leadership}\n"
+        "      wed: {focus: leadership}\n"
+        "      thu: {focus: applied_ml}\n"
+    )
+    problems = _template_problems(tmp_path, days)
+    assert any("coding days are 25% of the plan; want 40%+" in p for p in problems), problems
+    assert not any("LP" in p for p in problems)
+
+
+def test_a_day_whose_filter_leaves_under_five_questions_is_reported_at_its_line(
+    tmp_path: Path,
+) -> None:
+    days = (
+        "      mon: {focus: leadership, round: bar_raiser, topic: vision}\n"  # line 7: 6 match
+        "      tue: {focus: leadership, level: senior}\n"  # line 8: 3 made-up + test bank's 1
+        "      wed: {focus: coding, difficulty: easy}\n"  # line 9: the test bank's two-sum
+        "      thu: {focus: leadership, round: phone_screen}\n"  # line 10: none
+    )
+    problems = _template_problems(tmp_path, days)
+    pools = [p for p in problems if "want 5+" in p]
+    assert [p.split(": only")[0] for p in pools] == [
+        "content/sprints/tiny.yaml:8: week 1 tue",
+        "content/sprints/tiny.yaml:9: week 1 wed",
+        "content/sprints/tiny.yaml:10: week 1 thu",
+    ], problems
+    assert "only 4 question(s) match {category: leadership, level: senior}" in pools[0]
+    assert "only 0 question(s) match {category: leadership, round: phone_screen}" in pools[2]
+
+
+def test_a_plan_meeting_the_shares_is_only_held_to_its_pools(tmp_path: Path) -> None:
+    days = (
+        "      mon: {focus: leadership, topic: vision, mock_round: bar_raiser}\n"
+        "      tue: {focus: coding}\n"
+    )
+    problems = _template_problems(tmp_path, days)
+    assert len(problems) == 1, problems  # the test bank has a single coding question
+    assert problems[0].startswith("content/sprints/tiny.yaml:8: week 1 tue: only 1 question(s)")
+
+
+def test_a_day_plan_topic_must_be_kebab_case_and_level_known(tmp_path: Path) -> None:
+    days = "      mon: {focus: leadership, topic: Vision Days, level: intern}\n"
+    problems = _template_problems(tmp_path, days)
+    assert any(
+        p.startswith("content/sprints/tiny.yaml:7: template.weeks.0.days.mon.topic")
+        for p in problems
+    ), problems
+    assert any("days.mon.level" in p for p in problems)
+
+
+def test_the_shipped_templates_meet_the_shares_and_have_a_bar_raiser_mock_mid_plan_and_last() -> (
+    None
+):
+    from bot.content import day_pool, load_bank, template_shares
+
+    bank = load_bank(DEFAULT_CONTENT_DIR)
+    assert set(bank.templates) >= {"mle-4-week", "mle-6-week"}
+    for template in bank.templates.values():
+        shares = template_shares(template)
+        assert shares["leadership"] >= 0.3 and shares["coding"] >= 0.4
+        bar_raiser_weeks = [
+            n
+            for n, week in enumerate(template.weeks)
+            if any(p.mock_round == "bar_raiser" for p in week.days.values())
+        ]
+        last = len(template.weeks) - 1
+        assert last in bar_raiser_weeks
+        assert any(0 < n < last for n in bar_raiser_weeks), template.id
+        for week in template.weeks:
+            for plan in week.days.values():
+                assert len(day_pool(bank, plan)) >= 5
