@@ -618,6 +618,7 @@ def check_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
     bank.problems.extend(shared_test_cases(bank))
     bank.problems.extend(similar_answers(bank))
     bank.problems.extend(ungraded_hints(bank))
+    bank.problems.extend(missing_anchors(bank))
     for template_id, template in bank.templates.items():
         bank.problems.extend(_template_balance(template_id, template))
         bank.problems.extend(_template_pools(bank, template_id, template))

@@ -176,13 +176,7 @@ def test_different_answers_or_unrelated_categories_are_not_flagged(tmp_path: Pat
         )
         + leadership,
     )
-    # The small test bank keeps two hints a question and cannot fill a sprint day's pool;
-    # only those may be reported here.
-    assert [
-        p
-        for p in problems
-        if "hints; give exactly" not in p and not p.startswith("content/sprints/")
-    ] == []
+    assert not [p for p in problems if "covers the same points" in p or "duplicates" in p]
 
 
 def _two_sum_copy(new_id: str, args: str) -> str:
@@ -384,3 +378,29 @@ def test_the_shipped_templates_meet_the_shares_and_have_a_bar_raiser_mock_mid_pl
         for week in template.weeks:
             for plan in week.days.values():
                 assert len(day_pool(bank, plan)) >= 5
+
+
+def test_a_leadership_question_without_level_anchors_is_flagged(tmp_path: Path) -> None:
+    problems = _bank_with(
+        tmp_path,
+        """questions:
+  - id: lp-no-anchors
+    category: leadership
+    rounds: [bar_raiser]
+    difficulty: medium
+    levels: [mle2]
+    topic: ownership
+    title: No anchors given
+    prompt: Tell me about a time you owned something nobody else wanted to touch.
+    hints: [pick a story you led, spend most time on the Action, show the lasting fix]
+    follow_ups: ["what would you change?"]
+    strong_answer: [names the problem, uses I not we, has a measurable result]
+    principles: [ownership]
+    listen_for: [acts for the long term, takes responsibility]
+    red_flags: [blames other teams, no outcome]
+""",
+    )
+    assert any(
+        p.startswith("content/questions/broken.yaml:2:") and "needs `level_anchors`" in p
+        for p in problems
+    )
