@@ -76,3 +76,4 @@ def test_the_demo_walks_through_a_week_without_a_failure(tmp_path: Path) -> None
         "┌ Week of 2026-12-07",
     ):
         assert seen in done.stdout
+    assert "Commands start with /" not in done.stdout  # every scripted answer reached its form
