@@ -13,11 +13,13 @@ from bot import jobs
 from bot.core.cards import Message, plain
 from bot.jobs import BATCH, JobRunner, Pace
 from bot.services import schedule
+from bot.services.bank import forget_question_pool
 from bot.services.hub import Hub
 from bot.storage.tables import Community, DailyPost
 from bot.storage.tables_sprints import JobClaim
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
+from tests.integration.mock_flow import add_question
 
 COMMUNITIES = 2 * BATCH + 30  # more than two batches
 NINE_IN_BERLIN = datetime(2027, 3, 15, 8, 0, tzinfo=UTC)
@@ -72,6 +74,10 @@ async def test_two_channels_of_one_community_get_different_questions_the_same_da
     hub: Hub, clock: FakeClock
 ) -> None:
     _sprints(hub, clock, 1, channels=("c1", "c2"))
+    # The day's focus is coding, and the small test bank has one coding question: add a second,
+    # since a day's question never leaves its category.
+    add_question(hub, "coding-two", ["online_assessment"], ["mle1"], category="coding")
+    forget_question_pool()
     messenger = FakeMessenger()
     await JobRunner(hub.engine, clock, {"console": messenger}).tick()
     titles = [plain(m.card.title) for _, m in messenger.sent]
