@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.content import DEFAULT_CONTENT_DIR
+from bot.core.timezones import ZoneError, canonical_zone
 
 DEFAULT_DATA_DIR = Path("data")
 
@@ -39,11 +39,11 @@ class Settings(BaseSettings):
     @field_validator("default_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
+        """Hold DEFAULT_TIMEZONE to the rule members get: a place's IANA name, canonical."""
         try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(f"unknown time zone {value!r}") from error
-        return value
+            return canonical_zone(value)
+        except ZoneError as error:
+            raise ValueError(f"DEFAULT_TIMEZONE: {error}") from None
 
     @field_validator("slack_admin_ids", "discord_shard_ids", mode="before")
     @classmethod

@@ -160,11 +160,14 @@ def _waiting_card(ctx: Ctx, profile: MockProfile, request: MockRequest, updated:
 def _outlook(ctx: Ctx, profile: MockProfile, request: MockRequest) -> list[str]:
     """Say what will happen to a waiting request, and nothing that will not."""
     if not has_role_peer(ctx.session, ctx.community_id, ctx.member_id, profile.role):
-        return [
+        alone = (
             f"Nobody else here has {profile.role} as target role yet, so you may wait a while: "
-            "invite a study friend to `/profile set`.",
-            *_round_hint(ctx, request),
-        ]
+            "invite a study friend to `/profile set`."
+        )
+        if _round_closes(ctx, request) is not None:
+            return [alone, *_round_hint(ctx, request)]
+        # No round is open, and a future one pairs by target role: promise nothing of it.
+        return [f"{alone} You stay in the queue until someone with your target role asks."]
     if _round_closes(ctx, request) is not None:
         return _round_hint(ctx, request)
     first = (

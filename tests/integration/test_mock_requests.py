@@ -100,7 +100,8 @@ def test_a_lone_member_waits_and_is_told_nobody_shares_their_role(hub: Hub) -> N
     assert "You are in the mock queue." in waiting
     assert "Round: **Onsite coding**." in waiting
     assert "Nobody else here has MLE as target role yet, so you may wait a while" in waiting
-    assert "Otherwise the next mock round pairs everyone who is waiting." in waiting
+    assert "You stay in the queue until someone with your target role asks." in waiting
+    assert "mock round" not in waiting  # a round cannot pair a member nobody shares a role with
 
 
 def test_a_second_request_updates_the_first(hub: Hub) -> None:

@@ -1,0 +1,19 @@
+"""Settings: DEFAULT_TIMEZONE follows the one time zone rule members get."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from bot.config import Settings
+
+
+def test_the_default_time_zone_is_stored_as_iana_spells_it() -> None:
+    settings = Settings(default_timezone="europe/berlin", _env_file=None)  # type: ignore[call-arg]
+    assert settings.default_timezone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize("typed", ["CET", "localtime", "Moon/Base"])
+def test_a_default_time_zone_that_is_not_a_place_is_refused(typed: str) -> None:
+    with pytest.raises(ValidationError, match="DEFAULT_TIMEZONE: I don't know the time zone"):
+        Settings(default_timezone=typed, _env_file=None)  # type: ignore[call-arg]
