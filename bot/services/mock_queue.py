@@ -11,6 +11,7 @@ from bot.core.mock_rules import RuleError
 from bot.core.words import plural
 from bot.services.context import Ctx
 from bot.services.mock_cards import round_name
+from bot.services.mock_dispute import pending_report_against
 from bot.services.mock_match import (
     dissolve,
     fallback_of,
@@ -212,13 +213,16 @@ def mock_status(ctx: Ctx, _args: Args) -> Reply:
     profile = require_profile(ctx)
     if profile is None:
         return no_profile_reply(ctx)
-    return Reply.ephemeral(
+    status = Reply.ephemeral(
         Card(
             title="Your mock interviews",
             text=_state(ctx, profile),
             fields=profile_fields(ctx, profile),
         )
     )
+    # A report against the member waits on them: show it, with its Dispute button, while it can.
+    reported = pending_report_against(ctx)
+    return Reply([*status.messages, *reported.messages]) if reported else status
 
 
 def _state(ctx: Ctx, profile: MockProfile) -> Text:

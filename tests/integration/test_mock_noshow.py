@@ -165,6 +165,18 @@ def test_the_member_reported_is_pointed_to_dispute_not_done_or_a_counter_report(
     assert [b.label for b in reply.messages[0].card.buttons] == ["Dispute"]
 
 
+def test_mock_status_shows_the_member_reported_the_report_and_its_dispute_button(
+    hub: Hub, clock: FakeClock
+) -> None:
+    _report(hub, clock)
+    status = mock(hub, "u2", "status")
+    assert "Your mock interviews" in card_text(status.messages[0].card)
+    assert "u1 reported that you did not come to your mock interview" in text_of(status)
+    assert [b.label for b in status.messages[1].card.buttons] == ["Dispute"]
+    clock.set(REPORTED + timedelta(days=1))
+    assert len(mock(hub, "u2", "status").messages) == 1  # the day to dispute is over
+
+
 def test_after_the_day_the_member_reported_is_no_longer_offered_a_dispute(
     hub: Hub, clock: FakeClock
 ) -> None:
