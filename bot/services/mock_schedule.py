@@ -46,46 +46,25 @@ def find_mock_work(session: Session, now: datetime, found: list[Due]) -> None:
         .where(MockRound.status == "open", col(MockRound.closes_at) <= now)
     )
     for closing, community in rows:
-        found.append(
-            Due(
-                closing.community_id,
-                community.platform,
-                community.external_id,
-                closing.channel_id,
-                CLOSE,
-                str(closing.id),
-            )
-        )
+        found.append(_due(community, closing.channel_id, CLOSE, closing.id))
 
 
 def find_noshow_work(session: Session, now: datetime, found: list[Due]) -> None:
     """Add the no-show reports whose day to dispute them is over."""
     for report, community in due_reports(session, now):
-        found.append(
-            Due(
-                report.community_id,
-                community.platform,
-                community.external_id,
-                f"dm:{report.absent_member_id}",
-                NOSHOW,
-                str(report.id),
-            )
-        )
+        found.append(_due(community, f"dm:{report.absent_member_id}", NOSHOW, report.id))
 
 
 def find_stale_work(session: Session, now: datetime, found: list[Due]) -> None:
     """Add the mocks still open 48 hours after their proposed time."""
     for pairing, community in stale_pairings(session, now):
-        found.append(
-            Due(
-                pairing.community_id,
-                community.platform,
-                community.external_id,
-                f"mock:{pairing.id}",
-                EXPIRE,
-                str(pairing.id),
-            )
-        )
+        found.append(_due(community, f"mock:{pairing.id}", EXPIRE, pairing.id))
+
+
+def _due(community: Community, channel: str, kind: str, key: int | None) -> Due:
+    """Scheduled mock work in a community, keyed by the row it acts on."""
+    assert community.id is not None
+    return Due(community.id, community.platform, community.external_id, channel, kind, str(key))
 
 
 def _planned_round(session: Session, due: Due) -> str | None:
