@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
-from bot.jobs import JobRunner
+from bot.scheduling.jobs import JobRunner
 from bot.storage.tables_sprints import Sprint
 from tests.fakes import FakeClock, FakeMessenger
 

@@ -18,10 +18,10 @@ needs its trip after that work. The benchmark measures that work two ways:
   move with the machine's speed from one run to the next (±30 % on a small VM);
 - in separate runs: the same tick with no round trip and no limit (as benchmarks.daily_fanout).
 
-The runner paces each platform by its Pace in bot/jobs.py (DEFAULT_PACES: Discord 50 requests/s,
-Slack 1 message/s per channel, and at most `in_flight` requests waiting for an answer);
-`--in-flight 128,256` replaces that number in the benchmark's runner (bot/jobs.py itself is not
-changed) to show what another value would do.
+The runner paces each platform by its Pace in bot.scheduling.jobs (DEFAULT_PACES: Discord 50
+requests/s, Slack 1 message/s per channel, and at most `in_flight` requests waiting for an
+answer); `--in-flight 128,256` replaces that number in the benchmark's runner (bot.scheduling.jobs
+itself is not changed) to show what another value would do.
 
 Run: python -m benchmarks.fanout_ratelimit [--communities 1000] [--rtt 0.1] [--in-flight 128,256]
      [--repeat 3]   (each run is repeated, in turn; the best one counts, and each is shown)
@@ -44,8 +44,8 @@ from benchmarks.daily_fanout import START, populate
 from bot.config import Settings
 from bot.core.cards import Message
 from bot.core.ports import Messenger
-from bot.jobs import DEFAULT_PACES, JobRunner, Pace
-from bot.services import schedule
+from bot.scheduling import claims
+from bot.scheduling.jobs import DEFAULT_PACES, JobRunner, Pace
 from tests.fakes import FakeClock
 
 DISCORD_PER_SECOND = 50
@@ -107,13 +107,13 @@ class TimedRunner(JobRunner):
         finally:
             self.own_work += time.perf_counter() - began
 
-    def _find(self) -> list[schedule.Due]:
+    def _find(self) -> list[claims.Due]:
         return self._timed(super()._find)
 
-    def _claim(self, batch: list[schedule.Due]) -> list[schedule.Work]:
+    def _claim(self, batch: list[claims.Due]) -> list[claims.Work]:
         return self._timed(partial(super()._claim, batch))
 
-    def _record(self, batch: list[schedule.Result]) -> Any:
+    def _record(self, batch: list[claims.Result]) -> Any:
         return self._timed(partial(super()._record, batch))
 
 
@@ -169,13 +169,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--communities", type=int, default=1000)
     parser.add_argument("--rtt", type=float, default=0.1)
-    parser.add_argument("--in-flight", default="", help="e.g. 128,256 (default: bot/jobs.py's)")
+    parser.add_argument(
+        "--in-flight", default="", help="e.g. 128,256 (default: bot.scheduling.jobs's)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each, best one counts")
     args = parser.parse_args()
     paces = ", ".join(f"{name} {pace}" for name, pace in DEFAULT_PACES.items())
     print(
         f"{args.communities} communities due in one minute, {args.rtt * 1000:.0f} ms per "
-        f"platform round trip; bot/jobs.py DEFAULT_PACES: {paces}"
+        f"platform round trip; bot.scheduling.jobs DEFAULT_PACES: {paces}"
     )
     # Best of --repeat runs each, taken in turn, so that a slow moment of the machine does not
     # land on one side of a ratio only.

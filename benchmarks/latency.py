@@ -25,10 +25,10 @@ from sqlmodel import col
 from benchmarks import latency_drivers as drivers
 from benchmarks.leaderboard import NOW, populate
 from bot.adapters.console.clock import ConsoleClock
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
-from bot.services.hub import Hub
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.tables import Community

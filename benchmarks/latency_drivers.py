@@ -20,10 +20,10 @@ from pydantic import SecretStr
 from bot.adapters.console.clock import ConsoleClock
 from bot.adapters.console.session import ConsoleSession
 from bot.adapters.slack import build_app
+from bot.app.hub import Hub
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.core.cards import Button, Reply
-from bot.services.hub import Hub
 from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.harness import CHANNEL, Harness, Member, interaction, logged_in
 from tests.adapters.slack.fake_slack import (

@@ -13,11 +13,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
-from bot.services.hub import Hub
-from bot.services.ledger import ALL_TIME, week_period
+from bot.features.leaderboard.ledger import ALL_TIME, week_period
 from tests.fakes import FakeClock
 
 NOW = datetime(2026, 12, 2, 12, tzinfo=UTC)

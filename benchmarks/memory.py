@@ -38,7 +38,7 @@ async def serve_once(runner: object) -> int:
     """Start the scheduler as `preploop run` does, wait for its first tick, and stop it."""
     from apscheduler.events import EVENT_JOB_EXECUTED
 
-    from bot.jobs import JobRunner, start_scheduler
+    from bot.scheduling.jobs import JobRunner, start_scheduler
     from tests.fakes import FakeMessenger
 
     assert isinstance(runner, JobRunner)
@@ -73,7 +73,7 @@ def main() -> None:
     show(f"hub ready; {args.communities:,} communities with a sprint in the database")
     done = asyncio.run(serve_once(runner))
     show(f"scheduler started; one tick posted {done:,} daily questions")
-    from bot.services.hub import Hub
+    from bot.app.hub import Hub
 
     hub = Hub(runner.engine, clock=clock)
     slack_settings = settings.model_copy(

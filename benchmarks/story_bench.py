@@ -8,13 +8,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.app.hub import Hub
 from bot.core.actors import Actor
 from bot.core.story import Star, check_story
 from bot.core.story_coverage import StoryFacts, coverage
 from bot.core.story_review import Candidate, Slot, pick_for_review
-from bot.services.hub import Hub
-from bot.services.story_content import principles
-from bot.services.story_picture import coverage_png
+from bot.features.story.picture import coverage_png
+from bot.features.story.principles import principles
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 
@@ -44,9 +44,7 @@ def _candidates(count: int) -> list[Candidate]:
 
 
 def _hub_with_stories(folder: Path, count: int) -> Hub:
-    from bot.services import features
 
-    features.load()
     engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
     upgrade(engine)
     hub = Hub(engine)

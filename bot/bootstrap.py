@@ -6,12 +6,12 @@ import logging
 
 from sqlalchemy import Engine
 
+from bot.app.hub import Hub
+from bot.bank import catalog
+from bot.bank.sync import SyncReport, sync_bank
 from bot.config import Settings
 from bot.content import load_bank
 from bot.core.clock import Clock, SystemClock
-from bot.services import catalog, features
-from bot.services.content_sync import SyncReport, sync_bank
-from bot.services.hub import Hub
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.uow import transact
@@ -35,5 +35,4 @@ def prepare(settings: Settings, clock: Clock | None = None) -> Hub:
     report = sync_content(engine, settings, clock)
     log.info("content: %s", report)
     catalog.configure(settings.content_dir)
-    features.load()
     return Hub(engine, clock=clock, default_tz=settings.default_timezone)

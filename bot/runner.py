@@ -10,11 +10,11 @@ import signal
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.ports import Messenger
-from bot.jobs import DEFAULT_PACES, JobRunner, Pace, start_scheduler
-from bot.services.hub import Hub
+from bot.scheduling.jobs import DEFAULT_PACES, JobRunner, Pace, start_scheduler
 
 if TYPE_CHECKING:
     from bot.adapters.discord import PrepLoopClient

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
-from bot.services.hub import Hub
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from tests import pg_cluster

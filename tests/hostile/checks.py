@@ -11,8 +11,8 @@ from typing import Any
 from bot.adapters.discord.components import CUSTOM_ID_LIMIT, custom_id
 from bot.adapters.discord.render import embed
 from bot.adapters.slack.blocks import message_payload, modal_view
+from bot.app.hub import OOPS
 from bot.core.cards import Card, Modal, Reply, Rich, Text, UserText, plain
-from bot.services.hub import OOPS
 from tests.adapters.slack.fake_slack import block_problem
 from tests.hostile.inputs import INTERNALS, MARKER
 

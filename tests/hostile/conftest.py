@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.core.cards import Button, Modal, Reply
 from bot.core.clock import Clock
-from bot.services.hub import Hub
 from tests.conftest import TEST_CONTENT
 from tests.fakes import FakeClock
 from tests.hostile.checks import Problem, Watch

@@ -9,10 +9,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from bot.services import features
-from bot.services.registry import REGISTRY, Command, Option
+from bot.app.feature import registry_of
+from bot.app.registry import Command, Option
+from bot.features import FEATURES
 
-features.load()  # the strategies list every registered command, button and form
+REGISTRY = registry_of(FEATURES)
+
 
 MARKER = "ZQXSECRETB"  # every row of the other community carries it; no reply to A may show it
 FORBIDDEN = (MARKER.lower(), "traceback", "error:")

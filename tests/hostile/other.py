@@ -10,13 +10,13 @@ from sqlalchemy import Engine, select
 from sqlmodel import SQLModel
 
 import bot.storage.all_tables  # noqa: F401  (every table is in the metadata)
+from bot.app.hub import OOPS, Hub
 from bot.core.actors import Actor
 from bot.core.cards import Reply, plain
-from bot.services.hub import OOPS, Hub
+from bot.features.mock.tables import MockPairing, MockRound
+from bot.features.story.tables import Story, StoryReview
 from bot.storage.tables import Answer, Community, DailyPost, Member
-from bot.storage.tables_mock import MockPairing, MockRound
 from bot.storage.tables_sprints import Sprint
-from bot.storage.tables_story import Story, StoryReview
 from tests.fakes import FakeClock
 from tests.hostile.inputs import MARKER
 from tests.integration.story_flow import GOOD

@@ -11,11 +11,13 @@ from pydantic import SecretStr
 from bot.adapters.console.clock import ConsoleClock
 from bot.adapters.console.session import ConsoleSession
 from bot.adapters.slack import build_app
+from bot.app.feature import registry_of
+from bot.app.hub import ADMIN_ONLY
+from bot.app.registry import Command, Option
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.core.cards import plain
-from bot.services.hub import ADMIN_ONLY
-from bot.services.registry import REGISTRY, Command, Option
+from bot.features import FEATURES
 from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.harness import BOB, Harness, embeds, logged_in
 from tests.adapters.slack.conftest import texts
@@ -23,6 +25,8 @@ from tests.adapters.slack.fake_slack import BOT_TOKEN, SECRET, FakeSlack, signed
 from tests.fakes import FakeClock
 from tests.hostile.conftest import START, new_hub
 from tests.hostile.test_discord_hostile import slash as discord_slash
+
+REGISTRY = registry_of(FEATURES)
 
 ADMIN_COMMANDS = sorted(
     (c for c in REGISTRY.commands.values() if c.admin), key=lambda c: (c.group, c.name)

@@ -14,11 +14,14 @@ from hypothesis import strategies as st
 from bot.adapters.console.clock import ConsoleClock
 from bot.adapters.console.messenger import ConsoleMessenger
 from bot.adapters.console.session import MEMBERS, ConsoleSession
-from bot.jobs import JobRunner
-from bot.services.registry import REGISTRY
+from bot.app.feature import registry_of
+from bot.features import FEATURES
+from bot.scheduling.jobs import JobRunner
 from tests.hostile.conftest import START, Arena, hostile, new_hub, open_arena
 from tests.hostile.figures import FIGURES
 from tests.hostile.inputs import command_line, commands, hostile_text, numbers, short_text
+
+REGISTRY = registry_of(FEATURES)
 
 WORDS = ("alice", "bob", "carol", "zed", "ALICE", "")
 STEPS = ("+1h", "+30m", "+1d", "+2d", "sideways", "+0d", "-1d")

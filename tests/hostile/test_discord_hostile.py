@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from bot.adapters.discord.components import CUSTOM_ID_LIMIT, custom_id
 from bot.adapters.discord.layout import Entry, layout
+from bot.app.feature import registry_of
+from bot.app.registry import Command
 from bot.config import Settings
-from bot.services.registry import REGISTRY, Command
+from bot.features import FEATURES
 from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.harness import (
     ALICE,
@@ -40,6 +42,8 @@ from tests.hostile.inputs import (
     options_for,
     short_text,
 )
+
+REGISTRY = registry_of(FEATURES)
 
 OTHER_GUILD = "1299999999999999999"
 OTHER_USERS = ("1777777777777777771", "1777777777777777772", "1777777777777777773")

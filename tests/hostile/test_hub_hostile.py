@@ -6,10 +6,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import Session, col, func, select
 
+from bot.app.feature import registry_of
 from bot.core.actors import Actor
 from bot.core.cards import Modal
-from bot.services.ledger import ALL_TIME
-from bot.services.registry import REGISTRY
+from bot.features import FEATURES
+from bot.features.leaderboard.ledger import ALL_TIME
 from bot.storage.tables import Community, LedgerEntry, Member
 from bot.storage.tables_sprints import Score
 from tests.hostile.conftest import Arena, actor_of, hostile
@@ -28,6 +29,8 @@ from tests.hostile.inputs import (
     short_text,
 )
 from tests.integration.story_flow import GOOD
+
+REGISTRY = registry_of(FEATURES)
 
 NAMES = st.one_of(st.sampled_from(("", "Alice", "Bob")), short_text())
 

@@ -15,9 +15,10 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.adapters.slack import build_app
 from bot.adapters.slack.commands import command_names
+from bot.app.feature import registry_of
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
-from bot.services.registry import REGISTRY
+from bot.features import FEATURES
 from bot.storage.engine import make_engine
 from tests.adapters.slack.fake_slack import (
     BOT_TOKEN,
@@ -27,6 +28,8 @@ from tests.adapters.slack.fake_slack import (
     signed,
     slash,
 )
+
+REGISTRY = registry_of(FEATURES)
 
 STALE_SECONDS = 5 * 60 + 30
 COMMANDS = [f"/{group}" for group in REGISTRY.groups()] + ["/help"]

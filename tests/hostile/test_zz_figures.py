@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.registry import REGISTRY
+from bot.app.feature import registry_of
+from bot.features import FEATURES
 from tests.hostile.figures import ADAPTERS, FIGURES, GOAL, KINDS
+
+REGISTRY = registry_of(FEATURES)
 
 PROPERTY_MODULES = {
     "test_hub_hostile",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+from bot.app.context import open_ctx
+from bot.app.hub import Hub
 from bot.core.actors import Actor
 from bot.core.cards import Reply
 from bot.core.points import Reason
-from bot.services.context import open_ctx
-from bot.services.hub import Hub
-from bot.services.ledger import award
+from bot.features.leaderboard.ledger import award
 from bot.storage.uow import UnitOfWork
 from tests.conftest import actor
 

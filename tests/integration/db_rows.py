@@ -10,8 +10,8 @@ from sqlalchemy import Engine, select
 from sqlmodel import SQLModel
 
 import bot.storage.all_tables  # noqa: F401 - registers every table on SQLModel.metadata
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.app.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.integration import mock_flow, story_flow

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, func, select
 
+from bot.app.hub import Hub
 from bot.core.cards import Card, Message, Reply, Visibility, plain
-from bot.services.hub import Hub
 from bot.storage.tables import LedgerEntry, Member, Question
 from tests.conftest import actor
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, func, select
 
+from bot.app.hub import Hub
 from bot.core.cards import Card, Reply, plain
-from bot.services.hub import Hub
 from bot.storage.tables import Community, LedgerEntry, Member
 from tests.conftest import actor
 

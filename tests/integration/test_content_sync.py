@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from bot.app.hub import Hub
+from bot.bank.sync import sync_bank
 from bot.content import load_bank
-from bot.services.content_sync import sync_bank
-from bot.services.hub import Hub
 from bot.storage.tables import DailyPost, Question
 from tests.conftest import TEST_CONTENT, actor
 from tests.fakes import FakeClock

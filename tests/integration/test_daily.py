@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, func, select
 
+from bot.app.hub import ADMIN_ONLY, Hub
 from bot.core.cards import Reply, Visibility, plain
-from bot.services.hub import ADMIN_ONLY, Hub
 from bot.storage.tables import Answer, LedgerEntry
 from tests.conftest import actor
 

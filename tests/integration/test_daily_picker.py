@@ -6,13 +6,14 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, select
 
+from bot.app.hub import Hub
+from bot.bank.live import Candidate, forget_question_pool
 from bot.content import DayFilter
 from bot.core.cards import Visibility, plain
-from bot.jobs import JobRunner
-from bot.services import schedule
-from bot.services.bank import Candidate, forget_question_pool
-from bot.services.daily import pick_next
-from bot.services.hub import Hub
+from bot.features import schedule_of
+from bot.features.daily.handlers import pick_next
+from bot.scheduling import claims
+from bot.scheduling.jobs import JobRunner
 from bot.storage.tables import DailyPost, Question
 from bot.storage.tables_sprints import Sprint
 from bot.storage.uow import UnitOfWork
@@ -87,7 +88,9 @@ async def test_the_scheduled_post_of_a_round_and_topic_day_is_of_that_round_and_
     _start_sprint(hub, clock, {"focus": "coding", "round": "onsite_coding", "topic": "graphs"})
     clock.set(datetime(2027, 3, 15, 8, 0, tzinfo=UTC))
     with UnitOfWork(hub.engine) as uow:
-        (due,) = schedule.find_due(uow.session, clock.now(), platforms={"console"})
+        (due,) = claims.find_due(
+            uow.session, clock.now(), schedule=schedule_of(), platforms={"console"}
+        )
     assert due.focus == DayFilter("coding", None, "onsite_coding", "graphs", None)
     messenger = FakeMessenger()
     await JobRunner(hub.engine, clock, {"console": messenger}).tick()

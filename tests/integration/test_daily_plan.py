@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, select
 
+from bot.app.hub import Hub
 from bot.core.cards import plain
-from bot.jobs import JobRunner
-from bot.services.daily import claim_post
-from bot.services.hub import Hub
+from bot.features.daily.handlers import claim_post
+from bot.scheduling.jobs import JobRunner
 from bot.storage.tables import DailyPost, Question
 from bot.storage.uow import transact
 from tests.conftest import actor

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, select
 
-from bot import jobs
+from bot.app.hub import Hub
+from bot.bank.live import forget_question_pool
 from bot.core.cards import Message, plain
-from bot.jobs import BATCH, JobRunner, Pace
-from bot.services import schedule
-from bot.services.bank import forget_question_pool
-from bot.services.hub import Hub
+from bot.features.daily import scheduled as daily_scheduled
+from bot.scheduling import jobs
+from bot.scheduling.jobs import BATCH, JobRunner, Pace
 from bot.storage.tables import Community, DailyPost
 from bot.storage.tables_sprints import JobClaim
 from tests.conftest import actor
@@ -91,20 +91,20 @@ async def test_one_post_that_cannot_be_built_does_not_stop_the_others_and_is_ret
     _sprints(hub, clock, 5)
     with Session(hub.engine) as session:
         broken = session.exec(select(Community).where(Community.external_id == "g3")).one().id
-    real_card = schedule.question_card
+    real_card = daily_scheduled.question_card
 
     def card_or_crash(question: object, post: DailyPost) -> object:
         if post.community_id == broken:
             raise RuntimeError("a bug in one card")
         return real_card(question, post)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(schedule, "question_card", card_or_crash)
+    monkeypatch.setattr(daily_scheduled, "question_card", card_or_crash)
     messenger = FakeMessenger()
     runner = JobRunner(hub.engine, clock, {"console": messenger})
     await runner.tick()
     assert sorted(_posted_to(messenger)) == ["g0", "g1", "g2", "g4"]
     assert "a bug in one card" in caplog.text
-    monkeypatch.setattr(schedule, "question_card", real_card)  # the fix is deployed
+    monkeypatch.setattr(daily_scheduled, "question_card", real_card)  # the fix is deployed
     await runner.tick()
     assert _posted_to(messenger).count("g3") == 0  # its claim is leased for a while yet
     clock.advance(minutes=11)

@@ -6,12 +6,12 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.cards import plain
-from bot.fast_forward import advance, is_due, minutes_between
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.scheduling.fast_forward import advance, is_due, minutes_between
+from bot.scheduling.jobs import JobRunner
 from tests.conftest import TEST_CONTENT, actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.integration.board_flow import answer

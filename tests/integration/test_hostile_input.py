@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.app.hub import Hub
+from bot.app.parsing import TEXT_LIMIT
 from bot.core.cards import Rich, UserText, plain
-from bot.services.hub import Hub
-from bot.services.parsing import TEXT_LIMIT
 from tests.conftest import actor
 from tests.integration.mock_flow import text_of
 

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, func, select
 
+from bot.app.context import open_ctx
+from bot.app.hub import Hub
 from bot.core.cards import Reply, Visibility, plain
 from bot.core.points import Reason
-from bot.services import leaderboard
-from bot.services.context import open_ctx
-from bot.services.hub import Hub
-from bot.services.ledger import award
+from bot.features.leaderboard import handlers as leaderboard
+from bot.features.leaderboard.ledger import award
 from bot.storage.tables import Community, LedgerEntry
 from bot.storage.uow import UnitOfWork
 from tests.conftest import actor

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.app.hub import Hub
 from bot.core.cards import Card, Visibility, plain
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.integration.board_flow import answer, give

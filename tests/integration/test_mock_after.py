@@ -6,11 +6,10 @@ from datetime import timedelta
 
 from sqlmodel import Session, col, select
 
+from bot.app.hub import Hub
 from bot.core.cards import UserText, Visibility
-from bot.services.hub import Hub
-from bot.services.mock import member_left
+from bot.features.mock.tables import MockFeedback, MockPairing
 from bot.storage.tables import Community
-from bot.storage.tables_mock import MockFeedback, MockPairing
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.mock_flow import (
@@ -189,22 +188,8 @@ def test_a_member_is_known_only_in_the_communities_they_used(hub: Hub) -> None:
 def test_a_member_leaving_with_only_a_request_just_cancels_it(hub: Hub) -> None:
     profile(hub, "u1")
     request(hub, "u1")
-    with Session(hub.engine) as session:
-        community = session.exec(select(Community)).one()
-        assert community.id is not None
-        assert (
-            member_left(
-                session=session, clock=hub.clock, community_id=community.id, member_external_id="u1"
-            )
-            == []
-        )
-        assert (
-            member_left(
-                session=session, clock=hub.clock, community_id=community.id, member_external_id="zz"
-            )
-            == []
-        )
-        session.commit()
+    assert hub.member_left("console", "g1", "u1") == []
+    assert hub.member_left("console", "g1", "zz") == []
     assert "Not in the queue." in text_of(mock(hub, "u1", "status"))
 
 

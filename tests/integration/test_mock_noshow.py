@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 import pytest
 from sqlmodel import Session, col, select
 
+from bot.app.hub import Hub
 from bot.core.cards import Button, Reply
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
-from bot.storage.tables_mock import MockPairing, MockProfile
+from bot.features.mock.tables import MockPairing, MockProfile
+from bot.scheduling.jobs import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.integration.mock_flow import (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.app.hub import Hub
 from bot.content import ROUNDS
 from bot.core.mock_plan import ROUND_CATEGORIES
 from bot.core.mock_rules import rubric_for
-from bot.services.hub import Hub
 from tests.integration.mock_flow import (
     add_question,
     card_text,

@@ -8,10 +8,10 @@ import pytest
 from icalendar import Calendar
 from sqlmodel import Session, select
 
+from bot.app.hub import Hub
 from bot.core.cards import Mention, Visibility
-from bot.services.hub import Hub
+from bot.features.mock.tables import MockRequest, MockSeat
 from bot.storage.tables import Answer, DailyPost, Member
-from bot.storage.tables_mock import MockRequest, MockSeat
 from tests.conftest import actor
 from tests.integration.mock_flow import (
     add_question,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.hub import Hub
+from bot.app.hub import Hub
 from tests.conftest import actor
 from tests.integration.mock_flow import card_text, mock, profile, request, text_of, to
 

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from bot.app.hub import ADMIN_ONLY, Hub
 from bot.core.cards import Visibility
-from bot.services.hub import ADMIN_ONLY, Hub
-from bot.services.mock import close_mock_round, open_mock_round
+from bot.features.mock.rounds import close_mock_round, open_mock_round
+from bot.features.mock.tables import MockRound, MockSeat
 from bot.storage.tables import Community
-from bot.storage.tables_mock import MockRound, MockSeat
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.mock_flow import card_text, mock, profile, request, text_of, to

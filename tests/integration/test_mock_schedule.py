@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.app.hub import Hub
 from bot.core.cards import Visibility, plain
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.integration.mock_flow import card_text, mock, profile

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from icalendar import Calendar
 
+from bot.app.hub import Hub
 from bot.core.cards import plain
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.integration.mock_flow import card_text, mock, pair, profile, text_of, to

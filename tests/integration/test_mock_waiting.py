@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, select
 
-from bot.jobs import JobRunner
-from bot.services.hub import ADMIN_ONLY, Hub
-from bot.storage.tables_mock import MockPairing
+from bot.app.hub import ADMIN_ONLY, Hub
+from bot.features.mock.tables import MockPairing
+from bot.scheduling.jobs import JobRunner
 from tests.fakes import FakeClock, FakeMessenger
 from tests.integration.mock_flow import card_text, mock, pair, profile, request, text_of, to
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bot.app.hub import Hub
 from bot.core.cards import Visibility
-from bot.services.hub import Hub
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.replies import reply_text

@@ -8,10 +8,10 @@ from sqlalchemy import JSON, Column, String, select
 from sqlmodel import Session, SQLModel
 
 import bot.storage.all_tables  # noqa: F401  (every table, so the scan sees them all)
+from bot.app.hub import Hub
 from bot.core.cards import Reply, Visibility
-from bot.services.hub import Hub
+from bot.features.mock.tables import MockFeedback
 from bot.storage.tables import Member
-from bot.storage.tables_mock import MockFeedback
 from bot.storage.tables_sprints import JobClaim
 from tests.conftest import actor
 from tests.integration import mock_flow

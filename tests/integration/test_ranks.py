@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from bot.app.hub import Hub
 from bot.core.points import Reason
-from bot.services.hub import Hub
 from tests.conftest import actor
 from tests.integration.board_flow import give
 from tests.replies import reply_text

@@ -9,10 +9,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
+from bot.app.hub import Hub
 from bot.core.cards import Card, Message, Visibility, plain
-from bot.jobs import JobRunner
-from bot.services import schedule
-from bot.services.hub import Hub
+from bot.features import schedule_of
+from bot.scheduling import claims
+from bot.scheduling.jobs import JobRunner
 from bot.storage.tables import DailyPost
 from bot.storage.tables_sprints import JobClaim
 from bot.storage.uow import UnitOfWork
@@ -111,8 +112,12 @@ async def test_a_process_that_died_after_claiming_is_taken_over_after_its_lease(
     _start_sprint(hub)
     clock.set(datetime(2027, 3, 15, 8, 0, tzinfo=UTC))
     with UnitOfWork(hub.engine) as uow:
-        (due,) = schedule.find_due(uow.session, clock.now(), platforms={"console"})
-        assert schedule.begin(uow.session, clock, due) is not None  # then the process dies
+        (due,) = claims.find_due(
+            uow.session, clock.now(), schedule=schedule_of(), platforms={"console"}
+        )
+        assert (
+            claims.begin(uow.session, clock, due, schedule_of()) is not None
+        )  # then the process dies
     messenger = FakeMessenger()
     runner = _runner(hub, clock, messenger)
     await runner.tick()
@@ -231,7 +236,7 @@ async def test_members_opted_into_practice_get_one_dm_a_day_at_their_time(
 
 
 def test_the_claim_window_covers_yesterdays_reveal() -> None:
-    assert timedelta(days=2) < schedule.CLAIM_WINDOW
+    assert timedelta(days=2) < claims.CLAIM_WINDOW
 
 
 async def test_one_failed_message_does_not_stop_the_others_of_the_same_work(
@@ -240,7 +245,7 @@ async def test_one_failed_message_does_not_stop_the_others_of_the_same_work(
     messenger = FakeMessenger()
     messenger.broken.add("gone")
     runner = _runner(hub, clock, messenger)
-    due = schedule.Due(1, "console", "g1", "c1", "test", "k")
+    due = claims.Due(1, "console", "g1", "c1", "test", "k")
     cards = [
         Message(Card(title=t), Visibility.CHANNEL, channel=c)
         for t, c in (("first", "c1"), ("lost", "gone"), ("third", "c1"))

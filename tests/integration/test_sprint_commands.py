@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.app.hub import ADMIN_ONLY, Hub
 from bot.core.cards import Visibility
-from bot.services.hub import ADMIN_ONLY, Hub
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.board_flow import give

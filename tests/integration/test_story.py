@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from bot.app.hub import ADMIN_ONLY, Hub
 from bot.core.cards import Rich, UserText, Visibility, plain
-from bot.services.hub import ADMIN_ONLY, Hub
-from bot.storage.tables_story import Story
+from bot.features.story.tables import Story
 from tests.conftest import actor
 from tests.integration.story_flow import GOOD, points_of, press, text_of, write
 

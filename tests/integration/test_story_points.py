@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.hub import Hub
+from bot.app.hub import Hub
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.story_flow import GOOD, points_of, press, text_of, write

@@ -7,10 +7,10 @@ import io
 from PIL import Image
 from sqlmodel import Session, select
 
+from bot.app.hub import Hub
 from bot.core.cards import Reply
-from bot.services.hub import Hub
+from bot.features.story.tables import Story, StoryReview
 from bot.storage.tables import Answer
-from bot.storage.tables_story import Story, StoryReview
 from tests.conftest import actor
 from tests.integration.story_flow import GOOD, points_of, press, review, text_of, write
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
+from bot.app.hub import Hub
 from bot.core.cards import Reply, Rich, UserText, Visibility
-from bot.services.hub import Hub
-from bot.services.story_skips import OUT_OF_SKIPS
-from bot.storage.tables_story import StoryReview
+from bot.features.story.skips import OUT_OF_SKIPS
+from bot.features.story.tables import StoryReview
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.integration.story_flow import (

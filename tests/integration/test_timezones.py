@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from bot.services.hub import Hub
+from bot.app.hub import Hub
 from bot.storage.tables import Member
 from tests.conftest import actor
 from tests.replies import reply_text

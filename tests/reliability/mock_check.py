@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from bot.features.mock.tables import MockPairing, MockRequest, MockRound, MockSeat
 from bot.storage.tables import Community
-from bot.storage.tables_mock import MockPairing, MockRequest, MockRound, MockSeat
 from tests.reliability.acknowledged import Line, Who, acknowledged, delivered, names, who
 from tests.reliability.fake_platform import CLOSED
 from tests.reliability.traffic import IN_ROUND, PAIRED

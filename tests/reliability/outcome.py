@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.core.calendar import local_moment
-from bot.services.sprints import calendar_of
+from bot.features.sprints.handlers import calendar_of
 from bot.storage.tables_sprints import JobClaim, PracticePref, Sprint
 
 # community id, channel, kind, key: what the database claims once

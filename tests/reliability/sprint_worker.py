@@ -36,21 +36,22 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot import features
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.core.cards import Message, Reply, plain
 from bot.core.clock import Clock
 from bot.core.ports import Messenger
-from bot.jobs import JobRunner
-from bot.services import features, schedule
-from bot.services.hub import Hub
+from bot.scheduling import claims
+from bot.scheduling.jobs import JobRunner
 from tests.reliability.fake_platform import Channels, Log, shown
 from tests.reliability.traffic import Traffic, read_people
 
-features.load()  # import every feature now, so that a forked worker starts warm
+assert features.FEATURES  # every feature is imported now, so that a forked worker starts warm
 
-CURRENT: ContextVar[schedule.Due | None] = ContextVar("current_due", default=None)
+CURRENT: ContextVar[claims.Due | None] = ContextVar("current_due", default=None)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def clock_of(options: Options) -> AcceleratedClock:
     return AcceleratedClock(options.real_start, start, options.speed)
 
 
-def claim_of(due: schedule.Due) -> dict[str, object]:
+def claim_of(due: claims.Due) -> dict[str, object]:
     """The unique key of a piece of scheduled work, as the database claims it."""
     return {
         "community": due.community_id,
@@ -135,20 +136,20 @@ class ObservedRunner(JobRunner):
         super().__init__(hub.engine, clock, {messenger.platform: messenger})
         self.log = log
 
-    async def _run(self, work: schedule.Work, outcomes: Any) -> None:
+    async def _run(self, work: claims.Work, outcomes: Any) -> None:
         token = CURRENT.set(work.due)
         try:
             await super()._run(work, outcomes)
         finally:
             CURRENT.reset(token)
 
-    def _claim(self, batch: list[schedule.Due]) -> list[schedule.Work]:
+    def _claim(self, batch: list[claims.Due]) -> list[claims.Work]:
         works = super()._claim(batch)
         for work in works:
             self.log.write("claimed", **claim_of(work.due), messages=len(work.messages))
         return works
 
-    def _record(self, batch: list[schedule.Result]) -> list[tuple[schedule.Due, list[Message]]]:
+    def _record(self, batch: list[claims.Result]) -> list[tuple[claims.Due, list[Message]]]:
         alerts = super()._record(batch)
         for due, refs, error in batch:
             self.log.write("recorded", **claim_of(due), sent=len(refs), error=error)
@@ -168,7 +169,7 @@ def run(options: Options) -> None:
     """Tick the scheduler (and serve the members) until the simulated clock passes `until`."""
     # The claim lease (10 simulated minutes in production) would shrink to milliseconds of
     # real time at this speed, shorter than one delivery; keep it a fixed span of real time.
-    schedule.LEASE = timedelta(seconds=options.lease_seconds * options.speed)
+    claims.LEASE = timedelta(seconds=options.lease_seconds * options.speed)
     clock, log = clock_of(options), Log(options.log)
     logging.getLogger().addHandler(ErrorsToLog(log))
     hub = _hub(options, clock)

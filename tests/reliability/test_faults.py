@@ -6,7 +6,7 @@ day's question through the hub. Each kill is aimed, by a seeded choice, at one s
 scheduled post: shortly before it is due, right after its claim commits, right after the
 platform accepted the message, right after the result is recorded, or shortly after it is due.
 
-What the claim promises (bot/services/schedule.py), and so what this test accepts:
+What the claim promises (bot/scheduling/claims.py), and so what this test accepts:
 - killed before the claim commits: nothing happened; the restarted bot claims and posts it.
 - killed after the claim, before delivery: the claim's lease runs out and the restarted bot
   posts it, late but once.

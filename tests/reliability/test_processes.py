@@ -26,10 +26,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
+from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.cards import Visibility, plain
-from bot.services.hub import Hub
 from tests import pg_cluster
 from tests.conftest import TEST_CONTENT, actor
 from tests.fakes import FakeClock

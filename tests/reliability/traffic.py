@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.app.hub import OOPS, Hub
 from bot.core.actors import Actor
 from bot.core.cards import Button, Reply, Visibility, plain
 from bot.core.clock import Clock
-from bot.services.hub import OOPS, Hub
 from tests.integration.story_flow import COMMENTS, GOOD
 from tests.reliability.fake_platform import JOIN, Channels, Log, shown
 

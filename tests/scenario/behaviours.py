@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Session
 
 from bot.core.cards import Button, Card, Mention, Rich, Visibility, plain
-from bot.storage.tables_mock import MockPairing
+from bot.features.mock.tables import MockPairing
 from tests.integration.story_flow import ACTION, RESULT, SITUATION, TASK
 from tests.scenario.driver import Driver
 from tests.scenario.people import Person

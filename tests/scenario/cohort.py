@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
+from bot.app.hub import Hub
 from bot.core.cards import Reply
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from tests.fakes import FakeClock
 from tests.scenario import behaviours
 from tests.scenario.driver import Driver

@@ -8,9 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.app.hub import OOPS, Hub
 from bot.core.cards import Button, Reply, plain
 from bot.core.clock import Clock
-from bot.services.hub import OOPS, Hub
 from tests.scenario.people import Person
 from tests.scenario.world import World, reply_text
 

@@ -6,9 +6,9 @@ from collections import Counter
 
 from sqlmodel import Session, col, func, select
 
+from bot.features.mock.tables import MockPairing
+from bot.features.story.tables import Story, StoryReview
 from bot.storage.tables import Answer, LedgerEntry
-from bot.storage.tables_mock import MockPairing
-from bot.storage.tables_story import Story, StoryReview
 from tests.scenario.cohort import Sim
 
 REPORTS: list[str] = []  # printed at the end of the pytest run (see conftest.py)

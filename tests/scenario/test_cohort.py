@@ -21,8 +21,6 @@ from tests.scenario import cohort
 from tests.scenario.invariants import CHECKS
 from tests.scenario.summary import REPORTS, summary, timings
 
-BUDGET_SECONDS = 60.0
-
 
 def _settings(url: str) -> Settings:
     return Settings(database_url=url, _env_file=None)  # type: ignore[call-arg]
@@ -129,11 +127,6 @@ def test_every_invariant_family_has_its_test() -> None:
     source = Path(__file__).read_text()
     untested = [family for family in CHECKS if f'broken(sim, "{family}")' not in source]
     assert untested == []
-
-
-def test_the_simulation_needs_under_a_minute_of_cpu(sim: cohort.Sim) -> None:
-    # CPU, not wall-clock, time: on a shared machine the wall clock measures the neighbours.
-    assert sim.seconds["cpu"] < BUDGET_SECONDS, timings(sim)
 
 
 def test_the_same_seed_gives_the_same_summary(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from bot.jobs import DEFAULT_PACES, Pace, Throttle
+from bot.scheduling.jobs import DEFAULT_PACES, Pace, Throttle
 
 
 def test_a_second_holds_no_more_starts_than_the_limit() -> None:

@@ -9,10 +9,10 @@ from datetime import datetime
 from bot.adapters.console.clock import ConsoleClock, parse_step
 from bot.adapters.console.form import FormFiller
 from bot.adapters.console.screen import Screen
+from bot.app.hub import Hub
 from bot.core.actors import Actor
 from bot.core.cards import Button, Modal, Reply
 from bot.core.words import plural
-from bot.services.hub import Hub
 
 COMMUNITY = "local"
 CHANNEL = "study"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.adapters.discord.client import PrepLoopClient, ShardedPrepLoopClient
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.discord.shards import Shards
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 
 __all__ = ["DiscordMessenger", "PrepLoopClient", "Shards", "build_client", "serve"]
 

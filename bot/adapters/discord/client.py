@@ -12,7 +12,7 @@ from bot.adapters.discord.components import TEMPLATE, ActionButton, submitted_fi
 from bot.adapters.discord.listeners import Listeners, unknown_button
 from bot.adapters.discord.membership import Membership
 from bot.adapters.discord.messenger import DiscordMessenger
-from bot.services.hub import Hub
+from bot.app.hub import Hub
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from discord import app_commands
 from bot.adapters.discord.layout import Entry, layout
 from bot.adapters.discord.render import truncate
 from bot.adapters.discord.respond import note
-from bot.services.hub import OOPS
-from bot.services.registry import Command, Option, Registry
+from bot.app.hub import OOPS
+from bot.app.registry import Command, Option, Registry
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.app.registry import Command, Registry
 from bot.core.cards import Card, Field
-from bot.services.registry import Command, Registry
 
 HELP_TITLE = "PrepLoop commands"
 HELP_TEXT = "Commands marked *server managers* need the Manage Server permission."

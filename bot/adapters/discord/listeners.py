@@ -14,11 +14,11 @@ from bot.adapters.discord.layout import help_card
 from bot.adapters.discord.membership import GONE, Membership
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.discord.respond import Delivery, actor_of, ask, note
+from bot.app.hub import OOPS, STALE_BUTTON, Hub
+from bot.app.registry import Command
 from bot.core.actors import Actor
 from bot.core.cards import Reply
 from bot.core.ports import DeliveryError
-from bot.services.hub import OOPS, STALE_BUTTON, Hub
-from bot.services.registry import Command
 
 log = logging.getLogger(__name__)
 

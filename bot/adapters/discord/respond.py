@@ -12,10 +12,10 @@ import discord
 from bot.adapters.discord.components import CUSTOM_ID_LIMIT, Form, outgoing
 from bot.adapters.discord.messenger import DiscordMessenger
 from bot.adapters.discord.render import embed, mention
+from bot.app.hub import OOPS, Hub
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Modal, Reply, Visibility
 from bot.core.ports import DeliveryError
-from bot.services.hub import OOPS, Hub
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.config import Settings
-from bot.jobs import DISCORD_REQUESTS_PER_SECOND
+from bot.scheduling.jobs import DISCORD_REQUESTS_PER_SECOND
 
 
 def shard_of(guild_id: int, shard_count: int) -> int:

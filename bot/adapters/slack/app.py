@@ -17,8 +17,8 @@ from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.outbox import Outbox
 from bot.adapters.slack.people import Admins
 from bot.adapters.slack.pool import PooledWebClient
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 
 # slack_sdk counts the retries of every handler together: a 429 then a 503 is two retries.
 RATE_LIMIT_RETRIES = 3

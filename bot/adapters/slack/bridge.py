@@ -12,7 +12,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.adapters.slack.outbox import Origin, Outbox
 from bot.adapters.slack.people import Admins, who
-from bot.services.hub import Hub
+from bot.app.hub import Hub
 
 log = logging.getLogger(__name__)
 

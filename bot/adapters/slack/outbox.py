@@ -15,10 +15,10 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 from bot.adapters.slack.blocks import message_payload, modal_view
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.pool import shared_session
+from bot.app.hub import Hub
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Modal, Reply, Visibility
 from bot.core.ports import DeliveryError
-from bot.services.hub import Hub
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -11,8 +11,8 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.adapters.slack.app import wired
 from bot.adapters.slack.pool import close_session
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 
 log = logging.getLogger(__name__)
 

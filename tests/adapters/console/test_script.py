@@ -12,9 +12,9 @@ import pytest
 
 from bot.adapters.console import Options, run_console
 from bot.adapters.console.clock import ConsoleClock
+from bot.app.hub import OOPS, Hub
 from bot.core.actors import Actor
 from bot.core.cards import Reply
-from bot.services.hub import OOPS, Hub
 from tests.adapters.console.test_console import _run
 
 ROOT = Path(__file__).resolve().parents[3]

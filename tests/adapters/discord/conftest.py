@@ -8,8 +8,8 @@ import discord
 import pytest
 import yarl
 
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.fake_gateway import FakeGateway
 from tests.adapters.discord.harness import Harness, logged_in

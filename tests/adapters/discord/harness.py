@@ -11,8 +11,8 @@ from typing import Any
 import discord
 
 from bot.adapters.discord import PrepLoopClient, build_client
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 from tests.adapters.discord.fake_api import APP_ID, BOT_USER, Call, FakeDiscord
 from tests.fakes import FakeClock
 

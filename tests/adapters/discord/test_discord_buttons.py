@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlmodel import Session, SQLModel
 
 from bot.adapters.discord.respond import SENT_DIRECT
+from bot.app.hub import STALE_BUTTON, Hub
 from bot.config import Settings
-from bot.services.hub import STALE_BUTTON, Hub
 from tests.adapters.discord.harness import (
     ALICE,
     BOB,

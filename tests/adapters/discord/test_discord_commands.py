@@ -8,8 +8,8 @@ import discord
 import pytest
 
 from bot.adapters.discord import serve
+from bot.app.hub import ADMIN_ONLY, Hub
 from bot.config import Settings
-from bot.services.hub import ADMIN_ONLY, Hub
 from tests.adapters.discord.fake_api import APP_ID, FakeDiscord
 from tests.adapters.discord.harness import (
     ALICE,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.app.hub import STALE_BUTTON, Hub
 from bot.config import Settings
-from bot.services.hub import STALE_BUTTON, Hub
 from tests.adapters.discord.harness import BOB, Harness, callbacks, embeds, interaction, logged_in
 
 

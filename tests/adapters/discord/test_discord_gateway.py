@@ -9,8 +9,8 @@ import discord
 import pytest
 
 from bot.adapters.discord.layout import HELP_TITLE
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.fake_gateway import FakeGateway
 from tests.adapters.discord.harness import Harness, callbacks, logged_in

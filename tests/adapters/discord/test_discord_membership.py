@@ -9,9 +9,9 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.adapters.discord import respond
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
-from bot.storage.tables_mock import MockFeedback, MockSeat
+from bot.features.mock.tables import MockFeedback, MockSeat
 from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.harness import (
     ALICE,

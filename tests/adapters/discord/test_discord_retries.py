@@ -12,8 +12,8 @@ import discord
 import pytest
 from sqlmodel import Session, select
 
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.app.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from bot.storage.tables import DailyPost
 from tests.adapters.discord.harness import ALICE, CHANNEL, Harness
 from tests.fakes import FakeClock

@@ -11,8 +11,8 @@ from bot.adapters.discord import Shards
 from bot.adapters.discord.shards import shard_of
 from bot.cli import main
 from bot.config import Settings
-from bot.jobs import DEFAULT_PACES
 from bot.runner import discord_shares
+from bot.scheduling.jobs import DEFAULT_PACES
 
 DOCUMENTED = 175928847299117063  # Discord's example snowflake: made 41944705796 ms after 2015
 SERENITY = 81384788765712384  # on shard 7 of 17, in serenity's (a Rust library's) documentation

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.app.hub import ADMIN_ONLY, Hub
 from bot.core.actors import Actor
 from bot.core.points import Reason
-from bot.jobs import JobRunner
-from bot.services.hub import ADMIN_ONLY, Hub
+from bot.scheduling.jobs import JobRunner
 from tests.adapters.discord.harness import (
     ALICE,
     BOB,

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 from tests.adapters.discord.fake_api import FakeDiscord
 from tests.adapters.discord.harness import (
     ALICE,

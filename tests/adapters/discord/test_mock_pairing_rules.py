@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.app.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from tests.adapters.discord.harness import ALICE, BOB, Harness, callbacks
 from tests.fakes import FakeClock
 

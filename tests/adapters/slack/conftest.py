@@ -12,8 +12,8 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.response import BoltResponse
 
 from bot.adapters.slack import build_app
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 from tests.adapters.slack.fake_slack import (
     BOT_TOKEN,
     CHANNEL,

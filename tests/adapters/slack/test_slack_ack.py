@@ -17,10 +17,10 @@ from slack_bolt.response import BoltResponse
 
 from bot.adapters.slack import commands
 from bot.adapters.slack.app import wired
+from bot.app.hub import Hub
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.core.cards import Reply
-from bot.services.hub import Hub
 from tests.adapters.slack.conftest import buttons, texts
 from tests.adapters.slack.fake_slack import FakeSlack, block_action, signed, slash
 

@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.adapters.slack import SlackMessenger, build_client
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.jobs import JobRunner
-from bot.services.hub import Hub
+from bot.scheduling.jobs import JobRunner
 from tests.adapters.slack.conftest import ADMIN, Workspace, buttons, texts
 from tests.fakes import FakeClock
 

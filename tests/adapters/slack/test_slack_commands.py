@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.app.hub import Hub
+from bot.app.registry import Registry
 from bot.config import Settings
 from bot.core.cards import Card, Message, Reply, Visibility
-from bot.services.hub import Hub
-from bot.services.registry import Registry
 from tests.adapters.slack.conftest import Workspace, build, buttons, texts
 from tests.adapters.slack.fake_slack import CHANNEL, FakeSlack
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from bot.app.hub import Hub
 from bot.core.cards import Message
-from bot.services.hub import Hub
 from tests.adapters.slack.conftest import Workspace, texts
 from tests.adapters.slack.fake_slack import user_change
 

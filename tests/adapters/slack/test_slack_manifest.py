@@ -7,8 +7,11 @@ from typing import Any
 
 import yaml
 
-from bot.services import features
-from bot.services.registry import REGISTRY
+from bot.app.feature import registry_of
+from bot.features import FEATURES
+
+REGISTRY = registry_of(FEATURES)
+
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack-manifest.yaml"
 
@@ -18,7 +21,6 @@ def manifest() -> dict[str, Any]:
 
 
 def test_the_manifest_lists_every_command_group_and_help() -> None:
-    features.load()
     listed = {c["command"] for c in manifest()["features"]["slash_commands"]}
     registered = {f"/{group}" for group in REGISTRY.groups()} | {"/help"}
     assert registered - listed == set(), "add these commands to slack-manifest.yaml"

@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from bot.adapters.slack import SlackMessenger, build_client
 from bot.config import Settings
 from bot.core.cards import Card, Message, Visibility
-from bot.jobs import DEFAULT_PACES
+from bot.scheduling.jobs import DEFAULT_PACES
 from tests.adapters.slack.conftest import Workspace, buttons
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
 

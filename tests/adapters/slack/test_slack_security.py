@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.services.hub import Hub
+from bot.app.hub import Hub
 from tests.adapters.slack.conftest import Workspace
 from tests.adapters.slack.fake_slack import signed, slash
 

@@ -19,8 +19,8 @@ from pydantic import SecretStr
 
 from bot.adapters.slack import build_app, serve
 from bot.adapters.slack.server import EVENTS_PATH, HTTP_MODE_HELP, start_http
+from bot.app.hub import Hub
 from bot.config import Settings
-from bot.services.hub import Hub
 from tests.adapters.slack.conftest import Workspace
 from tests.adapters.slack.fake_slack import BOT_TOKEN, SECRET, FakeSlack, signed, slash
 from tests.conftest import TEST_CONTENT

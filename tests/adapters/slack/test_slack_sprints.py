@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.adapters.slack import SlackMessenger, build_client
+from bot.app.hub import ADMIN_ONLY, Hub
 from bot.config import Settings
-from bot.jobs import JobRunner
-from bot.services.hub import ADMIN_ONLY, Hub
+from bot.scheduling.jobs import JobRunner
 from tests.adapters.slack.conftest import ADMIN, Workspace, buttons, texts
 from tests.fakes import FakeClock
 

@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 
 from bot.content import ROUND_NAMES
 from bot.core.cards import plain
+from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
 from bot.storage.tables import LedgerEntry, Member, Question
-from bot.storage.tables_mock import MockPairing, MockProfile, MockRequest, MockSeat
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import aware, violation
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from bot.core.cards import Visibility, plain
-from bot.services.sprints import calendar_of
+from bot.features.sprints.handlers import calendar_of
 from bot.storage.tables_sprints import Sprint
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import violation

@@ -15,7 +15,7 @@ from bot.core.story import (
     unfinished,
     we_and_i,
 )
-from bot.services.story_content import principles
+from bot.features.story.principles import principles
 
 OWNERSHIP = PrincipleInfo(
     "ownership",

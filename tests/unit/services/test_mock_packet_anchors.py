@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.mock_cards import Person, packet
+from bot.features.mock.cards import Person, packet
 from bot.storage.tables import Question
 from tests.integration.mock_flow import card_text
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.content import ROUNDS, load_bank
 from bot.core.mock_plan import ROUND_CATEGORIES
-from bot.services.mock_pairing import pick_for
+from bot.features.mock.pairing import pick_for
 from bot.storage.tables import Question
 
 BANK = load_bank()

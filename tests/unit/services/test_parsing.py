@@ -1,30 +1,30 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
+from bot.app.parsing import parse
+from bot.app.registry import Option, Registry, UserError, convert, option
 from bot.core.cards import Reply, plain
-from bot.services.parsing import parse
-from bot.services.registry import Option, Registry, UserError, convert
 
 
 def _noop(ctx: object, args: object) -> Reply:
     return Reply()
 
 
+@dataclass(frozen=True, kw_only=True)
+class StartOptions:
+    name: str = option("Name", required=True)
+    weeks: int | None = option("Weeks", "int", min_value=1, max_value=12)
+
+
 @pytest.fixture
 def registry() -> Registry:
     reg = Registry()
     reg.command("sprint", "status", "Show the sprint", default=True)(_noop)
-    reg.command(
-        "sprint",
-        "start",
-        "Start one",
-        Option("name", "Name", required=True),
-        Option("weeks", "Weeks", kind="int", min_value=1, max_value=12),
-        admin=True,
-    )(_noop)
+    reg.command("sprint", "start", "Start one", StartOptions, admin=True)(_noop)
     return reg
 
 

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from bot.app.registry import UserError
 from bot.content import DEFAULT_CONTENT_DIR, load_bank
 from bot.core.story import PRINCIPLE_IDS
 from bot.core.story_coverage import Cell, Status, StoryFacts, coverage
-from bot.services.registry import UserError
-from bot.services.story_content import principles, read_principles
-from bot.services.story_coverage import coverage_line
-from bot.services.story_form import decode, encode, read_form, story_modal
-from bot.services.story_picture import SIZE, coverage_png
+from bot.features.story.coverage import coverage_line
+from bot.features.story.form import decode, encode, read_form, story_modal
+from bot.features.story.picture import SIZE, coverage_png
+from bot.features.story.principles import principles, read_principles
 
 
 def test_the_shipped_principles_are_the_16_the_story_feature_knows() -> None:

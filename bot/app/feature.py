@@ -1,0 +1,53 @@
+"""What a feature plugs in: one value each, listed in bot/features in `/help` order.
+
+Nothing registers itself by being imported: the hub serves the routes of the features it is
+given, the scheduler runs their scheduled work, `/profile forget` calls their forget hooks and
+a member leaving calls their member-left hooks, in the order of the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.app.registry import Registry
+from bot.core.cards import Message
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bot.app.context import Ctx
+    from bot.core.clock import Clock
+    from bot.scheduling.claims import Finder, Kind
+
+
+@dataclass(frozen=True)
+class Forgotten:
+    """What one feature erased for `/profile forget`: phrases for the reply, messages to send."""
+
+    erased: tuple[str, ...] = ()
+    messages: tuple[Message, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+ForgetHook = Callable[["Ctx"], Forgotten]
+MemberLeftHook = Callable[["Session", "Clock", int, int], list[Message]]
+"""(session, clock, community id, member id) → messages for the people affected."""
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    routes: tuple[Registry, ...] = ()
+    finders: tuple[Finder, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+    forget: ForgetHook | None = None
+    member_left: MemberLeftHook | None = None
+    tables: tuple[type[Any], ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def registry_of(features: tuple[Feature, ...]) -> Registry:
+    """Every feature's commands, buttons and forms, in the order of the features."""
+    return Registry.joined(part for feature in features for part in feature.routes)

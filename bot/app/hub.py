@@ -1,0 +1,215 @@
+"""The one entry point adapters call: run a command, a button or a form in a unit of work."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from bot.app.context import Ctx, open_ctx
+from bot.app.feature import Feature, registry_of
+from bot.app.parsing import group_help, parse
+from bot.app.registry import Command, Registry, UserError, convert
+from bot.core.actors import Actor
+from bot.core.cards import Card, Message, Reply, UserText, rich
+from bot.core.clock import Clock, SystemClock
+from bot.storage.tables import Community, Member
+from bot.storage.uow import transact
+
+log = logging.getLogger(__name__)
+
+ADMIN_ONLY = "Only community admins can use that command."
+OOPS = "Something went wrong on our side, and nothing you sent was lost. Please try again."
+STALE_BUTTON = "That button no longer works. Run the command again for a fresh one."
+ACTOR_TEXT = ("community_id", "user_id", "display_name", "community_name", "channel_id")
+T = TypeVar("T")
+
+
+def without_nul(value: T) -> T:
+    """Drop NUL characters from member input: PostgreSQL text cannot hold them."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "")  # type: ignore[return-value]
+    return value
+
+
+class Hub:
+    """Route platform-neutral events to handlers, each inside one transaction."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        clock: Clock | None = None,
+        features: Sequence[Feature] | None = None,
+        registry: Registry | None = None,
+        default_tz: str = "UTC",
+    ) -> None:
+        """Serve `features` (every feature of bot/features unless told otherwise).
+
+        `registry` replaces their routes (tests serve a handful of commands of their own).
+        """
+        if features is None:
+            from bot.features import FEATURES  # the composition root's default
+
+            features = FEATURES
+        self.engine = engine
+        self.clock = clock or SystemClock()
+        self.features = tuple(features)
+        self.registry = registry if registry is not None else registry_of(self.features)
+        self.default_tz = default_tz
+
+    def command(self, actor: Actor, group: str, name: str | None, raw: dict[str, Any]) -> Reply:
+        """Run `/group name` with options already split by the platform."""
+        spec = self._find(group, name)
+        if spec is None:
+            return Reply.note(f"I don't know that command.\n{self.help_text()}")
+        raw = {key: without_nul(value) for key, value in raw.items()}
+        return self._run(actor, spec, lambda ctx: spec.handler(ctx, self._options(spec, raw)))
+
+    def command_text(self, actor: Actor, group: str, text: str) -> Reply:
+        """Run `/group text…` as typed (Slack, the console)."""
+        try:
+            spec, raw = parse(self.registry, group, without_nul(text))
+        except UserError as error:
+            return Reply.note(error.text)
+        return self._run(actor, spec, lambda ctx: spec.handler(ctx, self._options(spec, raw)))
+
+    def press(self, actor: Actor, action: str, value: str) -> Reply:
+        """Run the handler behind a button."""
+        handler = self.registry.actions.get(action)
+        if handler is None:
+            return Reply.note(STALE_BUTTON)
+        value = without_nul(value)
+        return self._guarded(actor, lambda ctx: handler(ctx, value))
+
+    def submit(self, actor: Actor, action: str, value: str, fields: dict[str, str]) -> Reply:
+        """Run the handler behind a form."""
+        handler = self.registry.submits.get(action)
+        if handler is None:
+            return Reply.note(STALE_BUTTON)
+        value, fields = without_nul(value), {k: without_nul(v) for k, v in fields.items()}
+        return self._guarded(actor, lambda ctx: handler(ctx, value, fields))
+
+    def track(self, actor: Actor, track: str, ref: str) -> None:
+        """Record where a tracked message landed (its platform message id or timestamp)."""
+        name, _, value = track.partition(":")
+        handler = self.registry.trackers.get(name)
+        if handler is not None:
+            self._guarded(actor, lambda ctx: handler(ctx, value, ref) or Reply())
+
+    def knows_member(self, platform: str, community_ref: str, member_ref: str) -> bool:
+        """Return whether a member has used PrepLoop in this community before (reads only)."""
+
+        def look(session: Session) -> bool:
+            query = (
+                select(Member.id)
+                .join(Community, col(Member.community_id) == col(Community.id))
+                .where(
+                    Community.platform == platform,
+                    Community.external_id == community_ref,
+                    Member.external_id == member_ref,
+                )
+            )
+            return session.exec(query).first() is not None
+
+        return transact(self.engine, look)
+
+    def community_name(self, platform: str, community_ref: str) -> str:
+        """Return the name a community was last seen with ("" if unknown; reads only)."""
+
+        def look(session: Session) -> str:
+            query = select(Community.name).where(
+                Community.platform == platform, Community.external_id == community_ref
+            )
+            return session.exec(query).first() or ""
+
+        return transact(self.engine, look)
+
+    def member_left(self, platform: str, community_ref: str, member_ref: str) -> list[Message]:
+        """A member left the server or workspace: each feature's hook runs; return the notes.
+
+        Nothing is created for a community or member PrepLoop never saw; a failure is logged and
+        answered with no messages (the platform event has no one to reply to).
+        """
+
+        def leave(session: Session) -> list[Message]:
+            query = (
+                select(Member)
+                .join(Community, col(Member.community_id) == col(Community.id))
+                .where(
+                    Community.platform == platform,
+                    Community.external_id == community_ref,
+                    Member.external_id == member_ref,
+                )
+            )
+            member = session.exec(query).first()
+            if member is None or member.id is None:
+                return []
+            return [
+                message
+                for feature in self.features
+                if feature.member_left is not None
+                for message in feature.member_left(
+                    session, self.clock, member.community_id, member.id
+                )
+            ]
+
+        try:
+            return transact(self.engine, leave)
+        except Exception:
+            log.exception("could not process a member leaving %s/%s", platform, community_ref)
+            return []
+
+    def help_text(self) -> str:
+        """Every command, one line each, grouped."""
+        return "\n".join(group_help(self.registry, group) for group in self.registry.groups())
+
+    def help(self) -> Reply:
+        return Reply.ephemeral(Card(title="PrepLoop commands", text=self.help_text()))
+
+    def _find(self, group: str, name: str | None) -> Command | None:
+        if name is None:
+            return self.registry.default_of(group)
+        return self.registry.commands.get((group, name))
+
+    def _options(self, spec: Command, raw: dict[str, Any]) -> Any:
+        return spec.parsed(self._args(spec, raw))
+
+    def _args(self, spec: Command, raw: dict[str, Any]) -> dict[str, Any]:
+        known = {o.name: o for o in spec.options}
+        unknown = [key for key in raw if key not in known]
+        if unknown:
+            raise UserError(
+                rich("Unknown option `", UserText(unknown[0][:40]), f"`. Usage: `{spec.usage}`")
+            )
+        args = {
+            key: convert(known[key], value) for key, value in raw.items() if value not in (None, "")
+        }
+        missing = [o.name for o in spec.options if o.required and o.name not in args]
+        if missing:
+            raise UserError(f"`{missing[0]}` is required. Usage: `{spec.usage}`")
+        return args
+
+    def _run(self, actor: Actor, spec: Command, call: Callable[[Ctx], Reply]) -> Reply:
+        if spec.admin and not actor.is_admin:
+            return Reply.note(ADMIN_ONLY)
+        return self._guarded(actor, call)
+
+    def _guarded(self, actor: Actor, call: Callable[[Ctx], Reply]) -> Reply:
+        actor = replace(actor, **{f: without_nul(getattr(actor, f)) for f in ACTOR_TEXT})
+        try:
+            return transact(
+                self.engine,
+                lambda session: call(open_ctx(session, actor, self.clock, self.default_tz)),
+            )
+        except UserError as error:
+            return Reply.note(error.text)
+        except Exception:
+            log.exception(
+                "handler failed for %s in %s/%s", actor.user_id, actor.platform, actor.community_id
+            )
+            return Reply.note(OOPS)

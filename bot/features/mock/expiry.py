@@ -1,0 +1,111 @@
+"""A mock not confirmed 48 hours after its proposed time closes, and its members are asked.
+
+"Yes" opens the feedback form (it counts as `/mock done`); "No" just closes the matter: nobody
+loses points for a mock that did not happen. Either way both may `/mock request` again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from bot.app.context import Ctx
+from bot.app.registry import Registry, UserError
+from bot.core.cards import Button, Card, Mention, Message, Reply, Rich, Style, Visibility, rich
+from bot.core.clock import Clock
+from bot.core.mock_availability import local_label
+from bot.core.mock_rules import stale_since
+from bot.features.mock.feedback import NOT_YOURS, seat_in
+from bot.features.mock.store import member_in, seats_of, timezone_of
+from bot.features.mock.tables import MockPairing, MockSeat
+from bot.storage.tables import Community, Member
+
+ROUTES = Registry()
+
+EXPIRED, MISSED = "expired", "missed"
+AGAIN = "`/mock request` finds you a new partner."
+
+
+def stale_pairings(session: Session, now: datetime) -> list[tuple[MockPairing, Community]]:
+    """Mocks still open 48 hours after their proposed time, with their community."""
+    query = (
+        select(MockPairing, Community)
+        .join(Community, col(Community.id) == MockPairing.community_id)
+        .where(MockPairing.status == "scheduled", col(MockPairing.proposed_at) <= stale_since(now))
+    )
+    return [(pairing, community) for pairing, community in session.exec(query)]
+
+
+def close_stale(
+    *, session: Session, clock: Clock, community_id: int, pairing_id: int
+) -> list[Message]:
+    """Close a mock not confirmed in time; ask whoever had not confirmed whether they met."""
+    pairing = session.get(MockPairing, pairing_id)
+    community = session.get(Community, community_id)
+    if pairing is None or community is None or pairing.community_id != community_id:
+        return []
+    start = pairing.proposed_at
+    if pairing.status != "scheduled" or start is None or start > stale_since(clock.now()):
+        return []
+    pairing.status, pairing.closed_at = EXPIRED, clock.now()
+    seats = seats_of(session, community_id, pairing_id)
+    messages = []
+    for seat in seats:
+        member = member_in(session, community_id, seat.member_id)
+        others = _others(session, seats, seat)
+        if seat.status == "active":
+            seat.status = EXPIRED
+            messages.append(_ask(member, community, pairing, others))
+        elif seat.status == "done":
+            messages.append(_closed(member, community, start, others))
+    return messages
+
+
+def _others(session: Session, seats: list[MockSeat], mine: MockSeat) -> Rich:
+    people = [member_in(session, s.community_id, s.member_id) for s in seats if s.id != mine.id]
+    parts: list[str] = []
+    for index, person in enumerate(people):
+        if index:
+            parts.append(" and " if index == len(people) - 1 else ", ")
+        parts.append(Mention(person.external_id))
+    return rich(*parts)
+
+
+def _ask(member: Member, community: Community, pairing: MockPairing, others: Rich) -> Message:
+    assert pairing.proposed_at is not None
+    when = local_label(pairing.proposed_at, timezone_of(member, community))
+    text = rich(
+        "Your mock interview with ",
+        *others.parts,
+        f", planned for {when}, is closed: it was not confirmed within 48 hours. Did you meet? "
+        "**Yes** opens the feedback form and counts it as done; **No** closes it, and nobody "
+        "loses points.",
+    )
+    buttons = (
+        Button("Yes, give feedback", "mock.done", str(pairing.id), Style.PRIMARY),
+        Button("No, we didn't meet", "mock.unmet", str(pairing.id)),
+    )
+    card = Card(title="Did you meet?", text=text, buttons=buttons, footer=AGAIN)
+    return Message(card, Visibility.DIRECT, to_member=member.external_id)
+
+
+def _closed(member: Member, community: Community, start: datetime, others: Rich) -> Message:
+    when = local_label(start, timezone_of(member, community))
+    text = rich(
+        f"Your mock interview planned for {when} is closed: ",
+        *others.parts,
+        " did not confirm it within 48 hours. We asked whether you met; completion points "
+        "come if they say yes and send their feedback.",
+    )
+    card = Card(title="Your mock is closed", text=text, footer=AGAIN)
+    return Message(card, Visibility.DIRECT, to_member=member.external_id)
+
+
+@ROUTES.action("mock.unmet")
+def did_not_meet(ctx: Ctx, value: str) -> Reply:
+    seat, pairing = seat_in(ctx, value)
+    if pairing.status != EXPIRED or seat.status not in (EXPIRED, MISSED):
+        raise UserError(NOT_YOURS)
+    seat.status = MISSED
+    return Reply.note(f"Noted: you did not meet. Nobody loses points for it. {AGAIN}")

@@ -1,0 +1,46 @@
+"""Peer mock interviews paired by target role: requests, rounds, pairings, feedback."""
+
+from __future__ import annotations
+
+from bot.app.feature import Feature
+from bot.features.mock import (
+    admin,
+    dispute,
+    expiry,
+    feedback,
+    noshow,
+    profile,
+    queue,
+    rounds,
+    scheduled,
+    tables,
+    wait,
+)
+
+MOCK = Feature(
+    "mock",
+    # In the order their commands appear in `/help`.
+    routes=(
+        profile.ROUTES,
+        queue.ROUTES,
+        feedback.ROUTES,
+        noshow.ROUTES,
+        dispute.ROUTES,
+        expiry.ROUTES,
+        rounds.ROUTES,
+        admin.ROUTES,
+    ),
+    finders=(*scheduled.FINDERS, wait.find_waits),
+    kinds=(*scheduled.KINDS, *wait.KINDS),
+    member_left=feedback.member_left,
+    tables=(
+        tables.MockProfile,
+        tables.MockRequest,
+        tables.MockRound,
+        tables.MockPairing,
+        tables.MockSeat,
+        tables.MockFeedback,
+        tables.MockSettings,
+        tables.MockNoShow,
+    ),
+)

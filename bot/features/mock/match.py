@@ -1,0 +1,216 @@
+"""Match waiting requests: on the spot when a partner waits, and put members back in the queue."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import col, select
+
+from bot.core.cards import Card, Message, Text, Visibility
+from bot.core.matching import Seeker, best_fallback, best_partner, next_fallback
+from bot.core.mock_availability import DEFAULT_AVAILABILITY, week_start
+from bot.core.mock_rules import RuleError, level_index
+from bot.core.words import plural
+from bot.features.mock.pairing import Scope, availability_text, pair_members, slots_for
+from bot.features.mock.store import (
+    no_shows_since,
+    open_rounds,
+    recent_partners,
+    seats_of,
+    settings_of,
+    timezone_of,
+    waiting_request_of,
+    waiting_requests,
+)
+from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
+from bot.storage.tables import Member
+
+NO_SHOW_MEMORY = timedelta(days=60)
+DEFAULT_WAIT_HOURS = 24
+
+
+def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seeker]:
+    """Describe requests for the matcher, by request id; paused members are left out."""
+    ids = {r.member_id for r in requests}
+    session, cid, now = scope.session, scope.community_id, scope.clock.now()
+    profiles = {
+        p.member_id: p
+        for p in session.exec(
+            select(MockProfile).where(
+                MockProfile.community_id == cid, col(MockProfile.member_id).in_(ids)
+            )
+        )
+    }
+    members = {
+        m.id: m
+        for m in session.exec(
+            select(Member).where(Member.community_id == cid, col(Member.id).in_(ids))
+        )
+    }
+    recent = recent_partners(session, cid, ids)
+    no_shows = no_shows_since(session, cid, ids, now - NO_SHOW_MEMORY)
+    origin = week_start(now)
+    found: dict[int, Seeker] = {}
+    for request in requests:
+        profile, member = profiles.get(request.member_id), members.get(request.member_id)
+        if profile is None or member is None or profile.paused or request.id is None:
+            continue
+        tz = timezone_of(member, scope.community)
+        try:
+            slots = slots_for(availability_text(request, profile), tz, origin)
+        except RuleError:  # text saved before a rule changed: fall back, never fail a round
+            slots = slots_for(DEFAULT_AVAILABILITY, tz, origin)
+        found[request.id] = Seeker(
+            key=request.id,
+            member=request.member_id,
+            role=profile.role,
+            level=level_index(profile.level),
+            round=request.round,
+            slots=slots,
+            waited_hours=(now - request.waiting_since).total_seconds() / 3600,
+            no_shows=no_shows.get(request.member_id, 0),
+            priority=request.priority,
+            recent=recent.get(request.member_id, frozenset()),
+        )
+    return found
+
+
+def wait_limit(scope: Scope) -> int:
+    """Hours a request waits for someone new before a past partner or other hours will do."""
+    found = settings_of(scope.session, scope.community_id)
+    return found.wait_hours if found is not None else DEFAULT_WAIT_HOURS
+
+
+def round_to_join(scope: Scope, request: MockRequest) -> int | None:
+    """The open round a request belongs to: the one it joined, else the first to close."""
+    rounds = [r.id for r in open_rounds(scope.session, scope.community_id)]
+    if request.mock_round_id in rounds:
+        return request.mock_round_id
+    return rounds[0] if rounds else None
+
+
+def instant_pool(scope: Scope, request: MockRequest) -> list[MockRequest]:
+    """Waiting requests a new one may pair with now: not its own, not held for an open round."""
+    held = {r.id for r in open_rounds(scope.session, scope.community_id)}
+    return [
+        other
+        for other in waiting_requests(scope.session, scope.community_id)
+        if other.member_id != request.member_id and other.mock_round_id not in held
+    ]
+
+
+def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
+    """Pair a request with someone new who shares hours, or anyone of its role after the limit.
+
+    The limit counts for either of the two. Never while a round is open: every request then
+    belongs to it and is paired when it closes.
+    """
+    if round_to_join(scope, request) is not None:
+        return []
+    pool = instant_pool(scope, request)
+    seekers = seekers_for(scope, [request, *pool])
+    new = seekers.get(request.id or -1)
+    if new is None or not pool:
+        return []
+    others = [seekers[r.id] for r in pool if r.id in seekers]
+    partner, why = best_partner(new, others), ""
+    if partner is None:
+        partner, why = best_fallback(new, others, wait_limit(scope)), _fallback_why(scope)
+    if partner is None:
+        return []
+    other = next(r for r in pool if r.id == partner.key)
+    # Whoever waited longer is interviewed first (the last in the cycle interviews the first).
+    order = sorted([request, other], key=lambda r: (r.waiting_since, r.id or 0), reverse=True)
+    return pair_members(scope, order, why=why)
+
+
+def _fallback_why(scope: Scope) -> str:
+    limit = plural(wait_limit(scope), "hour")
+    return (
+        f"\nOne of you had waited {limit} for someone new, so I paired you even though you "
+        "were paired before or your weekly hours do not overlap."
+    )
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """When a waiting request will be paired anyway if nobody new asks, and with whom."""
+
+    at: datetime
+    past_partner: bool
+
+
+def fallback_of(scope: Scope, request: MockRequest) -> Fallback | None:
+    """Say when, if nobody new asks, a waiting request is paired with someone already waiting."""
+    pool = instant_pool(scope, request)
+    seekers = seekers_for(scope, [request, *pool])
+    new = seekers.get(request.id or -1)
+    if new is None:
+        return None
+    others = [seekers[r.id] for r in pool if r.id in seekers]
+    found = next_fallback(new, others, wait_limit(scope))
+    if found is None:
+        return None
+    hours, partner = found
+    return Fallback(
+        _next_minute(scope.clock.now() + timedelta(hours=hours)), partner.member in new.recent
+    )
+
+
+def _next_minute(moment: datetime) -> datetime:
+    """Round up to the minute: the scheduler looks every minute, so "by 10:00" stays true."""
+    whole = moment.replace(second=0, microsecond=0)
+    return whole if whole == moment else whole + timedelta(minutes=1)
+
+
+def requeue(scope: Scope, member_id: int, round_id: str, why: Text) -> list[Message]:
+    """Put a member back in the queue with first priority, tell them, and try to pair them now."""
+    member = scope.session.get(Member, member_id)
+    if member is None or member.community_id != scope.community_id:
+        return []
+    request = waiting_request_of(scope.session, scope.community_id, member_id)
+    now = scope.clock.now()
+    if request is None:
+        request = MockRequest(
+            community_id=scope.community_id,
+            member_id=member_id,
+            round=round_id,
+            waiting_since=now,
+        )
+        scope.session.add(request)
+    request.priority, request.updated_at = True, now
+    request.mock_round_id = round_to_join(scope, request)
+    scope.session.flush()
+    told = Card(
+        title="Back in the mock queue, first in line",
+        text=why,
+        footer="`/mock status` shows where you are · `/mock cancel` leaves the queue",
+    )
+    notice = Message(told, Visibility.DIRECT, to_member=member.external_id)
+    return [notice, *try_instant(scope, request)]
+
+
+def asked_round(seats: Sequence[MockSeat], member_id: int, fallback: str) -> str:
+    """Return the round a member is interviewed on in a pairing."""
+    return next((s.round for s in seats if s.interviews_member_id == member_id), fallback)
+
+
+def dissolve(
+    scope: Scope, pairing: MockPairing, leaver_id: int, leaver_status: str, why: Text
+) -> list[Message]:
+    """End a pairing one member leaves; everyone still active goes back to the queue, told why."""
+    assert pairing.id is not None
+    seats = seats_of(scope.session, scope.community_id, pairing.id)
+    pairing.status = "noshow" if leaver_status == "noshow" else "cancelled"
+    pairing.closed_at = scope.clock.now()
+    messages: list[Message] = []
+    for seat in seats:
+        if seat.member_id == leaver_id:
+            seat.status = leaver_status
+        elif seat.status == "active":
+            seat.status = "cancelled"
+            round_id = asked_round(seats, seat.member_id, seat.round)
+            messages += requeue(scope, seat.member_id, round_id, why)
+    return messages

@@ -1,0 +1,133 @@
+"""`/profile set`: target role, level, time zone and weekly availability for mock pairing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.app.context import Ctx
+from bot.app.registry import Args, Option, Registry, UserError
+from bot.core.cards import Card, Field, Reply
+from bot.core.mock_availability import (
+    DEFAULT_AVAILABILITY,
+    format_availability,
+    parse_availability,
+)
+from bot.core.mock_rules import (
+    LEVEL_LABELS,
+    LEVELS,
+    RuleError,
+    find_role,
+)
+from bot.features.mock.store import profile_of, roles_of, timezone_of
+from bot.features.mock.tables import MockProfile
+
+ROUTES = Registry()
+
+EXAMPLE = (
+    '/profile set role:MLE level:mle2 timezone:Europe/London availability:"mon-fri 18:00-21:00, '
+    'sat 10:00-14:00"'
+)
+
+
+def setup_card(ctx: Ctx, title: str = "First, your mock profile") -> Card:
+    """Walk a member through `/profile set`: the exact usage and every choice."""
+    roles = " · ".join(roles_of(ctx.session, ctx.community_id))
+    levels = " · ".join(f"`{key}` ({LEVEL_LABELS[key]})" for key in LEVELS)
+    return Card(
+        title=title,
+        text=(
+            "Mock partners are matched by target role, so I need a few details first. "
+            f"Copy this, change what differs, and send it:\n```{EXAMPLE}```"
+        ),
+        fields=(
+            Field("role", roles),
+            Field("level", levels),
+            Field("timezone", "An IANA name: `Europe/London`, `America/New_York`, `Asia/Kolkata`…"),
+            Field(
+                "availability",
+                "Days and hours in your time zone, like `mon-fri 18:00-21:00, sat 10:00-14:00` "
+                f"(optional; `{DEFAULT_AVAILABILITY}` until you set it)",
+            ),
+        ),
+        footer="Then `/mock request` finds you a partner.",
+    )
+
+
+def profile_fields(ctx: Ctx, profile: MockProfile) -> tuple[Field, ...]:
+    """The profile as card fields."""
+    hours = profile.availability or f"{DEFAULT_AVAILABILITY} (the default)"
+    return (
+        Field("Target role", profile.role, inline=True),
+        Field("Level", LEVEL_LABELS.get(profile.level, profile.level), inline=True),
+        Field("Time zone", timezone_of(ctx.member, ctx.community), inline=True),
+        Field("Weekly availability", hours),
+    )
+
+
+@ROUTES.command_untyped(
+    "profile",
+    "set",
+    "Set your target role, level, time zone and weekly hours for mock interviews",
+    Option("role", "Target role, e.g. MLE, SDE, Applied Scientist, Data Scientist", max_length=40),
+    Option("level", "Your level", kind="choice", choices=LEVELS),
+    Option("timezone", "Your time zone, e.g. Europe/London", kind="timezone"),
+    Option(
+        "availability", 'Weekly hours, e.g. "mon-fri 18:00-21:00, sat 10:00-14:00"', max_length=300
+    ),
+)
+def set_profile(ctx: Ctx, args: Args) -> Reply:
+    if not args:
+        return Reply.ephemeral(setup_card(ctx, "What would you like to set?"))
+    profile = profile_of(ctx.session, ctx.community_id, ctx.member_id)
+    role, level = _role(ctx, args), args.get("level")
+    if profile is None and (role is None or level is None):
+        missing = "`role`" if role is None else "`level`"
+        raise UserError(
+            f"A new profile needs a role and a level; {missing} is missing.\n```{EXAMPLE}```"
+        )
+    zone = args.get("timezone")  # a place's IANA name: the registry checked it
+    hours = _checked(
+        lambda text: format_availability(parse_availability(text)), args.get("availability")
+    )
+    if profile is None:
+        assert role is not None and level is not None
+        profile = MockProfile(
+            community_id=ctx.community_id, member_id=ctx.member_id, role=role, level=level
+        )
+        ctx.session.add(profile)
+    profile.role = role or profile.role
+    profile.level = level or profile.level
+    profile.availability = hours if hours is not None else profile.availability
+    profile.updated_at = ctx.clock.now()
+    if zone is not None:
+        ctx.member.timezone = zone
+    ctx.session.flush()
+    return Reply.ephemeral(
+        Card(
+            title="Your mock profile is saved.",
+            fields=profile_fields(ctx, profile),
+            footer="`/mock request` finds you a partner · `/profile set` again changes any part",
+        )
+    )
+
+
+def _role(ctx: Ctx, args: Args) -> str | None:
+    raw = args.get("role")
+    if raw is None:
+        return None
+    return _checked(lambda text: find_role(text, roles_of(ctx.session, ctx.community_id)), raw)
+
+
+def _checked(read: Callable[[str], str], raw: str | None) -> str | None:
+    """Read an optional value with a core rule, turning its complaint into a friendly refusal."""
+    if raw is None:
+        return None
+    try:
+        return read(raw)
+    except RuleError as error:
+        raise UserError(error.text) from None
+
+
+def no_profile_reply(ctx: Ctx) -> Reply:
+    """The answer to any `/mock` command from a member without a profile."""
+    return Reply.ephemeral(setup_card(ctx))

@@ -1,0 +1,120 @@
+"""Mock work on the scheduler: open and pair rounds, count undisputed no-shows, close stale mocks.
+
+The mock feature lists these finders and kinds, so the scheduler claims each step once (per
+community, channel, kind and key) and delivers the messages it returns.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlmodel import Session, col, select
+
+from bot.core.cards import Message
+from bot.core.clock import Clock
+from bot.features.mock.dispute import confirm_noshow, due_reports
+from bot.features.mock.expiry import close_stale, stale_pairings
+from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
+from bot.features.mock.tables import MockRound
+from bot.features.sprints.handlers import calendar_of
+from bot.scheduling.claims import Due, Kind, Look
+from bot.storage.tables import Community
+from bot.storage.tables_sprints import Sprint
+
+OPEN, CLOSE, NOSHOW, EXPIRE = "mock_open", "mock_close", "mock_noshow", "mock_expire"
+
+
+def find_mock_work(session: Session, look: Look, found: list[Due]) -> None:
+    """Add the mock rounds to open (a planned day whose post is due) and those past closing."""
+    for due in [d for d in found if d.kind == "daily" and d.sprint_id is not None]:
+        if _planned_round(session, due) is not None:
+            found.append(
+                Due(
+                    due.community_id,
+                    due.platform,
+                    due.community_ref,
+                    due.channel_id,
+                    OPEN,
+                    due.key,
+                    due.sprint_id,
+                )
+            )
+    rows = session.exec(
+        select(MockRound, Community)
+        .join(Community, col(Community.id) == MockRound.community_id)
+        .where(MockRound.status == "open", col(MockRound.closes_at) <= look.now)
+    )
+    for closing, community in rows:
+        found.append(_due(community, closing.channel_id, CLOSE, closing.id))
+
+
+def find_noshow_work(session: Session, look: Look, found: list[Due]) -> None:
+    """Add the no-show reports whose day to dispute them is over."""
+    for report, community in due_reports(session, look.now):
+        found.append(_due(community, f"dm:{report.absent_member_id}", NOSHOW, report.id))
+
+
+def find_stale_work(session: Session, look: Look, found: list[Due]) -> None:
+    """Add the mocks still open 48 hours after their proposed time."""
+    for pairing, community in stale_pairings(session, look.now):
+        found.append(_due(community, f"mock:{pairing.id}", EXPIRE, pairing.id))
+
+
+def _due(community: Community, channel: str, kind: str, key: int | None) -> Due:
+    """Scheduled mock work in a community, keyed by the row it acts on."""
+    assert community.id is not None
+    return Due(community.id, community.platform, community.external_id, channel, kind, str(key))
+
+
+def _planned_round(session: Session, due: Due) -> str | None:
+    sprint = session.get(Sprint, due.sprint_id)
+    if sprint is None or sprint.community_id != due.community_id:
+        return None
+    focus = calendar_of(sprint).focus_on(date.fromisoformat(due.key))
+    return focus.mock_round if focus else None
+
+
+def build_open(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Open the day's planned mock round in the sprint's channel."""
+    planned = _planned_round(session, due)
+    if planned is None:
+        return []
+    return open_mock_round(
+        session=session,
+        clock=clock,
+        community_id=due.community_id,
+        channel_id=due.channel_id,
+        round=planned,
+        closes_at=clock.now() + timedelta(hours=DEFAULT_HOURS),
+        claim=f"plan:{due.channel_id}:{due.key}",
+    )
+
+
+def build_close(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Close a round whose RSVP window has ended and pair everyone in it."""
+    return close_mock_round(
+        session=session, clock=clock, community_id=due.community_id, round_id=int(due.key)
+    )
+
+
+def build_noshow(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Make an undisputed no-show report count."""
+    return confirm_noshow(
+        session=session, clock=clock, community_id=due.community_id, report_id=int(due.key)
+    )
+
+
+def build_expire(session: Session, clock: Clock, due: Due) -> list[Message]:
+    """Close a mock nobody confirmed in time and ask its members whether they met."""
+    return close_stale(
+        session=session, clock=clock, community_id=due.community_id, pairing_id=int(due.key)
+    )
+
+
+FINDERS = (find_mock_work, find_noshow_work, find_stale_work)
+KINDS = (
+    Kind(OPEN, build=build_open),
+    Kind(CLOSE, build=build_close),
+    Kind(NOSHOW, build=build_noshow),
+    Kind(EXPIRE, build=build_expire),
+)

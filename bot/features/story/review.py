@@ -1,0 +1,266 @@
+"""`/story review`: hand out the story that waited longest, take the rubric, tell the author."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from bot.app.context import Ctx
+from bot.app.registry import NoOptions, Registry, UserError
+from bot.core.cards import Button, Card, Input, Message, Modal, Reply, Style, rich
+from bot.core.points import POINTS, Reason
+from bot.core.story_review import (
+    SUBSTANTIVE_CHARS,
+    Candidate,
+    ScoreError,
+    Slot,
+    is_substantive,
+    parse_scores,
+    pick_for_review,
+)
+from bot.features.leaderboard.ledger import award
+from bot.features.story.cards import heading, quoted, rubric_text, story_cards
+from bot.features.story.feedback import notice, thanks
+from bot.features.story.principles import names, principle
+from bot.features.story.skips import OUT_OF_SKIPS, skips_left, skips_text
+from bot.features.story.store import (
+    GONE,
+    principles_of,
+    reviews_wanted,
+    story_id,
+    story_in_community,
+    to_int,
+)
+from bot.features.story.tables import Story, StoryReview
+
+ROUTES = Registry()
+
+COMMENT_LIMIT = 1500
+NOTHING_WAITING = (
+    "No story is waiting for a review right now: the waiting ones are yours, ones you already "
+    "reviewed, or already have their reviews. Thanks for offering! Try again later, or write "
+    "your own with `/story new`."
+)
+NOT_YOURS = "That story is not assigned to you. `/story review` gets you one."
+
+
+def _slots(ctx: Ctx, story_ids: list[int]) -> dict[int, list[StoryReview]]:
+    found: dict[int, list[StoryReview]] = {i: [] for i in story_ids}
+    query = select(StoryReview).where(
+        StoryReview.community_id == ctx.community_id, col(StoryReview.story_id).in_(story_ids)
+    )
+    for row in ctx.session.exec(query):
+        found[row.story_id].append(row)
+    return found
+
+
+def _candidate(story: Story, rows: list[StoryReview]) -> Candidate:
+    assert story.ready_at is not None
+    slots = tuple(Slot(r.reviewer_id, r.status, r.assigned_at) for r in rows)
+    return Candidate(story_id(story), story.member_id, story.ready_at, slots)
+
+
+def _waiting(ctx: Ctx) -> dict[int, tuple[Story, Candidate]]:
+    query = select(Story).where(
+        Story.community_id == ctx.community_id,
+        col(Story.ready_at).is_not(None),
+        col(Story.deleted_at).is_(None),
+    )
+    stories = list(ctx.session.exec(query))
+    rows = _slots(ctx, [story_id(s) for s in stories])
+    return {story_id(s): (s, _candidate(s, rows[story_id(s)])) for s in stories}
+
+
+def _current(ctx: Ctx, waiting: dict[int, tuple[Story, Candidate]]) -> StoryReview | None:
+    """Return the caller's open assignment if it is still worth doing; release it otherwise."""
+    query = select(StoryReview).where(
+        StoryReview.community_id == ctx.community_id,
+        StoryReview.reviewer_id == ctx.member_id,
+        StoryReview.status == "open",
+    )
+    wanted = reviews_wanted(ctx)
+    for row in ctx.session.exec(query):
+        entry = waiting.get(row.story_id)
+        if entry is None or sum(s.status == "done" for s in entry[1].slots) >= wanted:
+            ctx.session.delete(row)
+            continue
+        return row
+    return None
+
+
+def _assign(ctx: Ctx) -> tuple[Story, StoryReview] | None:
+    waiting = _waiting(ctx)
+    current = _current(ctx, waiting)
+    if current is not None:
+        current.assigned_at = ctx.clock.now()
+        return waiting[current.story_id][0], current
+    authors = {c.story_id: c.author_id for _, c in waiting.values()}
+    seen: dict[int, int] = {}
+    for _, candidate in waiting.values():
+        for slot in candidate.slots:
+            if slot.reviewer_id == ctx.member_id and slot.status == "done":
+                author = authors[candidate.story_id]
+                seen[author] = seen.get(author, 0) + 1
+    chosen = pick_for_review(
+        [c for _, c in waiting.values()],
+        ctx.member_id,
+        wanted=reviews_wanted(ctx),
+        now=ctx.clock.now(),
+        reviewed_authors=seen,
+    )
+    if chosen is None:
+        return None
+    row = StoryReview(
+        community_id=ctx.community_id,
+        story_id=chosen.story_id,
+        reviewer_id=ctx.member_id,
+        assigned_at=ctx.clock.now(),
+    )
+    ctx.session.add(row)
+    ctx.session.flush()
+    return waiting[chosen.story_id][0], row
+
+
+def offer_reply(ctx: Ctx, story: Story) -> Reply:
+    """Offer a story by its title and principles only: the rest is shown once it is taken."""
+    left = skips_left(ctx)
+    text = (
+        f"**Principles:** {names(principles_of(story))}\n\n"
+        "Take it to read the whole story and score it with a rubric; your review goes "
+        f"privately to the author. {skips_text(left)}"
+    )
+    value = str(story_id(story))
+    take = Button("Take it", "story.take", value, Style.PRIMARY)
+    skip = (Button("Skip this one", "story.skip", value),) if left else ()
+    return Reply.ephemeral(Card(heading("Review this story", story), text, buttons=(take, *skip)))
+
+
+def review_reply(ctx: Ctx, story: Story) -> Reply:
+    """The story and the rubric, privately, with the buttons to review or skip it."""
+    probes = [
+        f"**{principle(p).name}:** {principle(p).probes[0]}"
+        for p in principles_of(story)
+        if principle(p).probes
+    ]
+    points = POINTS[Reason.STORY_REVIEW]
+    text = "\n".join(
+        [
+            rubric_text(),
+            "",
+            "Interviewers probe for this:" if probes else "",
+            *probes,
+            "",
+            "Your review goes privately to the author. Comments of "
+            f"{SUBSTANTIVE_CHARS}+ characters earn {points} points.",
+        ]
+    )
+    value = str(story_id(story))
+    write = Button("Write review", "story.review", value, Style.PRIMARY)
+    skip = (Button("Skip this one", "story.skip", value),) if skips_left(ctx) else ()
+    last = Card(title="How to score it", text=text, buttons=(write, *skip))
+    cards = story_cards(story, heading("Review this story", story), last)
+    return Reply([Message(card) for card in cards])
+
+
+@ROUTES.command("story", "review", "Review a peer's story privately, with a rubric")
+def request_review(ctx: Ctx, _: NoOptions) -> Reply:
+    assigned = _assign(ctx)
+    if assigned is None:
+        return Reply.note(NOTHING_WAITING)
+    story, row = assigned
+    return offer_reply(ctx, story) if row.taken_at is None else review_reply(ctx, story)
+
+
+@ROUTES.action("story.next")
+def next_review(ctx: Ctx, _value: str) -> Reply:
+    return request_review(ctx, NoOptions())
+
+
+@ROUTES.action("story.take")
+def take(ctx: Ctx, value: str) -> Reply:
+    story, row = _open_slot(ctx, value)
+    row.taken_at = row.taken_at or ctx.clock.now()
+    return review_reply(ctx, story)
+
+
+def _open_slot(ctx: Ctx, raw_id: str) -> tuple[Story, StoryReview]:
+    """Return the story and the caller's open assignment for it, or say why not."""
+    story = story_in_community(ctx, to_int(raw_id))
+    if story is None or story.deleted_at is not None:
+        raise UserError(GONE)
+    row = ctx.session.exec(
+        select(StoryReview).where(
+            StoryReview.community_id == ctx.community_id,
+            StoryReview.story_id == story_id(story),
+            StoryReview.reviewer_id == ctx.member_id,
+        )
+    ).first()
+    if row is None:
+        raise UserError(NOT_YOURS)
+    if row.status == "done":
+        raise UserError("You already reviewed this story. Thank you!")
+    if row.status == "skipped":
+        raise UserError("You skipped this story. `/story review` gets you another.")
+    return story, row
+
+
+@ROUTES.action("story.skip")
+def skip(ctx: Ctx, value: str) -> Reply:
+    _, row = _open_slot(ctx, value)
+    if not skips_left(ctx):
+        raise UserError(OUT_OF_SKIPS)
+    row.status, row.skipped_at = "skipped", ctx.clock.now()
+    ctx.session.flush()
+    return request_review(ctx, NoOptions())
+
+
+@ROUTES.action("story.review")
+def begin_review(ctx: Ctx, value: str) -> Reply:
+    story, _ = _open_slot(ctx, value)
+    scores = Input(
+        "scores",
+        "Scores 1-4: STAR specific owner result fit",
+        20,
+        multiline=False,
+        placeholder="e.g. 3 4 2 3 4 (STAR, specificity, ownership, measurable result, fit)",
+    )
+    comments = Input(
+        "comments",
+        "Comments: what works, what to change",
+        COMMENT_LIMIT,
+        required=False,
+        placeholder=f"Be specific and kind. {SUBSTANTIVE_CHARS}+ characters earn points.",
+    )
+    return Reply.open(
+        Modal("Review the story", "story.review", str(story_id(story)), (scores, comments))
+    )
+
+
+def _refuse(message: str, comments: str) -> UserError:
+    """A refusal that hands the reviewer's comments back, so nothing they wrote is lost."""
+    if not comments.strip():
+        return UserError(message)
+    keep = rich(message, "\n\nYour comments, to paste again:\n", *quoted(comments).parts)
+    return UserError(keep)
+
+
+@ROUTES.submit("story.review")
+def save_review(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
+    comments = (fields.get("comments") or "").strip()
+    try:
+        story, row = _open_slot(ctx, value)
+        scores = parse_scores(fields.get("scores") or "")
+    except (UserError, ScoreError) as error:
+        raise _refuse(str(error), comments) from None
+    if len(comments) > COMMENT_LIMIT:
+        limit = f"Your comments are {len(comments):,} characters; the limit is {COMMENT_LIMIT:,}."
+        raise _refuse(limit, comments)
+    for name, score in scores.items():
+        setattr(row, name, score)
+    row.comments, row.status, row.reviewed_at = comments, "done", ctx.clock.now()
+    ctx.session.flush()
+    points = (
+        award(ctx, Reason.STORY_REVIEW, f"story-review:{story.id}")
+        if is_substantive(comments)
+        else 0
+    )
+    return Reply([thanks(story, comments, points), *notice(ctx, story, row)])

@@ -1,0 +1,131 @@
+"""Showing stories: `/story mine`, `/story show`, sharing one, and the review setting."""
+
+from __future__ import annotations
+
+from bot.app.context import Ctx
+from bot.app.registry import Args, NoOptions, Option, Registry
+from bot.core.cards import Button, Card, Field, Message, Reply, Style, UserText, Visibility, rich
+from bot.core.story import check_story
+from bot.core.words import plural
+from bot.features.story.cards import (
+    check_text,
+    criteria_text,
+    heading,
+    quoted,
+    review_summary,
+    speaking_field,
+    story_cards,
+)
+from bot.features.story.principles import names, principle
+from bot.features.story.store import (
+    done_reviews,
+    member_of,
+    member_stories,
+    own_story,
+    principles_of,
+    reviews_wanted,
+    set_reviews_wanted,
+    star_of,
+    story_by_number,
+    story_id,
+)
+from bot.features.story.tables import Story, StoryReview
+
+ROUTES = Registry()
+
+STORY = Option("story", "Your story's number (see /story mine)", "int", True, min_value=1)
+REVIEWS = Option("reviews", "Reviews each story wants (1 to 5)", "int", min_value=1, max_value=5)
+NO_STORIES = "You have no stories yet. Start one with `/story new principle:ownership`."
+
+
+@ROUTES.command("story", "mine", "Your stories, their reviews and scores (only you see it)")
+def my_stories(ctx: Ctx, _: NoOptions) -> Reply:
+    stories = member_stories(ctx)
+    if not stories:
+        return Reply.note(NO_STORIES)
+    reviews = done_reviews(ctx, (story_id(s) for s in stories))
+    wanted = reviews_wanted(ctx)
+    parts: list[str] = []
+    for story in stories:
+        state = review_summary(reviews[story_id(story)], wanted)
+        if not star_of(story).complete():
+            state = "draft: fill in all four parts to get reviews"
+        parts += [f"**#{story.number}** ", UserText(story.title)]
+        parts += [f" — {names(principles_of(story))} · {state}\n"]
+    footer = "/story show story:N shows one · /story coverage maps all 16 principles"
+    title = f"Your stories ({len(stories)})"
+    return Reply.ephemeral(Card(title, rich(*parts), footer=footer))
+
+
+def _review_card(ctx: Ctx, review: StoryReview, index: int) -> Card:
+    reviewer = member_of(ctx, review.reviewer_id)
+    who = UserText(reviewer.display_name or "A member") if reviewer else "A former member"
+    text = rich(
+        f"**Review {index}** by ", who, "\n", *quoted(review.comments or "(no comments)").parts
+    )
+    return Card(text=text)
+
+
+def _show(ctx: Ctx, story: Story) -> Reply:
+    reviews = done_reviews(ctx, [story_id(story)])[story_id(story)]
+    report = check_story(star_of(story), [principle(p) for p in principles_of(story)])
+    fields = [
+        speaking_field(report),
+        Field("Reviews", review_summary(reviews, reviews_wanted(ctx))),
+    ]
+    if reviews:
+        fields.append(Field("Scores by criterion", criteria_text(reviews)))
+    value = str(story_id(story))
+    buttons = [
+        Button("Edit", "story.edit", value, Style.PRIMARY),
+        Button("Share in channel", "story.share", value),
+        *(
+            Button(f"Review {n} was helpful", "story.helpful", str(r.id))
+            for n, r in enumerate(reviews, start=1)
+            if not r.helpful
+        ),
+    ]
+    last = Card(
+        text=check_text(report, names(principles_of(story))),
+        fields=tuple(fields),
+        buttons=tuple(buttons),
+        footer=f"/story delete story:{story.number} deletes it",
+    )
+    cards = story_cards(story, heading(f"Story #{story.number}", story), last)
+    cards[-1:-1] = [_review_card(ctx, r, n) for n, r in enumerate(reviews, start=1)]
+    return Reply([Message(card) for card in cards])
+
+
+@ROUTES.command_untyped(
+    "story", "show", "Show one of your stories with its check and reviews", STORY
+)
+def show_story(ctx: Ctx, args: Args) -> Reply:
+    return _show(ctx, story_by_number(ctx, args["story"]))
+
+
+@ROUTES.action("story.show")
+def show_from_button(ctx: Ctx, value: str) -> Reply:
+    return _show(ctx, own_story(ctx, value))
+
+
+@ROUTES.action("story.share")
+def share(ctx: Ctx, value: str) -> Reply:
+    story = own_story(ctx, value)
+    who = UserText(ctx.member.display_name or "A member")
+    title = rich(who, " shares a story: ", UserText(story.title))
+    closing = Card(footer="Shared by its author · write yours with /story new")
+    cards = story_cards(story, title, closing)
+    return Reply([Message(card, Visibility.CHANNEL) for card in cards])
+
+
+@ROUTES.command_untyped(
+    "story", "settings", "How many reviews each story wants", REVIEWS, admin=True
+)
+def settings(ctx: Ctx, args: Args) -> Reply:
+    if "reviews" in args:
+        set_reviews_wanted(ctx, args["reviews"])
+        return Reply.note(f"Each story now wants {plural(args['reviews'], 'review')}.")
+    return Reply.note(
+        f"Each story wants {plural(reviews_wanted(ctx), 'review')}. Change it with "
+        "`/story settings reviews:<1-5>`."
+    )
