@@ -20,8 +20,8 @@ from sqlmodel import Session, select
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
+from bot.features.sprints.tables import Sprint
 from bot.scheduling.jobs import JobRunner
-from bot.storage.tables_sprints import Sprint
 from tests.fakes import FakeClock, FakeMessenger
 
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)

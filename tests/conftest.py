@@ -1,8 +1,10 @@
 """Shared fixtures: a hub on a real database with a fixed clock and a small question bank.
 
-Tests under tests/integration run once per backend: "sqlite" (a file in tmp_path) and
-"postgresql" (a fresh database on a throwaway server, see tests/pg_cluster.py; skipped, with
-the reason, when the PostgreSQL binaries are not installed). Other tests use SQLite only.
+Tests of the features, the app, the bank, the scheduler and storage that use a database run
+once per backend: "sqlite" (a file in tmp_path) and "postgresql" (a fresh database on a
+throwaway server, see tests/pg_cluster.py; skipped, with the reason, when the PostgreSQL
+binaries are not installed). The adapter, hostile, scenario and reliability suites use SQLite
+only (the scenario and reliability suites start their own PostgreSQL where they need it).
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from tests.fakes import FakeClock
 
 TEST_CONTENT = Path(__file__).parent / "data" / "content"
 BACKENDS = ("sqlite", "postgresql")
-PER_BACKEND = (Path(__file__).parent / "integration",)
+PER_BACKEND = tuple(
+    Path(__file__).parent / folder
+    for folder in ("app", "bank", "features", "scheduling", "storage")
+)
+PER_BACKEND_FILES = (Path(__file__).parent / "hostile" / "test_hostile_input.py",)
 TEMPLATE = "preploop_template"
 _databases = itertools.count()
 
@@ -34,7 +40,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run every integration test that uses a database once per backend."""
     if "db_backend" not in metafunc.fixturenames:
         return
-    if any(folder in metafunc.definition.path.parents for folder in PER_BACKEND):
+    path = metafunc.definition.path
+    if any(folder in path.parents for folder in PER_BACKEND) or path in PER_BACKEND_FILES:
         metafunc.parametrize("db_backend", BACKENDS)
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any, NoReturn
 
+from bot.app.context import Ctx
+from bot.app.feature import Feature
+from bot.core.actors import Actor
 from bot.core.cards import Message
 from bot.core.clock import Clock
 from bot.core.ports import DeliveryError, Messenger
+from bot.storage.tables import Community, Member
 
 
 class FakeClock(Clock):
@@ -38,3 +44,65 @@ class FakeMessenger(Messenger):
             raise DeliveryError(f"channel {message.channel} is gone")
         self.sent.append((community_id, message))
         return f"msg-{len(self.sent)}"
+
+
+class NoDatabase:
+    """Stands where a Session would: a handler that reaches past its store fails the test."""
+
+    def __getattr__(self, name: str) -> NoReturn:
+        raise AssertionError(f"the handler used the database directly (session.{name})")
+
+
+class FakeUnitOfWork:
+    """One community's unit of work with in-memory stores and no database.
+
+    `FakeUnitOfWork((XStore, FakeXStore()), ...)` serves FakeXStore wherever a handler asks
+    for `ctx.store(XStore)`; `ctx("u1")` is that member acting, with the same stores each time,
+    so one test can run several members' actions against the same fake rows.
+    """
+
+    COMMUNITY_ID = 1
+
+    def __init__(
+        self,
+        *stores: tuple[Callable[..., Any], object],
+        clock: FakeClock | None = None,
+        timezone: str = "UTC",
+        features: tuple[Feature, ...] = (),
+    ) -> None:
+        self.stores: dict[Any, Any] = dict(stores)
+        self.clock = clock or FakeClock()
+        self.community = Community(
+            id=self.COMMUNITY_ID, platform="console", external_id="g1", timezone=timezone
+        )
+        self.features = features
+        self.members: dict[str, Member] = {}
+
+    def ctx(self, user: str = "u1", *, admin: bool = False, channel: str = "c1") -> Ctx:
+        """The context of `user` acting in this community."""
+        member = self.members.get(user)
+        if member is None:
+            member = Member(
+                id=len(self.members) + 1,
+                community_id=self.COMMUNITY_ID,
+                external_id=user,
+                display_name=user,
+            )
+            self.members[user] = member
+        actor = Actor(
+            platform="console",
+            community_id="g1",
+            user_id=user,
+            display_name=user,
+            channel_id=channel,
+            is_admin=admin,
+        )
+        return Ctx(
+            NoDatabase(),  # type: ignore[arg-type]
+            actor,
+            self.clock,
+            self.community,
+            member,
+            self.features,
+            self.stores,
+        )

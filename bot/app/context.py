@@ -1,9 +1,11 @@
-"""What every handler receives: the open session, who acts, where, and the clock."""
+"""What every handler receives: who acts, where, the clock, and the stores of this unit of work."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import and_, bindparam
 from sqlmodel import Session, col, select
@@ -12,14 +14,36 @@ from bot.core.actors import Actor
 from bot.core.clock import Clock, local_date
 from bot.storage.tables import Community, Member
 
+if TYPE_CHECKING:
+    from bot.app.feature import Feature
+
+StoreT = TypeVar("StoreT")
+
 
 @dataclass
 class Ctx:
+    """One member's action in one community, inside one unit of work.
+
+    A handler reads and writes through its feature's store, `ctx.store(XStore)`: a store is
+    built once per unit of work from the session and this community's id, so every query it
+    runs is scoped to the community. Tests hand in fake stores and no database at all
+    (tests/fakes.py, FakeUnitOfWork).
+    """
+
     session: Session
     actor: Actor
     clock: Clock
     community: Community
     member: Member
+    features: tuple[Feature, ...] = ()
+    stores: dict[Any, Any] = field(default_factory=dict)
+
+    def store(self, kind: Callable[[Session, int], StoreT]) -> StoreT:
+        """The store `kind` for this community, in this unit of work."""
+        found = self.stores.get(kind)
+        if found is None:
+            found = self.stores[kind] = kind(self.session, self.community_id)
+        return cast(StoreT, found)
 
     @property
     def community_id(self) -> int:
@@ -52,7 +76,13 @@ _BOTH_ROWS = (
 )
 
 
-def open_ctx(session: Session, actor: Actor, clock: Clock, default_tz: str) -> Ctx:
+def open_ctx(
+    session: Session,
+    actor: Actor,
+    clock: Clock,
+    default_tz: str,
+    features: tuple[Feature, ...] = (),
+) -> Ctx:
     """Find or create the actor's community and member rows and wrap them in a Ctx."""
     known = session.exec(
         _BOTH_ROWS,
@@ -73,7 +103,7 @@ def open_ctx(session: Session, actor: Actor, clock: Clock, default_tz: str) -> C
         member = ensure_member(session, community, actor.user_id, actor.display_name)
     elif actor.display_name and member.display_name != actor.display_name:
         member.display_name = actor.display_name[:200]
-    return Ctx(session, actor, clock, community, member)
+    return Ctx(session, actor, clock, community, member, features)
 
 
 def ensure_community(session: Session, platform: str, external_id: str, tz: str) -> Community:

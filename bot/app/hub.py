@@ -204,7 +204,9 @@ class Hub:
         try:
             return transact(
                 self.engine,
-                lambda session: call(open_ctx(session, actor, self.clock, self.default_tz)),
+                lambda session: call(
+                    open_ctx(session, actor, self.clock, self.default_tz, self.features)
+                ),
             )
         except UserError as error:
             return Reply.note(error.text)

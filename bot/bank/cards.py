@@ -5,7 +5,8 @@ from __future__ import annotations
 from bot.content import CATEGORY_NAMES
 from bot.core.cards import Button, Card, Field, Style
 from bot.core.repetition import RATING_LABELS, RATINGS
-from bot.storage.tables import DailyPost, Question
+from bot.features.daily.tables import DailyPost
+from bot.storage.tables import Question
 
 
 def _meta(question: Question) -> str:

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from bot.content import ANY_DAY, DayFilter
 from bot.core.cards import Message
 from bot.core.clock import Clock
-from bot.storage.tables_sprints import JobClaim
+from bot.scheduling.tables import JobClaim
 from bot.storage.uow import is_retryable
 from bot.storage.upsert import upsert_insert
 

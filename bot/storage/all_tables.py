@@ -1,7 +1,7 @@
 """Import every table module so SQLModel.metadata (and Alembic) sees every table."""
 
-from bot.features.mock import tables as tables_mock
-from bot.features.story import tables as tables_story
-from bot.storage import tables, tables_sprints
+from bot.features import FEATURES
+from bot.scheduling import tables as scheduling_tables
+from bot.storage import tables
 
-__all__ = ["tables", "tables_mock", "tables_sprints", "tables_story"]
+__all__ = ["FEATURES", "scheduling_tables", "tables"]

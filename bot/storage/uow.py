@@ -11,6 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+__all__ = ["Session", "UnitOfWork", "is_retryable", "transact"]
+
 T = TypeVar("T")
 
 

@@ -13,13 +13,14 @@ import bot.storage.all_tables  # noqa: F401  (every table is in the metadata)
 from bot.app.hub import OOPS, Hub
 from bot.core.actors import Actor
 from bot.core.cards import Reply, plain
+from bot.features.daily.tables import Answer, DailyPost
 from bot.features.mock.tables import MockPairing, MockRound
+from bot.features.sprints.tables import Sprint
 from bot.features.story.tables import Story, StoryReview
-from bot.storage.tables import Answer, Community, DailyPost, Member
-from bot.storage.tables_sprints import Sprint
+from bot.storage.tables import Community, Member
 from tests.fakes import FakeClock
+from tests.features.story.flow import GOOD
 from tests.hostile.inputs import MARKER
-from tests.integration.story_flow import GOOD
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 

@@ -11,8 +11,9 @@ from bot.core.actors import Actor
 from bot.core.cards import Modal
 from bot.features import FEATURES
 from bot.features.leaderboard.ledger import ALL_TIME
-from bot.storage.tables import Community, LedgerEntry, Member
-from bot.storage.tables_sprints import Score
+from bot.features.leaderboard.tables import LedgerEntry, Score
+from bot.storage.tables import Community, Member
+from tests.features.story.flow import GOOD
 from tests.hostile.conftest import Arena, actor_of, hostile
 from tests.hostile.figures import FIGURES
 from tests.hostile.inputs import (
@@ -28,7 +29,6 @@ from tests.hostile.inputs import (
     options_for,
     short_text,
 )
-from tests.integration.story_flow import GOOD
 
 REGISTRY = registry_of(FEATURES)
 

@@ -14,9 +14,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.core.points import POINTS, Reason
+from bot.features.daily.tables import Answer
+from bot.features.leaderboard.tables import LedgerEntry, Score
 from bot.features.story.tables import Story, StoryReview
-from bot.storage.tables import Answer, Community, LedgerEntry, Member
-from bot.storage.tables_sprints import Score
+from bot.storage.tables import Community, Member
 
 Who = tuple[str, str]  # (community, member) as the platform names them
 Line = dict[str, Any]

@@ -14,8 +14,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.core.calendar import local_moment
+from bot.features.practice.tables import PracticePref
 from bot.features.sprints.handlers import calendar_of
-from bot.storage.tables_sprints import JobClaim, PracticePref, Sprint
+from bot.features.sprints.tables import Sprint
+from bot.scheduling.tables import JobClaim
 
 # community id, channel, kind, key: what the database claims once
 Claim = tuple[int, str, str, str]

@@ -39,7 +39,8 @@ from sqlmodel import Session, col, select
 
 from bot.bootstrap import prepare
 from bot.config import Settings
-from bot.storage.tables import Answer, Member
+from bot.features.daily.tables import Answer
+from bot.storage.tables import Member
 from tests.conftest import TEST_CONTENT, actor
 from tests.fakes import FakeClock
 from tests.reliability import outcome

@@ -20,7 +20,7 @@ from bot.app.hub import OOPS, Hub
 from bot.core.actors import Actor
 from bot.core.cards import Button, Reply, Visibility, plain
 from bot.core.clock import Clock
-from tests.integration.story_flow import COMMENTS, GOOD
+from tests.features.story.flow import COMMENTS, GOOD
 from tests.reliability.fake_platform import JOIN, Channels, Log, shown
 
 ROUND = "phone_screen"  # the round of the test sprint's first Saturday

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from bot.core.cards import Button, Card, Mention, Rich, Visibility, plain
 from bot.features.mock.tables import MockPairing
-from tests.integration.story_flow import ACTION, RESULT, SITUATION, TASK
+from tests.features.story.flow import ACTION, RESULT, SITUATION, TASK
 from tests.scenario.driver import Driver
 from tests.scenario.people import Person
 from tests.scenario.world import cards_of, find_button, reply_text

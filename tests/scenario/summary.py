@@ -6,9 +6,10 @@ from collections import Counter
 
 from sqlmodel import Session, col, func, select
 
+from bot.features.daily.tables import Answer
+from bot.features.leaderboard.tables import LedgerEntry
 from bot.features.mock.tables import MockPairing
 from bot.features.story.tables import Story, StoryReview
-from bot.storage.tables import Answer, LedgerEntry
 from tests.scenario.cohort import Sim
 
 REPORTS: list[str] = []  # printed at the end of the pytest run (see conftest.py)

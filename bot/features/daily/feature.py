@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bot.app.feature import Feature
-from bot.features.daily import handlers, scheduled
-from bot.storage.tables import Answer, DailyPost
+from bot.features.daily import forget, handlers, scheduled
+from bot.features.daily.tables import Answer, DailyPost
 
 DAILY = Feature(
     "daily",
     routes=(handlers.ROUTES,),
     kinds=scheduled.KINDS,
+    forget=forget.forget,
     tables=(DailyPost, Answer),
 )

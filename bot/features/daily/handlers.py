@@ -28,11 +28,12 @@ from bot.core.points import Reason
 from bot.core.repetition import RATINGS
 from bot.core.rotation import pick_question
 from bot.core.timezones import local_label
+from bot.features.daily.tables import Answer, DailyPost
 from bot.features.leaderboard.ledger import award
 from bot.features.leaderboard.streaks import count_answer_day
 from bot.features.practice.handlers import record_rating
 from bot.features.sprints.handlers import calendar_of, live_sprint
-from bot.storage.tables import Answer, DailyPost, Question
+from bot.storage.tables import Question
 from bot.storage.upsert import upsert_insert
 
 ROUTES = Registry()

@@ -16,9 +16,10 @@ from bot.bank.cards import question_card, reveal_card
 from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
 from bot.features.daily.handlers import claim_posts, find_post
+from bot.features.daily.tables import DailyPost
 from bot.features.sprints.scheduled import alert_admin
 from bot.scheduling.claims import Due, Kind
-from bot.storage.tables import DailyPost, Question
+from bot.storage.tables import Question
 
 POSTS: Table = DailyPost.__table__  # type: ignore[attr-defined]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from bot.app.feature import Feature
-from bot.features.leaderboard import handlers
-from bot.storage.tables import LedgerEntry
-from bot.storage.tables_sprints import Score, StreakState
+from bot.features.leaderboard import forget, handlers
+from bot.features.leaderboard.tables import LedgerEntry, Score, StreakState
 
 LEADERBOARD = Feature(
     "leaderboard",
     routes=(handlers.ROUTES,),
+    forget=forget.forget,
     tables=(LedgerEntry, Score, StreakState),
 )

@@ -18,10 +18,13 @@ from bot.core.cards import Card, Field, Message, Reply, Rich, Text, UserText, Vi
 from bot.core.repetition import RATING_LABELS
 from bot.core.standings import Standing, standing, standings
 from bot.core.words import plural
+from bot.features.daily.tables import Answer
 from bot.features.leaderboard.ledger import ALL_TIME, week_period
 from bot.features.leaderboard.streaks import current_streak, state_of
-from bot.storage.tables import Answer, Member, Question
-from bot.storage.tables_sprints import ReviewState, Score, Sprint
+from bot.features.leaderboard.tables import Score
+from bot.features.practice.tables import ReviewState
+from bot.features.sprints.tables import Sprint
+from bot.storage.tables import Member, Question
 
 ROUTES = Registry()
 

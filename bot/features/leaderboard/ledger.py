@@ -9,8 +9,8 @@ from sqlmodel import Session, col, select
 
 from bot.app.context import Ctx
 from bot.core.points import POINTS, Reason
-from bot.storage.tables import LedgerEntry
-from bot.storage.tables_sprints import Score, Sprint
+from bot.features.leaderboard.tables import LedgerEntry, Score
+from bot.features.sprints.tables import Sprint
 from bot.storage.upsert import upsert_insert
 
 ALL_TIME = "all"

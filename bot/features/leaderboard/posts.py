@@ -11,9 +11,11 @@ from sqlmodel import Session, col, select
 from bot.core.calendar import local_moment
 from bot.core.cards import Card, Field, UserText, rich
 from bot.core.words import plural
+from bot.features.daily.tables import Answer, DailyPost
 from bot.features.leaderboard.handlers import TOP, board_lines, ranked_rows
-from bot.storage.tables import Answer, DailyPost, LedgerEntry, Member
-from bot.storage.tables_sprints import Sprint
+from bot.features.leaderboard.tables import LedgerEntry
+from bot.features.sprints.tables import Sprint
+from bot.storage.tables import Member
 
 RECAP_TOP = 5
 

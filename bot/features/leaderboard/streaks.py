@@ -7,7 +7,7 @@ from bot.core.clock import local_date
 from bot.core.points import Reason
 from bot.core.streaks import Streak, alive, bonus, record_day
 from bot.features.leaderboard.ledger import award
-from bot.storage.tables_sprints import StreakState
+from bot.features.leaderboard.tables import StreakState
 
 
 def state_of(ctx: Ctx) -> StreakState:

@@ -8,6 +8,7 @@ from bot.features.mock import (
     dispute,
     expiry,
     feedback,
+    forget,
     noshow,
     profile,
     queue,
@@ -32,6 +33,7 @@ MOCK = Feature(
     ),
     finders=(*scheduled.FINDERS, wait.find_waits),
     kinds=(*scheduled.KINDS, *wait.KINDS),
+    forget=forget.forget,
     member_left=feedback.member_left,
     tables=(
         tables.MockProfile,

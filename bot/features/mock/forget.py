@@ -8,7 +8,9 @@ from sqlalchemy import delete, or_, update
 from sqlmodel import col
 
 from bot.app.context import Ctx
+from bot.app.feature import Forgotten
 from bot.core.cards import Message
+from bot.core.words import plural
 from bot.features.mock.match import dissolve
 from bot.features.mock.pairing import Scope
 from bot.features.mock.store import active_seat_of, waiting_request_of
@@ -24,6 +26,23 @@ class MockErased:
     feedback: int = 0
     profile: bool = False
     messages: list[Message] = field(default_factory=list)
+
+
+CALLED_OFF = "Your upcoming mock is called off; your partner was told."
+
+
+def forget(ctx: Ctx) -> Forgotten:
+    """Free the caller's partners, erase their mock data; say what went and who was told."""
+    erased = forget_mock(ctx)
+    counted = (
+        (erased.feedback, f"the comments of {plural(erased.feedback, 'mock feedback form')}"),
+        (erased.profile, "your mock profile"),
+    )
+    return Forgotten(
+        erased=tuple(words for count, words in counted if count),
+        messages=tuple(erased.messages),
+        notes=(CALLED_OFF,) if erased.messages else (),
+    )
 
 
 def forget_mock(ctx: Ctx) -> MockErased:

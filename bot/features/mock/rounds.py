@@ -32,8 +32,8 @@ from bot.features.mock.store import (
     waiting_requests,
 )
 from bot.features.mock.tables import MockPairing, MockRequest, MockRound, MockSeat
+from bot.features.sprints.tables import Sprint
 from bot.storage.tables import Community
-from bot.storage.tables_sprints import Sprint
 
 ROUTES = Registry()
 

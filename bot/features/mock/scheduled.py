@@ -17,9 +17,9 @@ from bot.features.mock.expiry import close_stale, stale_pairings
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
 from bot.features.mock.tables import MockRound
 from bot.features.sprints.handlers import calendar_of
+from bot.features.sprints.tables import Sprint
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
-from bot.storage.tables_sprints import Sprint
 
 OPEN, CLOSE, NOSHOW, EXPIRE = "mock_open", "mock_close", "mock_noshow", "mock_expire"
 

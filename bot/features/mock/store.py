@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from bot.core.mock_plan import OddPolicy
 from bot.core.mock_rules import DEFAULT_ROLES
+from bot.features.daily.tables import Answer, DailyPost
 from bot.features.mock.tables import (
     MockPairing,
     MockProfile,
@@ -17,7 +18,7 @@ from bot.features.mock.tables import (
     MockSeat,
     MockSettings,
 )
-from bot.storage.tables import Answer, Community, DailyPost, Member
+from bot.storage.tables import Community, Member
 
 RECENT_PAIRINGS = 3
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bot.app.feature import Feature
-from bot.features.practice import handlers, scheduled
-from bot.storage.tables_sprints import PracticePref, ReviewState
+from bot.features.practice import forget, handlers, scheduled
+from bot.features.practice.tables import PracticePref, ReviewState
 
 PRACTICE = Feature(
     "practice",
     routes=(handlers.ROUTES,),
     finders=(scheduled.find_practice_work,),
     kinds=scheduled.KINDS,
+    forget=forget.forget,
     tables=(ReviewState, PracticePref),
 )

@@ -16,8 +16,9 @@ from bot.core.clock import local_date, seeded
 from bot.core.repetition import RATING_LABELS, RATINGS, next_due, rating_base
 from bot.core.timezones import ZoneError, canonical_zone
 from bot.core.words import plural
-from bot.storage.tables import Answer, DailyPost, Question
-from bot.storage.tables_sprints import PracticePref, ReviewState
+from bot.features.daily.tables import Answer, DailyPost
+from bot.features.practice.tables import PracticePref, ReviewState
+from bot.storage.tables import Question
 
 ROUTES = Registry()
 

@@ -12,9 +12,9 @@ from bot.core.calendar import local_moment
 from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
 from bot.features.practice.handlers import pick_practice
+from bot.features.practice.tables import PracticePref
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community, Member
-from bot.storage.tables_sprints import PracticePref
 
 
 def find_practice_work(session: Session, look: Look, found: list[Due]) -> None:

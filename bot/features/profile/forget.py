@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, update
-from sqlmodel import col, select
-
 from bot.app.context import Ctx
+from bot.app.feature import Forgotten
 from bot.app.registry import NoOptions, Registry, UserError, row_id
 from bot.core.cards import Button, Card, Message, Reply, Style, Visibility
-from bot.core.words import plural
-from bot.features.mock.forget import MockErased, forget_mock
-from bot.features.story.forget import forget_reviews, forget_stories
-from bot.storage.tables import Answer, DailyPost, LedgerEntry, Member
-from bot.storage.tables_sprints import (
-    JobClaim,
-    PracticePref,
-    ReviewState,
-    Score,
-    Sprint,
-    StreakState,
-)
+from bot.storage.tables import Member
 
 ROUTES = Registry()
 
@@ -54,88 +41,28 @@ def forget(ctx: Ctx, value: str) -> Reply:
         if _already_forgotten(ctx, value):
             return Reply.note("Your data here is already forgotten.")
         raise UserError("That button belongs to someone else. Run `/profile forget` yourself.")
-    stories, reviews = forget_stories(ctx), forget_reviews(ctx)
-    answers, mock = forget_answers(ctx), forget_mock(ctx)
-    forget_practice(ctx)
-    forget_points(ctx)
-    forget_identity(ctx)
-    lines = [_erased(stories, reviews, answers, mock)]
-    if mock.messages:
-        lines.append("Your upcoming mock is called off; your partner was told.")
+    done = [feature.forget(ctx) for feature in ctx.features if feature.forget is not None]
+    lines = [_erased([words for part in done for words in part.erased])]
+    lines += [note for part in done for note in part.notes]
     lines += [WHAT_STAYS, "Other communities you are in are not touched."]
     card = Card(title="Done: your data is gone", text="\n".join(lines))
-    return Reply([Message(card, Visibility.EPHEMERAL), *mock.messages])
-
-
-def _erased(stories: int, reviews: int, answers: int, mock: MockErased) -> str:
-    """Say what was erased, leaving out what the member never had."""
-    counted = (
-        (stories, plural(stories, "story", "stories")),
-        (reviews, f"the comments of {plural(reviews, 'story review')} you wrote"),
-        (answers, f"the text of {plural(answers, 'daily answer')}"),
-        (mock.feedback, f"the comments of {plural(mock.feedback, 'mock feedback form')}"),
-        (mock.profile, "your mock profile"),
+    return Reply(
+        [Message(card, Visibility.EPHEMERAL), *(m for part in done for m in part.messages)]
     )
-    erased = [words for count, words in counted if count]
+
+
+def _erased(erased: list[str]) -> str:
+    """Say what was erased, leaving out what the member never had."""
     erased.append("your self-ratings, practice settings, points and streak, name and time zone")
     return f"Erased in this community: {', '.join(erased)}."
 
 
-def forget_answers(ctx: Ctx) -> int:
-    """Blank the text of the caller's daily answers in this community (the rows keep counts)."""
-    posts = select(DailyPost.id).where(DailyPost.community_id == ctx.community_id)
-    result = ctx.session.execute(
-        update(Answer)
-        .where(col(Answer.member_id) == ctx.member_id, col(Answer.post_id).in_(posts))
-        .values(text="")
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
-
-
-def forget_practice(ctx: Ctx) -> None:
-    """Delete the caller's self-ratings, practice settings and streak here."""
-    for table in (ReviewState, PracticePref, StreakState):
-        ctx.session.execute(
-            delete(table).where(
-                col(table.community_id) == ctx.community_id,
-                col(table.member_id) == ctx.member_id,
-            )
-        )
-    # A practice DM that failed records why, and the platform's reason may name the member.
-    ctx.session.execute(
-        update(JobClaim)
-        .where(
-            col(JobClaim.community_id) == ctx.community_id,
-            col(JobClaim.channel_id) == f"dm:{ctx.member_id}",
-        )
-        .values(outcome="")
-    )
-
-
-def forget_points(ctx: Ctx) -> None:
-    """Delete the caller's awards and totals: no one else's total depends on them."""
-    for table in (LedgerEntry, Score):
-        ctx.session.execute(
-            delete(table).where(
-                col(table.community_id) == ctx.community_id,
-                col(table.member_id) == ctx.member_id,
-            )
-        )
-
-
-def forget_identity(ctx: Ctx) -> None:
-    """Unname the caller's row, so their next visit starts a new member."""
-    ctx.session.execute(
-        update(Sprint)
-        .where(
-            col(Sprint.community_id) == ctx.community_id,
-            col(Sprint.created_by) == ctx.actor.user_id,
-        )
-        .values(created_by="")
-    )
+def forget_identity(ctx: Ctx) -> Forgotten:
+    """Unname the caller's row, so their next visit starts a new member (the last hook)."""
     member = ctx.member
     member.external_id = f"{FORGOTTEN}{ctx.member_id}"
     member.display_name, member.timezone = "", None
+    return Forgotten()
 
 
 def _already_forgotten(ctx: Ctx, value: str) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bot.app.feature import Feature
-from bot.features.sprints import handlers, scheduled
-from bot.storage.tables_sprints import Sprint
+from bot.features.sprints import forget, handlers, scheduled
+from bot.features.sprints.tables import Sprint
 
 SPRINTS = Feature(
     "sprints",
     routes=(handlers.ROUTES,),
     finders=(scheduled.find_sprint_work,),
     kinds=scheduled.KINDS,
+    forget=forget.forget,
     tables=(Sprint,),
 )

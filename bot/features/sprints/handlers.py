@@ -18,7 +18,7 @@ from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
 from bot.core.words import plural
 from bot.features.leaderboard.posts import recap_card
-from bot.storage.tables_sprints import Sprint
+from bot.features.sprints.tables import Sprint
 
 ROUTES = Registry()
 

@@ -19,9 +19,9 @@ from bot.core.cards import Card, Message, UserText, Visibility, rich
 from bot.core.clock import Clock
 from bot.features.leaderboard.posts import recap_card, weekly_card
 from bot.features.sprints.handlers import LATE_GRACE, LIVE, calendar_of
+from bot.features.sprints.tables import Sprint
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
-from bot.storage.tables_sprints import Sprint
 
 
 def find_sprint_work(session: Session, look: Look, found: list[Due]) -> None:

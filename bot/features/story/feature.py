@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.app.feature import Feature
-from bot.features.story import coverage, feedback, handlers, review, tables, views
+from bot.features.story import coverage, feedback, forget, handlers, review, tables, views
 
 STORY = Feature(
     "story",
     # In the order their commands appear in `/help`.
     routes=(coverage.ROUTES, review.ROUTES, handlers.ROUTES, views.ROUTES, feedback.ROUTES),
+    forget=forget.forget,
     tables=(tables.Story, tables.StoryReview, tables.StoryConfig),
 )

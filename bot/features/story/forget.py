@@ -6,6 +6,8 @@ from sqlalchemy import delete, update
 from sqlmodel import col, select
 
 from bot.app.context import Ctx
+from bot.app.feature import Forgotten
+from bot.core.words import plural
 from bot.features.story.store import blank, story_id
 from bot.features.story.tables import Story, StoryReview
 
@@ -51,3 +53,13 @@ def forget_reviews(ctx: Ctx) -> int:
         update(StoryReview).where(*mine).values(comments="", reviewer_id=None)
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def forget(ctx: Ctx) -> Forgotten:
+    """Delete the caller's stories and unname their reviews; say how many of each."""
+    stories, reviews = forget_stories(ctx), forget_reviews(ctx)
+    counted = (
+        (stories, plural(stories, "story", "stories")),
+        (reviews, f"the comments of {plural(reviews, 'story review')} you wrote"),
+    )
+    return Forgotten(tuple(words for count, words in counted if count))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.adapters.console.test_console import _console
-from tests.integration.story_flow import ACTION, RESULT, SITUATION, TASK
+from tests.features.story.flow import ACTION, RESULT, SITUATION, TASK
 
 WRITE = [
     "/story new principle:ownership",

@@ -24,7 +24,7 @@ from tests.adapters.discord.harness import (
     logged_in,
 )
 from tests.fakes import FakeClock
-from tests.integration.story_flow import COMMENTS, GOOD, points_of
+from tests.features.story.flow import COMMENTS, GOOD, points_of
 
 EVENINGS = "mon-fri 18:00-21:00"
 GONE = "You're no longer in {}, so this button no longer works."

@@ -13,8 +13,8 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.app.hub import Hub
+from bot.features.daily.tables import DailyPost
 from bot.scheduling.jobs import JobRunner
-from bot.storage.tables import DailyPost
 from tests.adapters.discord.harness import ALICE, CHANNEL, Harness
 from tests.fakes import FakeClock
 

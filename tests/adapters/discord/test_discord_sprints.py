@@ -20,7 +20,7 @@ from tests.adapters.discord.harness import (
     embeds,
 )
 from tests.fakes import FakeClock
-from tests.integration.board_flow import give
+from tests.features.leaderboard.flow import give
 
 
 def _published(harness: Harness) -> dict[str, dict[str, Any]]:

@@ -22,7 +22,7 @@ from tests.adapters.discord.harness import (
     logged_in,
 )
 from tests.fakes import FakeClock
-from tests.integration.mock_flow import FEEDBACK, STARTS
+from tests.features.mock.flow import FEEDBACK, STARTS
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from tests.adapters.discord.harness import (
     embeds,
     in_direct_messages,
 )
-from tests.integration.story_flow import COMMENTS, GOOD
+from tests.features.story.flow import COMMENTS, GOOD
 
 
 def _buttons(message: dict[str, Any]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from bot.scheduling.jobs import JobRunner
 from tests.adapters.slack.conftest import ALICE, BOB, Workspace, buttons, texts
 from tests.adapters.slack.fake_slack import view_submission
 from tests.fakes import FakeClock
-from tests.integration.mock_flow import FEEDBACK, STARTS
+from tests.features.mock.flow import FEEDBACK, STARTS
 
 PAIR_STEPS = [
     (ALICE, "U1", "/profile"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.adapters.slack.conftest import Workspace, buttons, texts
 from tests.adapters.slack.fake_slack import CHANNEL, view_submission
-from tests.integration.story_flow import ACTION, COMMENTS, GOOD
+from tests.features.story.flow import ACTION, COMMENTS, GOOD
 
 
 async def _form(slack: Workspace, text: str, user: str, count: int = 1) -> dict[str, Any]:

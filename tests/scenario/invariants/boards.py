@@ -9,8 +9,9 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from bot.core.cards import Card, plain
-from bot.storage.tables import LedgerEntry, Member
-from bot.storage.tables_sprints import Sprint
+from bot.features.leaderboard.tables import LedgerEntry
+from bot.features.sprints.tables import Sprint
+from bot.storage.tables import Member
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import profile_of, rank_in, truth_of, violation
 from tests.scenario.people import Person

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session, col, select
 
 from bot.core.cards import Reply
+from bot.features.leaderboard.tables import Score
 from bot.storage.tables import Member
-from bot.storage.tables_sprints import Score
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.people import Person
 

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, func, select
 
-from bot.storage.tables import LedgerEntry, Member
+from bot.features.leaderboard.tables import LedgerEntry
+from bot.storage.tables import Member
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import violation
 

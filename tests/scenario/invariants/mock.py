@@ -9,8 +9,9 @@ from sqlmodel import Session, col, select
 
 from bot.content import ROUND_NAMES
 from bot.core.cards import plain
+from bot.features.leaderboard.tables import LedgerEntry
 from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
-from bot.storage.tables import LedgerEntry, Member, Question
+from bot.storage.tables import Member, Question
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import aware, violation
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from bot.core.cards import Visibility, plain
 from bot.features.sprints.handlers import calendar_of
-from bot.storage.tables_sprints import Sprint
+from bot.features.sprints.tables import Sprint
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import violation
 from tests.scenario.people import SPRINT_ZONE

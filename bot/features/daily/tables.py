@@ -1,0 +1,39 @@
+"""Tables of the question of the day: each channel's post per day, and members' answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DailyPost(SQLModel, table=True):
+    """Today's question in one channel: claimed once per community, channel, kind and day."""
+
+    __table_args__ = (UniqueConstraint("community_id", "channel_id", "kind", "local_date"),)
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="community.id", index=True)
+    channel_id: str = Field(max_length=64)
+    kind: str = Field(default="daily", max_length=16)
+    local_date: date
+    question_id: str = Field(foreign_key="question.id")
+    message_ref: str | None = Field(default=None, max_length=128)
+    posted_at: datetime | None = None
+    created_at: datetime = Field(default_factory=_now)
+
+
+class Answer(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("post_id", "member_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(foreign_key="dailypost.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    text: str
+    shared: bool = Field(default=False)
+    rating: str | None = Field(default=None, max_length=16)
+    created_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=_now)

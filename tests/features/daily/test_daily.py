@@ -1,0 +1,97 @@
+"""The daily question through the hub, on a real SQLite database."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, func, select
+
+from bot.app.hub import ADMIN_ONLY, Hub
+from bot.core.cards import Reply, Visibility, plain
+from bot.features.daily.tables import Answer
+from bot.features.leaderboard.tables import LedgerEntry
+from tests.conftest import actor
+
+
+def _text(reply: Reply) -> str:
+    return "\n".join(plain(m.card.title) + "\n" + plain(m.card.text) for m in reply.messages)
+
+
+def _answer(hub: Hub, who: str, text: str, community: str = "g1") -> Reply:
+    shown = hub.command_text(actor(who, community=community), "question", "")
+    answer_button = shown.messages[0].card.buttons[0]
+    opened = hub.press(actor(who, community=community), answer_button.action, answer_button.value)
+    assert opened.modal is not None
+    return hub.submit(
+        actor(who, community=community), opened.modal.action, opened.modal.value, {"answer": text}
+    )
+
+
+def test_todays_question_is_private_and_the_same_for_every_member(hub: Hub) -> None:
+    first = hub.command_text(actor("u1"), "question", "")
+    second = hub.command_text(actor("u2"), "question", "")
+    assert first.messages[0].visibility is Visibility.EPHEMERAL
+    assert first.messages[0].card.title == second.messages[0].card.title
+    labels = [b.label for b in first.messages[0].card.buttons]
+    assert labels == ["Answer", "Hint", "Nailed it", "Partial", "Missed"]
+
+
+def test_a_member_cannot_post_the_question_but_an_admin_can(hub: Hub) -> None:
+    refused = hub.command_text(actor("u1"), "question", "post-now")
+    assert plain(refused.messages[0].card.text) == ADMIN_ONLY
+    posted = hub.command_text(actor("boss", admin=True), "question", "post-now")
+    assert posted.messages[0].visibility is Visibility.CHANNEL
+    assert posted.messages[0].card.title.startswith("Question of the day")
+
+
+def test_answering_awards_points_once_and_a_second_answer_updates(hub: Hub) -> None:
+    assert "+10 points" in _text(_answer(hub, "u1", "Use a dictionary of complements."))
+    again = _text(_answer(hub, "u1", "One pass with a hash map."))
+    assert "Updated your answer" in again
+    assert "points" not in again
+    with Session(hub.engine) as session:
+        answers = session.exec(select(Answer)).all()
+        total = session.exec(select(func.sum(LedgerEntry.points))).one()
+    assert [a.text for a in answers] == ["One pass with a hash map."]
+    assert total == 10
+
+
+def test_an_answer_over_the_limit_is_refused_and_nothing_is_lost(hub: Hub) -> None:
+    _answer(hub, "u1", "My first answer.")
+    refused = _text(_answer(hub, "u1", "x" * 3001))
+    assert "3,001 characters; the limit is 3,000" in refused
+    with Session(hub.engine) as session:
+        assert [a.text for a in session.exec(select(Answer))] == ["My first answer."]
+
+
+def test_an_empty_answer_is_refused(hub: Hub) -> None:
+    assert "Your answer is empty" in _text(_answer(hub, "u1", "   "))
+
+
+def test_hints_come_one_at_a_time(hub: Hub) -> None:
+    shown = hub.command_text(actor("u1"), "question", "")
+    hint = shown.messages[0].card.buttons[1]
+    first = hub.press(actor("u1"), hint.action, hint.value)
+    assert first.messages[0].card.title == "Hint 1 of 2"
+    more = first.messages[0].card.buttons[0]
+    second = hub.press(actor("u1"), more.action, more.value)
+    assert second.messages[0].card.title == "Hint 2 of 2"
+    assert second.messages[0].card.buttons == ()
+
+
+def test_a_button_from_another_community_is_refused(hub: Hub) -> None:
+    shown = hub.command_text(actor("u1", community="g1"), "question", "")
+    answer = shown.messages[0].card.buttons[0]
+    stolen = hub.press(actor("u9", community="g2"), answer.action, answer.value)
+    assert stolen.modal is None
+    assert "no longer available" in _text(stolen)
+
+
+def test_a_forged_button_value_gets_a_friendly_message(hub: Hub) -> None:
+    assert "no longer works" in _text(hub.press(actor("u1"), "q.answer", "DROP TABLE"))
+    assert "no longer works" in _text(hub.press(actor("u1"), "no.such.action", "1"))
+
+
+def test_member_text_is_echoed_as_member_text_never_as_markup(hub: Hub) -> None:
+    reply = _answer(hub, "u1", "@everyone <!channel> **loud**")
+    echo = reply.messages[0].card.text
+    assert not isinstance(echo, str)
+    assert any(type(part).__name__ == "UserText" and "@everyone" in part for part in echo.parts)
