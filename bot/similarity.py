@@ -167,9 +167,7 @@ def _vectors(questions: Sequence[Question]) -> dict[str, dict[str, float]]:
 
 
 def _cosine(left: dict[str, float], right: dict[str, float]) -> float:
-    if len(left) > len(right):
-        left, right = right, left
-    return sum(weight * right.get(term, 0.0) for term, weight in left.items())
+    return sum(left[term] * right[term] for term in left.keys() & right.keys())
 
 
 def _split_top(text: str, separator: str) -> list[str]:
@@ -219,47 +217,60 @@ def _case_input(case: Case) -> str:
     return json.dumps(shape, sort_keys=True, default=str)
 
 
-def shared_inputs(left: Solution, right: Solution) -> int:
-    """How many test inputs two solutions have in common, compared exactly."""
-    return len({_case_input(c) for c in left.tests} & {_case_input(c) for c in right.tests})
+@dataclass(frozen=True)
+class _Code:
+    """What the coding checks compare of a solution, worked out once."""
+
+    entry: str
+    shape: tuple[str, ...]
+    inputs: frozenset[str]
+    cases: int
+
+    @classmethod
+    def of(cls, solution: Solution) -> _Code:
+        inputs = frozenset(_case_input(case) for case in solution.tests)
+        return cls(solution.entry, signature_shape(solution), inputs, len(solution.tests))
 
 
-def _same_code_question(left: Solution, right: Solution) -> str | None:
+def _same_code_question(left: _Code, right: _Code) -> str | None:
     """Why two solutions are one exercise, if their entry or shape and their cases say so."""
-    shared = shared_inputs(left, right)
+    shared = len(left.inputs & right.inputs)
     if left.entry == right.entry and shared:
         return f"same entry point {left.entry!r} and {shared} identical test input(s)"
-    smaller = min(len(left.tests), len(right.tests))
-    if signature_shape(left) == signature_shape(right) and shared >= CASE_OVERLAP * smaller:
+    smaller = min(left.cases, right.cases)
+    if left.shape == right.shape and shared >= CASE_OVERLAP * smaller:
         return f"same signature shape and {shared} of {smaller} test inputs identical"
     return None
 
 
-def _score(left: Question, right: Question, meaning: float) -> tuple[float, tuple[str, ...]]:
+def _score(meaning: float, left: _Code | None, right: _Code | None) -> tuple[float, list[str]]:
     score, reasons = meaning, [f"meaning {meaning:.2f}"]
-    if left.solution is None or right.solution is None:
-        return score, tuple(reasons)
-    if signature_shape(left.solution) == signature_shape(right.solution):
+    if left is None or right is None:
+        return score, reasons
+    if left.shape == right.shape:
         score += SHAPE_WEIGHT
         reasons.append("same signature shape")
-    same = _same_code_question(left.solution, right.solution)
+    same = _same_code_question(left, right)
     if same is not None:
-        return max(score, 1.0), (*reasons, same)
-    return score, tuple(reasons)
+        score = max(score, 1.0)
+        reasons.append(same)
+    return score, reasons
 
 
 def scored_pairs(questions: Iterable[Question]) -> list[Pair]:
     """Every pair of questions in one category group, most alike first."""
     ordered = sorted(questions, key=lambda q: q.id)
     vectors = _vectors(ordered)
+    code = {q.id: _Code.of(q.solution) for q in ordered if q.solution is not None}
     pairs = []
     for i, left in enumerate(ordered):
         group = GROUPS.get(left.category, left.category)
         for right in ordered[i + 1 :]:
             if GROUPS.get(right.category, right.category) != group:
                 continue
-            score, reasons = _score(left, right, _cosine(vectors[left.id], vectors[right.id]))
-            pairs.append(Pair(left.id, right.id, score, reasons))
+            meaning = _cosine(vectors[left.id], vectors[right.id])
+            score, reasons = _score(meaning, code.get(left.id), code.get(right.id))
+            pairs.append(Pair(left.id, right.id, score, tuple(reasons)))
     return sorted(pairs, key=lambda pair: (-pair.score, pair.left, pair.right))
 
 
