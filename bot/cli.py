@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.config import Settings
-from bot.content import CATEGORIES, DEFAULT_CONTENT_DIR, Bank, check_bank
+from bot.content import CATEGORIES, DEFAULT_CONTENT_DIR, Bank, Question, check_bank
+from bot.similarity import SAME_QUESTION_THRESHOLD, scored_pairs
 
 
 def _content_check(args: argparse.Namespace) -> int:
@@ -60,7 +61,18 @@ def render_stats(bank: Bank) -> str:
     missing = sorted(set(bank.principles) - set(tables["principle"]))
     if missing:
         lines.append(f"\nprinciples with no question: {', '.join(missing)}")
+    lines.extend(_closest_pairs(questions))
     return "\n".join(lines)
+
+
+def _closest_pairs(questions: list[Question], count: int = 10) -> list[str]:
+    """The most alike pairs with their scores, to show the margin below the reporting line."""
+    line = f"reported at {SAME_QUESTION_THRESHOLD:.2f} or above"
+    lines = [f"\nthe {count} most alike pairs ({line}):"]
+    for pair in scored_pairs(questions)[:count]:
+        why = ", ".join(pair.reasons)
+        lines.append(f"  {pair.score:.3f}  {pair.left} ~ {pair.right}  ({why})")
+    return lines
 
 
 def _settings() -> Settings:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -11,6 +10,8 @@ from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bot.similarity import same_questions
 
 Category = Literal["coding", "ml_system_design", "applied_ml", "deployment", "leadership"]
 Round = Literal[
@@ -474,109 +475,6 @@ def near_duplicates(bank: Bank, threshold: float = 0.5) -> list[Problem]:
     return found
 
 
-# Words too common to say anything about what an answer covers: English function words and
-# the verbs rubric points open with ("Uses", "States", "Explains", ...).
-_STOP_TEXT = """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each eg etc few for
-    from further had has have having he her here hers him his how i ie if in into is it its
-    itself just me more most my namely no nor not now of off on once only or other our out over
-    own same she should so some such than that the their them then there these they this those
-    through to too under until up very was we were what when where which while who whom why will
-    with would you your yours describes explains mentions names notes says states uses using used
-    """
-_STOP_WORDS = frozenset(_STOP_TEXT.split())
-_SUFFIXES = ("ing", "ed", "es", "s")
-# Categories whose questions cover the same ground from different angles are compared together.
-_SIMILARITY_GROUP = {"applied_ml": "ml", "ml_system_design": "ml", "deployment": "ml"}
-ANSWER_OVERLAP_THRESHOLD = 0.35
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased, lightly stemmed words of a text, without stop words and bare numbers."""
-    return {
-        _stem(word)
-        for word in _WORD.findall(text.lower())
-        if len(word) > 2 and not word.isdigit() and word not in _STOP_WORDS
-    }
-
-
-def _answer_words(question: Question) -> set[str]:
-    return content_words(" ".join([question.title, *question.strong_answer]))
-
-
-def _jaccard(left: set[str], right: set[str]) -> float:
-    return len(left & right) / max(1, len(left | right))
-
-
-def answer_similarity(left: Question, right: Question) -> float:
-    """Jaccard similarity of the content words of two questions' title and strong answer."""
-    return _jaccard(_answer_words(left), _answer_words(right))
-
-
-def similar_answers(bank: Bank, threshold: float = ANSWER_OVERLAP_THRESHOLD) -> list[Problem]:
-    """Flag pairs of questions whose answers cover the same points, by word overlap.
-
-    Compared within a category, and across the three ML categories together. The threshold sits
-    just above the most similar distinct pair in the shipped bank (0.33, two binary-search
-    variants); word overlap only catches near-copies, not the same question in other words.
-    """
-    words = {qid: _answer_words(q) for qid, q in bank.questions.items()}
-    items = sorted(bank.questions.items())
-    found = []
-    for i, (left_id, left) in enumerate(items):
-        group = _SIMILARITY_GROUP.get(left.category, left.category)
-        for right_id, right in items[i + 1 :]:
-            if _SIMILARITY_GROUP.get(right.category, right.category) != group:
-                continue
-            overlap = _jaccard(words[left_id], words[right_id])
-            if overlap > threshold:
-                rel, line = source_of(right_id)
-                message = (
-                    f"{right_id!r} covers the same points as {left_id!r} "
-                    f"({overlap:.0%} of title and strong-answer words shared); merge them"
-                )
-                found.append(Problem(rel, line, message))
-    return found
-
-
-def _case_inputs(case: Case) -> str:
-    shape = (
-        {"args": case.args} if case.args is not None else {"init": case.init, "calls": case.calls}
-    )
-    return json.dumps(shape, sort_keys=True, default=str)
-
-
-def shared_test_cases(bank: Bank) -> list[Problem]:
-    """Flag coding questions with the same entry point that share an identical test input."""
-    by_entry: dict[str, list[tuple[str, set[str]]]] = {}
-    for qid, question in sorted(bank.questions.items()):
-        if question.solution is None:
-            continue
-        inputs = {_case_inputs(case) for case in question.solution.tests}
-        by_entry.setdefault(question.solution.entry, []).append((qid, inputs))
-    found = []
-    for entry, solutions in sorted(by_entry.items()):
-        for i, (left_id, left) in enumerate(solutions):
-            for right_id, right in solutions[i + 1 :]:
-                shared = len(left & right)
-                if shared:
-                    rel, line = source_of(right_id)
-                    message = (
-                        f"{right_id!r} duplicates {left_id!r}: same entry point {entry!r} "
-                        f"and {shared} identical test input(s); merge them"
-                    )
-                    found.append(Problem(rel, line, message))
-    return found
-
-
 HINTS = 3  # a nudge, an approach, a key insight
 
 
@@ -615,8 +513,8 @@ def check_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
     """Load the bank and add cross-question checks (near-duplicates, template balance)."""
     bank = load_bank(root)
     bank.problems.extend(near_duplicates(bank))
-    bank.problems.extend(shared_test_cases(bank))
-    bank.problems.extend(similar_answers(bank))
+    for pair in same_questions(bank.questions.values()):
+        bank.problems.append(Problem(*source_of(pair.right), pair.message()))
     bank.problems.extend(ungraded_hints(bank))
     bank.problems.extend(missing_anchors(bank))
     for template_id, template in bank.templates.items():

@@ -138,7 +138,7 @@ def test_questions_whose_answers_cover_the_same_points_are_flagged(tmp_path: Pat
     )
     assert any(
         p.startswith("content/questions/broken.yaml:")
-        and "'zz-trust-ctr-scores' covers the same points as 'zz-calibrate-ctr'" in p
+        and "'zz-trust-ctr-scores' asks the same as 'zz-calibrate-ctr'" in p
         for p in problems
     )
 
@@ -176,7 +176,7 @@ def test_different_answers_or_unrelated_categories_are_not_flagged(tmp_path: Pat
         )
         + leadership,
     )
-    assert not [p for p in problems if "covers the same points" in p or "duplicates" in p]
+    assert not [p for p in problems if "asks the same as" in p]
 
 
 def _two_sum_copy(new_id: str, args: str) -> str:
@@ -210,8 +210,8 @@ def test_a_coding_question_with_the_same_entry_and_a_shared_case_is_flagged(
     cases = ";".join([first_case, "[[5, 6], 11]", "[[7, 8], 15]", "[[1, 9], 10]", "[[2, 3], 5]"])
     problems = _bank_with(tmp_path, _two_sum_copy("gift-card-pair", cases))
     assert any(
-        "'two-sum' duplicates 'gift-card-pair': same entry point 'two_sum'" in p
-        or "'gift-card-pair' duplicates 'two-sum': same entry point 'two_sum'" in p
+        "'two-sum' asks the same as 'gift-card-pair'" in p
+        and "same entry point 'two_sum' and 1 identical test input(s)" in p
         for p in problems
     )
 
@@ -219,7 +219,7 @@ def test_a_coding_question_with_the_same_entry_and_a_shared_case_is_flagged(
 def test_the_same_entry_with_no_shared_case_is_not_flagged(tmp_path: Path) -> None:
     cases = ";".join(["[[5, 6], 11]", "[[7, 8], 15]", "[[1, 9], 10]", "[[2, 3], 5]", "[[4, 4], 8]"])
     problems = _bank_with(tmp_path, _two_sum_copy("gift-card-pair", cases))
-    assert not any("duplicates" in p for p in problems), problems
+    assert not any("identical test input" in p for p in problems), problems
 
 
 def test_a_question_without_three_graduated_hints_is_flagged(tmp_path: Path) -> None:
