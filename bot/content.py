@@ -11,48 +11,38 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.core.vocabulary import (
+    CATEGORIES,
+    CATEGORY_NAMES,
+    DIFFICULTIES,
+    LEVEL_NAMES,
+    LEVELS,
+    ROUND_NAMES,
+    ROUNDS,
+    WEEKDAYS,
+    Category,
+    Difficulty,
+    Level,
+    Round,
+    Weekday,
+)
 from bot.similarity import same_questions
 
-Category = Literal["coding", "ml_system_design", "applied_ml", "deployment", "leadership"]
-Round = Literal[
-    "online_assessment",
-    "phone_screen",
-    "onsite_coding",
-    "ml_system_design",
-    "ml_depth",
-    "bar_raiser",
+__all__ = [  # the vocabulary, still importable from here; new code imports bot.core.vocabulary
+    "CATEGORIES",
+    "CATEGORY_NAMES",
+    "DIFFICULTIES",
+    "LEVELS",
+    "LEVEL_NAMES",
+    "ROUNDS",
+    "ROUND_NAMES",
+    "WEEKDAYS",
+    "Category",
+    "Difficulty",
+    "Level",
+    "Round",
+    "Weekday",
 ]
-Difficulty = Literal["easy", "medium", "hard"]
-Level = Literal["mle1", "mle2", "senior", "principal"]
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-ROUNDS: tuple[str, ...] = Round.__args__  # type: ignore[attr-defined]
-DIFFICULTIES: tuple[str, ...] = Difficulty.__args__  # type: ignore[attr-defined]
-LEVELS: tuple[str, ...] = Level.__args__  # type: ignore[attr-defined]
-WEEKDAYS: tuple[str, ...] = Weekday.__args__  # type: ignore[attr-defined]
-
-CATEGORY_NAMES = {
-    "coding": "Coding & algorithms",
-    "ml_system_design": "ML system design",
-    "applied_ml": "Applied ML & ML depth",
-    "deployment": "Model deployment & monitoring",
-    "leadership": "Leadership Principles",
-}
-ROUND_NAMES = {
-    "online_assessment": "Online assessment",
-    "phone_screen": "Phone screen",
-    "onsite_coding": "Onsite coding",
-    "ml_system_design": "ML system design",
-    "ml_depth": "ML depth",
-    "bar_raiser": "Bar Raiser / LP",
-}
-LEVEL_NAMES = {
-    "mle1": "MLE I",
-    "mle2": "MLE II",
-    "senior": "Senior MLE",
-    "principal": "Principal MLE",
-}
 
 M = TypeVar("M", bound=BaseModel)
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

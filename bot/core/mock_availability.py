@@ -9,8 +9,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.core.mock_rules import RuleError, quoted
+from bot.core.vocabulary import WEEKDAYS
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAYS = WEEKDAYS
 FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SLOT_MINUTES = 30
 WEEK_MINUTES = 7 * 24 * 60

@@ -7,20 +7,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.matching import Seeker, match, pair_score
+from bot.core.vocabulary import ROUND_CATEGORIES as ROUND_CATEGORIES  # TODO(#14): import it there
 
 OddPolicy = Literal["trio", "wait"]
 ODD_POLICIES: tuple[str, ...] = ("trio", "wait")
-
-# The question categories each round asks, best first; they match the round's rubric, so an LP
-# question listed for a design round (LPs come up in every round) never becomes its packet.
-ROUND_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "online_assessment": ("coding",),
-    "phone_screen": ("coding",),
-    "onsite_coding": ("coding",),
-    "ml_system_design": ("ml_system_design", "deployment"),
-    "ml_depth": ("applied_ml", "deployment"),
-    "bar_raiser": ("leadership",),
-}
 
 
 @dataclass(frozen=True)

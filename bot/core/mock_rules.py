@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.core.cards import Rich, UserText, plain, rich
+from bot.core.vocabulary import LEVEL_LABELS as LEVEL_LABELS  # TODO(#14): import from vocabulary
+from bot.core.vocabulary import LEVELS as LEVELS  # TODO(#14): import from vocabulary
 
 DEFAULT_ROLES: tuple[str, ...] = ("MLE", "SDE", "Applied Scientist", "Data Scientist")
-LEVELS: tuple[str, ...] = ("mle1", "mle2", "senior", "principal")
-LEVEL_LABELS = {"mle1": "MLE I", "mle2": "MLE II", "senior": "Senior", "principal": "Principal"}
 SCORE_LOW, SCORE_HIGH = 1, 4
 SUBSTANTIVE_CHARS = 80
 SUBSTANTIVE_WORDS = 12
