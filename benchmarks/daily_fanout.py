@@ -21,7 +21,7 @@ from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.actors import Actor
 from bot.features.sprints.tables import Sprint
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.fakes import FakeClock, FakeMessenger
 
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)

@@ -18,10 +18,10 @@ needs its trip after that work. The benchmark measures that work two ways:
   move with the machine's speed from one run to the next (±30 % on a small VM);
 - in separate runs: the same tick with no round trip and no limit (as benchmarks.daily_fanout).
 
-The runner paces each platform by its Pace in bot.scheduling.jobs (DEFAULT_PACES: Discord 50
-requests/s, Slack 1 message/s per channel, and at most `in_flight` requests waiting for an
-answer); `--in-flight 128,256` replaces that number in the benchmark's runner (bot.scheduling.jobs
-itself is not changed) to show what another value would do.
+The runner paces each platform by the Pace its adapter declares (bot/adapters/*/pace.py:
+Discord 50 requests/s, Slack 1 message/s per channel, and at most `in_flight` requests waiting
+for an answer); `--in-flight 128,256` replaces that number in the benchmark's runner (the
+adapters' paces are not changed) to show what another value would do.
 
 Run: python -m benchmarks.fanout_ratelimit [--communities 1000] [--rtt 0.1] [--in-flight 128,256]
      [--repeat 3]   (each run is repeated, in turn; the best one counts, and each is shown)
@@ -41,12 +41,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from benchmarks.daily_fanout import START, populate
+from bot.adapters.discord.pace import PACE as DISCORD_PACE
+from bot.adapters.slack.pace import PACE as SLACK_PACE
 from bot.config import Settings
 from bot.core.cards import Message
 from bot.core.ports import Messenger
 from bot.scheduling import claims
-from bot.scheduling.jobs import DEFAULT_PACES, JobRunner, Pace
+from bot.scheduling.delivery import JobRunner, Pace
 from tests.fakes import FakeClock
+
+PACES = {"discord": DISCORD_PACE, "slack": SLACK_PACE}
 
 DISCORD_PER_SECOND = 50
 SLACK_CHANNEL_SECONDS = 1.0
@@ -133,7 +137,7 @@ def run(platform: str, communities: int, rtt: float, in_flight: int) -> Run:
     with seeded.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE community SET platform = ?", (platform,))
     messenger = LimitedMessenger(platform, rtt)
-    pace = replace(DEFAULT_PACES.get(platform, Pace()), in_flight=in_flight)
+    pace = replace(PACES.get(platform, Pace()), in_flight=in_flight)
     runner = TimedRunner(seeded.engine, clock, {platform: messenger}, paces={platform: pace})
     began = time.perf_counter()
     asyncio.run(runner.tick())
@@ -169,15 +173,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--communities", type=int, default=1000)
     parser.add_argument("--rtt", type=float, default=0.1)
-    parser.add_argument(
-        "--in-flight", default="", help="e.g. 128,256 (default: bot.scheduling.jobs's)"
-    )
+    parser.add_argument("--in-flight", default="", help="e.g. 128,256 (default: the adapter's)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each, best one counts")
     args = parser.parse_args()
-    paces = ", ".join(f"{name} {pace}" for name, pace in DEFAULT_PACES.items())
+    paces = ", ".join(f"{name} {pace}" for name, pace in PACES.items())
     print(
         f"{args.communities} communities due in one minute, {args.rtt * 1000:.0f} ms per "
-        f"platform round trip; bot.scheduling.jobs DEFAULT_PACES: {paces}"
+        f"platform round trip; the adapters' paces: {paces}"
     )
     # Best of --repeat runs each, taken in turn, so that a slow moment of the machine does not
     # land on one side of a ratio only.
@@ -186,7 +188,7 @@ def main() -> None:
     for _ in range(args.repeat):
         own_walls.append(run("console", args.communities, 0.0, Pace().in_flight).wall)
         for platform in ("discord", "slack"):
-            chosen = args.in_flight or str(DEFAULT_PACES[platform].in_flight)
+            chosen = args.in_flight or str(PACES[platform].in_flight)
             for in_flight in (int(n) for n in chosen.split(",")):
                 platform_runs.setdefault((platform, in_flight), []).append(
                     run(platform, args.communities, args.rtt, in_flight)

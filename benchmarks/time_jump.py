@@ -18,8 +18,8 @@ from pathlib import Path
 
 from bot.bootstrap import prepare
 from bot.config import Settings
+from bot.scheduling.delivery import JobRunner
 from bot.scheduling.fast_forward import advance, is_due, minutes_between
-from bot.scheduling.jobs import JobRunner
 from tests.conftest import TEST_CONTENT, actor
 from tests.fakes import FakeClock, FakeMessenger
 

@@ -7,14 +7,15 @@ import contextlib
 import dataclasses
 import logging
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
 from bot.app.hub import Hub
 from bot.bootstrap import prepare
 from bot.config import Settings
 from bot.core.ports import Messenger
-from bot.scheduling.jobs import DEFAULT_PACES, JobRunner, Pace, start_scheduler
+from bot.scheduling.delivery import JobRunner, Pace
+from bot.scheduling.jobs import start_scheduler
 
 if TYPE_CHECKING:
     from bot.adapters.discord import PrepLoopClient
@@ -82,7 +83,8 @@ async def serve_all(hub: Hub, settings: Settings) -> None:
 
         messengers["slack"] = SlackMessenger(slack_client(settings))
         servers.append(serve(hub, settings))
-    owns, paces = discord_shares(settings) if "discord" in messengers else ({}, {})
+    owns, shared = discord_shares(settings) if "discord" in messengers else ({}, {})
+    paces = {**platform_paces(messengers), **shared}
     runner = JobRunner(
         hub.engine,
         hub.clock,
@@ -120,14 +122,29 @@ async def _schedule_when_ready(runner: JobRunner, ready: list[Awaitable[object]]
         scheduler.shutdown(wait=False)
 
 
+def platform_paces(messengers: Mapping[str, object]) -> dict[str, Pace]:
+    """Each connected platform's limits, as its adapter declares them."""
+    paces = {}
+    if "discord" in messengers:
+        from bot.adapters.discord.pace import PACE as DISCORD_PACE
+
+        paces["discord"] = DISCORD_PACE
+    if "slack" in messengers:
+        from bot.adapters.slack.pace import PACE as SLACK_PACE
+
+        paces["slack"] = SLACK_PACE
+    return paces
+
+
 def discord_shares(
     settings: Settings,
 ) -> tuple[dict[str, Callable[[str], bool]], dict[str, Pace]]:
     """With Discord shards split across processes: deliver only our guilds, at our share of 50/s."""
     from bot.adapters.discord import Shards
+    from bot.adapters.discord.pace import PACE as DISCORD_PACE
 
     shards = Shards.from_settings(settings)
     if shards is None:
         return {}, {}
-    pace = dataclasses.replace(DEFAULT_PACES["discord"], per_second=shards.requests_per_second)
+    pace = dataclasses.replace(DISCORD_PACE, per_second=shards.requests_per_second)
     return {"discord": shards.owns}, {"discord": pace}

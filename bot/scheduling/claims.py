@@ -1,10 +1,10 @@
 """Scheduled work: find what is due, claim it exactly once, build its messages, record the result.
 
-The scheduler (bot/scheduling/jobs.py) calls find_due, then begin_many for a batch of items (claim +
-build, one transaction), delivers the messages outside any transaction, then finish_many
-(record a batch, one transaction). A claim is a unique row per community, channel, kind and
-key, so however many processes tick, each post happens once; a claim whose process died is
-taken over after its lease.
+The delivery engine (bot.scheduling.delivery) calls find_due, then begin_many for a batch of
+items (claim + build, one transaction), delivers the messages outside any transaction, then
+finish_many (record a batch, one transaction). A claim is a unique row per community, channel,
+kind and key, so however many processes tick, each post happens once; a claim whose process
+died is taken over after its lease.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, make_url
 
 BUSY_TIMEOUT_MS = 5000
 # Per process: a Hub call holds one connection, and the scheduler delivers up to 16 pieces
-# of work at once (bot/scheduling/jobs.py), so 10 + 10 overflow serves a busy process while four
+# of work at once (bot/scheduling/delivery.py), so 10 + 10 overflow serves a busy process while four
 # processes still fit in PostgreSQL's default max_connections of 100.
 POOL_SIZE = 10
 MAX_OVERFLOW = 10

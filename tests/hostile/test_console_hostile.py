@@ -16,7 +16,7 @@ from bot.adapters.console.messenger import ConsoleMessenger
 from bot.adapters.console.session import MEMBERS, ConsoleSession
 from bot.app.feature import registry_of
 from bot.features import FEATURES
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.hostile.conftest import START, Arena, hostile, new_hub, open_arena
 from tests.hostile.figures import FIGURES
 from tests.hostile.inputs import command_line, commands, hostile_text, numbers, short_text

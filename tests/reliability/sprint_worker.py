@@ -45,7 +45,7 @@ from bot.core.cards import Message, Reply, plain
 from bot.core.clock import Clock
 from bot.core.ports import Messenger
 from bot.scheduling import claims
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.reliability.fake_platform import Channels, Log, shown
 from tests.reliability.traffic import Traffic, read_people
 

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot.app.hub import Hub
 from bot.core.cards import Reply
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.fakes import FakeClock
 from tests.scenario import behaviours
 from tests.scenario.driver import Driver

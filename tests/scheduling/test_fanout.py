@@ -14,8 +14,8 @@ from bot.bank.live import forget_question_pool
 from bot.core.cards import Message, plain
 from bot.features.daily import scheduled as daily_scheduled
 from bot.features.daily.tables import DailyPost
-from bot.scheduling import jobs
-from bot.scheduling.jobs import BATCH, JobRunner, Pace
+from bot.scheduling import delivery
+from bot.scheduling.delivery import BATCH, JobRunner, Pace
 from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community
 from tests.conftest import actor
@@ -197,7 +197,7 @@ class GatedMessenger(FakeMessenger):
 async def test_stopping_delivers_and_records_what_was_claimed_and_claims_nothing_more(
     hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(jobs, "BACKLOG", BATCH)  # two batches claimed, then it waits for posts
+    monkeypatch.setattr(delivery, "BACKLOG", BATCH)  # two batches claimed, then it waits for posts
     _sprints(hub, clock, COMMUNITIES)
     messenger = GatedMessenger()
     runner = JobRunner(hub.engine, clock, {"console": messenger})

@@ -14,7 +14,7 @@ from bot.core.cards import Card, Message, Visibility, plain
 from bot.features import schedule_of
 from bot.features.daily.tables import DailyPost
 from bot.scheduling import claims
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from bot.scheduling.tables import JobClaim
 from bot.storage.uow import UnitOfWork
 from tests.conftest import actor

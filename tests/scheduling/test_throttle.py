@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import time
 
-from bot.scheduling.jobs import DEFAULT_PACES, Pace, Throttle
+from bot.adapters.discord.pace import PACE as DISCORD_PACE
+from bot.adapters.slack.pace import PACE as SLACK_PACE
+from bot.scheduling.delivery import Pace, Throttle
 
 
 def test_a_second_holds_no_more_starts_than_the_limit() -> None:
@@ -42,8 +44,8 @@ async def test_a_burst_is_spread_over_seconds_counting_when_requests_really_star
 
 
 def test_the_defaults_follow_the_platforms_published_limits() -> None:
-    assert DEFAULT_PACES["discord"].per_second == 50
-    assert DEFAULT_PACES["slack"].channel_gap == 1.0
+    assert DISCORD_PACE.per_second == 50
+    assert SLACK_PACE.channel_gap == 1.0
 
 
 async def test_a_channel_waits_its_gap_while_other_channels_go_at_once() -> None:

@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 
 import bot.storage.all_tables  # noqa: F401 - registers every table on SQLModel.metadata
 from bot.app.hub import Hub
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock import flow as mock_flow

@@ -15,8 +15,8 @@ from bot.adapters.console.messenger import ConsoleMessenger
 from bot.adapters.console.screen import Screen
 from bot.adapters.console.session import ConsoleSession, members
 from bot.app.hub import OOPS, Hub
+from bot.scheduling.delivery import JobRunner
 from bot.scheduling.fast_forward import advance, is_due
-from bot.scheduling.jobs import JobRunner
 
 WELCOME = (
     "PrepLoop console: a local study channel #study with members {members}.\n"

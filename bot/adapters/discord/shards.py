@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.adapters.discord.pace import REQUESTS_PER_SECOND
 from bot.config import Settings
-from bot.scheduling.jobs import DISCORD_REQUESTS_PER_SECOND
 
 
 def shard_of(guild_id: int, shard_count: int) -> int:
@@ -36,4 +36,4 @@ class Shards:
     @property
     def requests_per_second(self) -> int:
         """This process's share of the global rate limit, in proportion to its shards."""
-        return max(1, DISCORD_REQUESTS_PER_SECOND * len(self.ids) // self.count)
+        return max(1, REQUESTS_PER_SECOND * len(self.ids) // self.count)

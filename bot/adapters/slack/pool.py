@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 TIMEOUT_SECONDS = 30  # slack_sdk's default for one call; a shared session sets it for all
 # Connections open at once: the scheduler's posts in flight (256, the Slack Pace of
-# bot.scheduling.jobs) and room for answers to commands. aiohttp's default of 100 would hold
+# bot/adapters/slack/pace.py) and room for answers to commands. aiohttp's default of 100 would hold
 # the posts back.
 CONNECTIONS = 384
 

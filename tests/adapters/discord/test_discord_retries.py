@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from bot.app.hub import Hub
 from bot.features.daily.tables import DailyPost
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.adapters.discord.harness import ALICE, CHANNEL, Harness
 from tests.fakes import FakeClock
 

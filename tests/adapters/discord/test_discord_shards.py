@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.discord import Shards
+from bot.adapters.discord.pace import PACE
 from bot.adapters.discord.shards import shard_of
 from bot.cli import main
 from bot.config import Settings
 from bot.runner import discord_shares
-from bot.scheduling.jobs import DEFAULT_PACES
 
 DOCUMENTED = 175928847299117063  # Discord's example snowflake: made 41944705796 ms after 2015
 SERENITY = 81384788765712384  # on shard 7 of 17, in serenity's (a Rust library's) documentation
@@ -77,7 +77,7 @@ def test_each_process_gets_its_shards_share_of_the_50_requests_a_second(
 
 def test_the_scheduler_of_a_sharded_process_delivers_only_its_guilds_at_its_share() -> None:
     owns, paces = discord_shares(_settings(discord_shard_count=4, discord_shard_ids="2,3"))
-    assert paces == {"discord": dataclasses.replace(DEFAULT_PACES["discord"], per_second=25)}
+    assert paces == {"discord": dataclasses.replace(PACE, per_second=25)}
     assert owns["discord"](str(2 << 22)) and owns["discord"](str(3 << 22))
     assert not owns["discord"](str(DOCUMENTED))  # shard 0
     assert set(owns) == {"discord"}

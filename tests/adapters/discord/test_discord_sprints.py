@@ -8,7 +8,7 @@ from typing import Any
 from bot.app.hub import ADMIN_ONLY, Hub
 from bot.core.actors import Actor
 from bot.core.points import Reason
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.adapters.discord.harness import (
     ALICE,
     BOB,

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.app.hub import Hub
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.adapters.discord.harness import ALICE, BOB, Harness, callbacks
 from tests.fakes import FakeClock
 

@@ -8,7 +8,7 @@ from typing import Any
 from bot.adapters.slack import SlackMessenger, build_client
 from bot.app.hub import Hub
 from bot.config import Settings
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.adapters.slack.conftest import ALICE, BOB, Workspace, buttons, texts
 from tests.adapters.slack.fake_slack import view_submission
 from tests.fakes import FakeClock

@@ -19,7 +19,7 @@ import pytest
 from bot.adapters.slack import SlackMessenger, build_client
 from bot.app.hub import Hub
 from bot.config import Settings
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.adapters.slack.conftest import ADMIN, Workspace, buttons, texts
 from tests.fakes import FakeClock
 

@@ -8,9 +8,9 @@ from dataclasses import replace
 from pydantic import SecretStr
 
 from bot.adapters.slack import SlackMessenger, build_client
+from bot.adapters.slack.pace import PACE
 from bot.config import Settings
 from bot.core.cards import Card, Message, Visibility
-from bot.scheduling.jobs import DEFAULT_PACES
 from tests.adapters.slack.conftest import Workspace, buttons
 from tests.adapters.slack.fake_slack import BOT_TOKEN, FakeSlack
 
@@ -54,7 +54,7 @@ async def test_every_post_the_scheduler_keeps_in_flight_reaches_slack_at_once(
     """
     fake, messenger = await _slack_and_messenger(settings)
     fake.post_gate = asyncio.Event()
-    in_flight = DEFAULT_PACES["slack"].in_flight
+    in_flight = PACE.in_flight
     posts = [
         asyncio.create_task(messenger.post("T1", replace(NOTICE, channel=f"C{n}")))
         for n in range(in_flight)

@@ -11,7 +11,7 @@ from bot.adapters.slack import SlackMessenger, build_client
 from bot.adapters.slack.app import SERVER_ERROR_RETRIES
 from bot.app.hub import Hub
 from bot.config import Settings
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.adapters.slack.conftest import ADMIN, Workspace, texts
 from tests.adapters.slack.fake_slack import CHANNEL
 from tests.fakes import FakeClock

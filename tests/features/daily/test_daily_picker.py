@@ -15,7 +15,7 @@ from bot.features.daily.handlers import pick_next
 from bot.features.daily.tables import DailyPost
 from bot.features.sprints.tables import Sprint
 from bot.scheduling import claims
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from bot.storage.tables import Question
 from bot.storage.uow import UnitOfWork
 from tests.conftest import actor

@@ -12,7 +12,7 @@ from bot.app.hub import Hub
 from bot.core.cards import plain
 from bot.features.daily.handlers import claim_post
 from bot.features.daily.tables import DailyPost
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from bot.storage.tables import Question
 from bot.storage.uow import transact
 from tests.conftest import actor

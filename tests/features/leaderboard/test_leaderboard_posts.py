@@ -8,7 +8,7 @@ import pytest
 
 from bot.app.hub import Hub
 from bot.core.cards import Card, Visibility, plain
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.leaderboard.flow import answer, give

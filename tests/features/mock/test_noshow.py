@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from bot.app.hub import Hub
 from bot.core.cards import Button, Reply
 from bot.features.mock.tables import MockPairing, MockProfile
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock.flow import (

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from bot.app.hub import Hub
 from bot.core.cards import Visibility, plain
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock.flow import card_text, mock, profile

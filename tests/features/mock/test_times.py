@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from bot.app.hub import Hub
 from bot.core.cards import plain
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock.flow import card_text, mock, pair, profile, text_of, to

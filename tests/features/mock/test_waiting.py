@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from bot.app.hub import ADMIN_ONLY, Hub
 from bot.features.mock.tables import MockPairing
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock.flow import card_text, mock, pair, profile, request, text_of, to
 

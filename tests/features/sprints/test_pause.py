@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from bot.app.hub import Hub
 from bot.core.cards import plain
 from bot.features.daily.tables import DailyPost
-from bot.scheduling.jobs import JobRunner
+from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.leaderboard.flow import answer
