@@ -106,3 +106,19 @@ def test_an_options_class_that_is_not_a_dataclass_is_refused_when_registered() -
 
     with pytest.raises(AssertionError, match="not a dataclass"):
         Registry().command("plan", "loose", "Loose options", Loose)(make_plan)  # type: ignore[arg-type]
+
+
+def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
+    from bot.features import FEATURES
+
+    groups = list(registry_of(FEATURES).groups())
+    assert groups == ["question", "practice", "leaderboard", "profile", "sprint", "mock", "story"]
+    assert [feature.name for feature in FEATURES] == [
+        "daily",
+        "practice",
+        "leaderboard",
+        "sprints",
+        "mock",
+        "story",
+        "profile",
+    ]
