@@ -66,11 +66,13 @@ def coverage_card(shown: Coverage) -> Card:
 
 @ROUTES.command("story", "coverage", "Your map of the 16 principles and what to write next")
 def show_coverage(ctx: Ctx, _: NoOptions) -> Reply:
+    """Show the caller's map of the 16 principles, privately."""
     return Reply.ephemeral(coverage_card(member_coverage(ctx)))
 
 
 @ROUTES.action("story.write")
 def write_for(_ctx: Ctx, value: str) -> Reply:
+    """Open the story form for the principle the map suggests."""
     index = to_int(value)
     if not 0 <= index < len(PRINCIPLE_IDS):
         return Reply.note("That button no longer works. Run `/story coverage` again.")

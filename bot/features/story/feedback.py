@@ -49,6 +49,7 @@ def notice(ctx: Ctx, story: Story, row: StoryReview) -> list[Message]:
 
 @ROUTES.action("story.helpful")
 def mark_helpful(ctx: Ctx, value: str) -> Reply:
+    """Mark a review of the caller's story helpful; the reviewer gets bonus points once."""
     store = ctx.store(StoryStore)
     review = store.review(to_int(value))
     story = store.story(review.story_id) if review is not None else None

@@ -32,12 +32,14 @@ class NewOptions:
 
 @ROUTES.command("story", "new", "Write a STAR story for a Leadership Principle", NewOptions)
 def new_story(_ctx: Ctx, options: NewOptions) -> Reply:
+    """Open the story form for the chosen principles."""
     chosen = picked(options.principle, options.second)
     return Reply.open(story_modal("story.new", encode(chosen)))
 
 
 @ROUTES.submit("story.new")
 def save_new(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
+    """Save a new story from its form and show the automatic check."""
     pids = decode(value)
     texts = read_form(fields)
     story = Story(
@@ -64,6 +66,7 @@ class EditOptions:
 
 @ROUTES.command("story", "edit", "Edit one of your stories", EditOptions)
 def edit_story(ctx: Ctx, options: EditOptions) -> Reply:
+    """Open the caller's story in its form, with new principles if given."""
     story = story_by_number(ctx, options.story)
     chosen = picked(options.principle, options.second)
     if chosen and options.principle is None:  # only `second:` given: keep the first principle
@@ -74,12 +77,14 @@ def edit_story(ctx: Ctx, options: EditOptions) -> Reply:
 
 @ROUTES.action("story.edit")
 def edit_from_button(ctx: Ctx, value: str) -> Reply:
+    """Open the caller's story in its form from its Edit button."""
     story = own_story(ctx, value)
     return Reply.open(story_modal("story.edit", str(story_id(story)), story))
 
 
 @ROUTES.submit("story.edit")
 def save_edit(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
+    """Save an edited story and show the automatic check."""
     raw_id, _, raw_principles = value.partition(":")
     story = own_story(ctx, raw_id)
     texts = read_form(fields)
@@ -98,6 +103,7 @@ class DeleteOptions:
 
 @ROUTES.command("story", "delete", "Delete one of your stories for good", DeleteOptions)
 def ask_delete(ctx: Ctx, options: DeleteOptions) -> Reply:
+    """Ask before deleting one of the caller's stories."""
     story = story_by_number(ctx, options.story)
     number = story.number
     confirm = Button(f"Delete story #{number}", "story.delete", str(story_id(story)), Style.DANGER)
@@ -112,6 +118,7 @@ def ask_delete(ctx: Ctx, options: DeleteOptions) -> Reply:
 
 @ROUTES.action("story.delete")
 def delete_story(ctx: Ctx, value: str) -> Reply:
+    """Delete the caller's story for good, with its reviews."""
     story = own_story(ctx, value)
     erase_story(ctx, story)
     return Reply.note(

@@ -135,6 +135,7 @@ def review_reply(ctx: Ctx, story: Story) -> Reply:
 
 @ROUTES.command("story", "review", "Review a peer's story privately, with a rubric")
 def request_review(ctx: Ctx, _: NoOptions) -> Reply:
+    """Hand the caller a peer's story to review, or say none is waiting."""
     assigned = _assign(ctx)
     if assigned is None:
         return Reply.note(NOTHING_WAITING)
@@ -144,11 +145,13 @@ def request_review(ctx: Ctx, _: NoOptions) -> Reply:
 
 @ROUTES.action("story.next")
 def next_review(ctx: Ctx, _value: str) -> Reply:
+    """Hand the caller the next story to review."""
     return request_review(ctx, NoOptions())
 
 
 @ROUTES.action("story.take")
 def take(ctx: Ctx, value: str) -> Reply:
+    """Show the offered story whole, with the rubric."""
     story, row = _open_slot(ctx, value)
     row.taken_at = row.taken_at or ctx.clock.now()
     return review_reply(ctx, story)
@@ -172,6 +175,7 @@ def _open_slot(ctx: Ctx, raw_id: str) -> tuple[Story, StoryReview]:
 
 @ROUTES.action("story.skip")
 def skip(ctx: Ctx, value: str) -> Reply:
+    """Skip the assigned story (within the day's skips) and hand out the next."""
     _, row = _open_slot(ctx, value)
     if not skips_left(ctx):
         raise UserError(OUT_OF_SKIPS)
@@ -182,6 +186,7 @@ def skip(ctx: Ctx, value: str) -> Reply:
 
 @ROUTES.action("story.review")
 def begin_review(ctx: Ctx, value: str) -> Reply:
+    """Open the review form for the assigned story."""
     story, _ = _open_slot(ctx, value)
     scores = Input(
         "scores",
@@ -212,6 +217,7 @@ def _refuse(message: str, comments: str) -> UserError:
 
 @ROUTES.submit("story.review")
 def save_review(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
+    """Save a review, award its points and send the author the feedback."""
     comments = (fields.get("comments") or "").strip()
     try:
         story, row = _open_slot(ctx, value)

@@ -31,6 +31,7 @@ NO_STORIES = "You have no stories yet. Start one with `/story new principle:owne
 
 @ROUTES.command("story", "mine", "Your stories, their reviews and scores (only you see it)")
 def my_stories(ctx: Ctx, _: NoOptions) -> Reply:
+    """List the caller's stories with their review status, privately."""
     store = ctx.store(StoryStore)
     stories = store.stories_of(ctx.member_id)
     if not stories:
@@ -98,16 +99,19 @@ class ShowOptions:
 
 @ROUTES.command("story", "show", "Show one of your stories with its check and reviews", ShowOptions)
 def show_story(ctx: Ctx, options: ShowOptions) -> Reply:
+    """Show one of the caller's stories by number, with its check and reviews."""
     return _show(ctx, story_by_number(ctx, options.story))
 
 
 @ROUTES.action("story.show")
 def show_from_button(ctx: Ctx, value: str) -> Reply:
+    """Show the caller's story from its Show button."""
     return _show(ctx, own_story(ctx, value))
 
 
 @ROUTES.action("story.share")
 def share(ctx: Ctx, value: str) -> Reply:
+    """Post the caller's story in the channel."""
     story = own_story(ctx, value)
     who = UserText(ctx.member.display_name or "A member")
     title = rich(who, " shares a story: ", UserText(story.title))
@@ -129,6 +133,7 @@ class SettingsOptions:
     "story", "settings", "How many reviews each story wants", SettingsOptions, admin=True
 )
 def settings(ctx: Ctx, options: SettingsOptions) -> Reply:
+    """Show or set how many reviews each story wants."""
     store = ctx.store(StoryStore)
     if options.reviews is not None:
         store.set_reviews_wanted(options.reviews)
