@@ -9,7 +9,7 @@ from bot.core.story import PART_NAMES, PARTS, CheckReport, Finding
 from bot.core.story_review import CRITERIA, CRITERION_NAMES, RUBRIC, average, criterion_averages
 from bot.core.words import plural
 from bot.features.story.principles import names
-from bot.features.story.store import principles_of, scores, story_id
+from bot.features.story.rows import principles_of, scores, story_id
 from bot.features.story.tables import Story, StoryReview
 
 CARD_BUDGET = 3800  # characters of text per card: under Discord's 4096 with room for markup

@@ -11,15 +11,8 @@ from bot.core.story_review import average
 from bot.features.story.form import story_modal
 from bot.features.story.picture import coverage_png
 from bot.features.story.principles import principle
-from bot.features.story.store import (
-    done_reviews,
-    member_stories,
-    principles_of,
-    scores,
-    star_of,
-    story_id,
-    to_int,
-)
+from bot.features.story.rows import principles_of, scores, star_of, story_id, to_int
+from bot.features.story.store import StoryStore
 
 ROUTES = Registry()
 
@@ -28,8 +21,9 @@ PICTURE = "lp-coverage.png"
 
 def member_coverage(ctx: Ctx) -> Coverage:
     """Compute the caller's coverage from their live stories and the reviews of them."""
-    stories = member_stories(ctx)
-    reviews = done_reviews(ctx, (story_id(s) for s in stories))
+    store = ctx.store(StoryStore)
+    stories = store.stories_of(ctx.member_id)
+    reviews = store.done_reviews(story_id(s) for s in stories)
     facts = [
         StoryFacts(
             s.number,
@@ -72,11 +66,13 @@ def coverage_card(shown: Coverage) -> Card:
 
 @ROUTES.command("story", "coverage", "Your map of the 16 principles and what to write next")
 def show_coverage(ctx: Ctx, _: NoOptions) -> Reply:
+    """Show the caller's map of the 16 principles, privately."""
     return Reply.ephemeral(coverage_card(member_coverage(ctx)))
 
 
 @ROUTES.action("story.write")
 def write_for(_ctx: Ctx, value: str) -> Reply:
+    """Open the story form for the principle the map suggests."""
     index = to_int(value)
     if not 0 <= index < len(PRINCIPLE_IDS):
         return Reply.note("That button no longer works. Run `/story coverage` again.")

@@ -7,9 +7,9 @@ from bot.app.registry import Registry, UserError
 from bot.core.cards import Button, Card, Field, Message, Reply, Style, UserText, Visibility, rich
 from bot.core.points import POINTS, Reason
 from bot.core.story_review import SUBSTANTIVE_CHARS
-from bot.features.leaderboard.ledger import award
 from bot.features.story.cards import heading, quoted, scores_line
-from bot.features.story.store import member_of, story_in_community, to_int
+from bot.features.story.rows import to_int
+from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryReview
 
 ROUTES = Registry()
@@ -32,7 +32,7 @@ def thanks(story: Story, comments: str, points: int) -> Message:
 
 def notice(ctx: Ctx, story: Story, row: StoryReview) -> list[Message]:
     """The author's private message with the feedback and a Helpful button."""
-    author = member_of(ctx, story.member_id)
+    author = ctx.store(StoryStore).member(story.member_id)
     if author is None:
         return []
     who = UserText(ctx.member.display_name or "A member")
@@ -49,19 +49,21 @@ def notice(ctx: Ctx, story: Story, row: StoryReview) -> list[Message]:
 
 @ROUTES.action("story.helpful")
 def mark_helpful(ctx: Ctx, value: str) -> Reply:
-    review = ctx.session.get(StoryReview, to_int(value))
-    story = story_in_community(ctx, review.story_id) if review is not None else None
-    if review is None or story is None or review.community_id != ctx.community_id:
+    """Mark a review of the caller's story helpful; the reviewer gets bonus points once."""
+    store = ctx.store(StoryStore)
+    review = store.review(to_int(value))
+    story = store.story(review.story_id) if review is not None else None
+    if review is None or story is None:
         raise UserError("That review is no longer available: its story was deleted.")
     if story.member_id != ctx.member_id:
         raise UserError("Only the story's author can mark its review helpful.")
     if review.helpful:
         return Reply.note("You already marked this review helpful. Thanks!")
     review.helpful = True
-    reviewer = member_of(ctx, review.reviewer_id)
+    reviewer = store.member(review.reviewer_id)
     if reviewer is None:
         return Reply.note("Thanks! The reviewer has since left, so no points went to them.")
-    points = award(ctx, Reason.REVIEW_HELPFUL, f"story-helpful:{review.id}", reviewer.id)
+    points = store.award(ctx, Reason.REVIEW_HELPFUL, f"story-helpful:{review.id}", reviewer.id)
     name = reviewer.display_name or "The reviewer"
     return Reply.note(
         rich("Thanks! ", UserText(name), f" gets +{points} points for a helpful review.")

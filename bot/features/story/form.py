@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from bot.app.context import Ctx
-from bot.app.registry import Args, UserError
+from bot.app.registry import UserError
 from bot.core.cards import Card, Field, Input, Modal, Reply, UserText, rich
 from bot.core.story import PART_NAMES, PARTS, PRINCIPLE_IDS, check_story, is_missing
 from bot.core.words import plural
 from bot.features.story.cards import check_text, owner_buttons, speaking_field
 from bot.features.story.points import award_story
 from bot.features.story.principles import names, principle
-from bot.features.story.store import STALE, principles_of, reviews_wanted, star_of, to_int
+from bot.features.story.rows import STALE, principles_of, star_of, to_int
+from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story
 
 TITLE_LIMIT = 100
@@ -49,10 +50,9 @@ def story_modal(action: str, value: str, story: Story | None = None) -> Modal:
     return Modal("Your STAR story", action, value, (title, *(box(name) for name in PARTS)), "Save")
 
 
-def picked(args: Args) -> tuple[str, ...]:
-    """Return the chosen principle ids, without repeats."""
-    chosen = [args[key] for key in ("principle", "second") if args.get(key)]
-    return tuple(dict.fromkeys(chosen))
+def picked(*chosen: str | None) -> tuple[str, ...]:
+    """Return the chosen principle ids in order, without the ones not given or repeated."""
+    return tuple(dict.fromkeys(pid for pid in chosen if pid))
 
 
 def encode(pids: tuple[str, ...]) -> str:
@@ -99,8 +99,7 @@ def apply(ctx: Ctx, story: Story, texts: dict[str, str]) -> None:
         story.ready_at = None
     elif story.ready_at is None:
         story.ready_at = ctx.clock.now()
-    ctx.session.add(story)
-    ctx.session.flush()
+    ctx.store(StoryStore).save_story(story)
 
 
 def saved(ctx: Ctx, story: Story, verb: str) -> Reply:
@@ -110,7 +109,7 @@ def saved(ctx: Ctx, story: Story, verb: str) -> Reply:
     points, no_points = award_story(ctx, story=story, report=report)
     gained = f" +{points} points." if points else ""
     title = rich(f"Story #{story.number} {verb}: ", UserText(story.title), f".{gained}")
-    wanted = reviews_wanted(ctx)
+    wanted = ctx.store(StoryStore).reviews_wanted()
     waiting = (
         f"It goes to {plural(wanted, 'reviewer')}; their feedback reaches you by direct message."
         if star_of(story).complete()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bot.app.context import Ctx
 from bot.core.points import Reason
 from bot.core.story import CheckReport, unfinished
-from bot.features.leaderboard.ledger import award, periods, week_period
 from bot.features.story.principles import names
-from bot.features.story.store import principles_of
+from bot.features.story.rows import principles_of
+from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story
 
 
@@ -19,10 +19,11 @@ def award_story(ctx: Ctx, *, story: Story, report: CheckReport) -> tuple[int, st
     if gaps:
         found = _joined(gaps)
         return 0, f"No points yet: the check found {found}; points come when it is complete."
-    period, when = _period(ctx)
+    store = ctx.store(StoryStore)
+    period, when = _period(ctx, store)
     for pid in principles_of(story):
         reference = f"story:{pid}:{period}"
-        points = award(ctx, Reason.STORY_SUBMITTED, reference)
+        points = store.award(ctx, Reason.STORY_SUBMITTED, reference)
         if points:
             story.points_reference = reference
             return points, ""
@@ -30,13 +31,13 @@ def award_story(ctx: Ctx, *, story: Story, report: CheckReport) -> tuple[int, st
     return 0, f"No points this time: you already earned story points for {shown} {when}."
 
 
-def _period(ctx: Ctx) -> tuple[str, str]:
+def _period(ctx: Ctx, store: StoryStore) -> tuple[str, str]:
     """Return the award period (the running sprint, else this week) and how to say it."""
-    today = ctx.today()
-    running = [p for p in periods(ctx.session, ctx.community_id, today) if p.startswith("sprint:")]
+    counted = store.award_periods(ctx.today())
+    running = [p for p in counted if p.startswith("sprint:")]
     if running:
         return running[0], "in this sprint"
-    return week_period(today), "this week"
+    return next(p for p in counted if p.startswith("week:")), "this week"
 
 
 def _joined(items: tuple[str, ...]) -> str:

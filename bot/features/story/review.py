@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlmodel import col, select
-
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError
 from bot.core.cards import Button, Card, Input, Message, Modal, Reply, Style, rich
@@ -17,19 +15,12 @@ from bot.core.story_review import (
     parse_scores,
     pick_for_review,
 )
-from bot.features.leaderboard.ledger import award
 from bot.features.story.cards import heading, quoted, rubric_text, story_cards
 from bot.features.story.feedback import notice, thanks
 from bot.features.story.principles import names, principle
+from bot.features.story.rows import GONE, principles_of, story_id, to_int
 from bot.features.story.skips import OUT_OF_SKIPS, skips_left, skips_text
-from bot.features.story.store import (
-    GONE,
-    principles_of,
-    reviews_wanted,
-    story_id,
-    story_in_community,
-    to_int,
-)
+from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryReview
 
 ROUTES = Registry()
@@ -43,52 +34,34 @@ NOTHING_WAITING = (
 NOT_YOURS = "That story is not assigned to you. `/story review` gets you one."
 
 
-def _slots(ctx: Ctx, story_ids: list[int]) -> dict[int, list[StoryReview]]:
-    found: dict[int, list[StoryReview]] = {i: [] for i in story_ids}
-    query = select(StoryReview).where(
-        StoryReview.community_id == ctx.community_id, col(StoryReview.story_id).in_(story_ids)
-    )
-    for row in ctx.session.exec(query):
-        found[row.story_id].append(row)
-    return found
-
-
 def _candidate(story: Story, rows: list[StoryReview]) -> Candidate:
     assert story.ready_at is not None
     slots = tuple(Slot(r.reviewer_id, r.status, r.assigned_at) for r in rows)
     return Candidate(story_id(story), story.member_id, story.ready_at, slots)
 
 
-def _waiting(ctx: Ctx) -> dict[int, tuple[Story, Candidate]]:
-    query = select(Story).where(
-        Story.community_id == ctx.community_id,
-        col(Story.ready_at).is_not(None),
-        col(Story.deleted_at).is_(None),
-    )
-    stories = list(ctx.session.exec(query))
-    rows = _slots(ctx, [story_id(s) for s in stories])
+def _waiting(store: StoryStore) -> dict[int, tuple[Story, Candidate]]:
+    stories = store.ready_stories()
+    rows = store.reviews_of([story_id(s) for s in stories])
     return {story_id(s): (s, _candidate(s, rows[story_id(s)])) for s in stories}
 
 
 def _current(ctx: Ctx, waiting: dict[int, tuple[Story, Candidate]]) -> StoryReview | None:
     """Return the caller's open assignment if it is still worth doing; release it otherwise."""
-    query = select(StoryReview).where(
-        StoryReview.community_id == ctx.community_id,
-        StoryReview.reviewer_id == ctx.member_id,
-        StoryReview.status == "open",
-    )
-    wanted = reviews_wanted(ctx)
-    for row in ctx.session.exec(query):
+    store = ctx.store(StoryStore)
+    wanted = store.reviews_wanted()
+    for row in store.open_assignments(ctx.member_id):
         entry = waiting.get(row.story_id)
         if entry is None or sum(s.status == "done" for s in entry[1].slots) >= wanted:
-            ctx.session.delete(row)
+            store.release(row)
             continue
         return row
     return None
 
 
 def _assign(ctx: Ctx) -> tuple[Story, StoryReview] | None:
-    waiting = _waiting(ctx)
+    store = ctx.store(StoryStore)
+    waiting = _waiting(store)
     current = _current(ctx, waiting)
     if current is not None:
         current.assigned_at = ctx.clock.now()
@@ -103,7 +76,7 @@ def _assign(ctx: Ctx) -> tuple[Story, StoryReview] | None:
     chosen = pick_for_review(
         [c for _, c in waiting.values()],
         ctx.member_id,
-        wanted=reviews_wanted(ctx),
+        wanted=store.reviews_wanted(),
         now=ctx.clock.now(),
         reviewed_authors=seen,
     )
@@ -115,8 +88,7 @@ def _assign(ctx: Ctx) -> tuple[Story, StoryReview] | None:
         reviewer_id=ctx.member_id,
         assigned_at=ctx.clock.now(),
     )
-    ctx.session.add(row)
-    ctx.session.flush()
+    store.add_review(row)
     return waiting[chosen.story_id][0], row
 
 
@@ -163,6 +135,7 @@ def review_reply(ctx: Ctx, story: Story) -> Reply:
 
 @ROUTES.command("story", "review", "Review a peer's story privately, with a rubric")
 def request_review(ctx: Ctx, _: NoOptions) -> Reply:
+    """Hand the caller a peer's story to review, or say none is waiting."""
     assigned = _assign(ctx)
     if assigned is None:
         return Reply.note(NOTHING_WAITING)
@@ -172,11 +145,13 @@ def request_review(ctx: Ctx, _: NoOptions) -> Reply:
 
 @ROUTES.action("story.next")
 def next_review(ctx: Ctx, _value: str) -> Reply:
+    """Hand the caller the next story to review."""
     return request_review(ctx, NoOptions())
 
 
 @ROUTES.action("story.take")
 def take(ctx: Ctx, value: str) -> Reply:
+    """Show the offered story whole, with the rubric."""
     story, row = _open_slot(ctx, value)
     row.taken_at = row.taken_at or ctx.clock.now()
     return review_reply(ctx, story)
@@ -184,16 +159,11 @@ def take(ctx: Ctx, value: str) -> Reply:
 
 def _open_slot(ctx: Ctx, raw_id: str) -> tuple[Story, StoryReview]:
     """Return the story and the caller's open assignment for it, or say why not."""
-    story = story_in_community(ctx, to_int(raw_id))
+    store = ctx.store(StoryStore)
+    story = store.story(to_int(raw_id))
     if story is None or story.deleted_at is not None:
         raise UserError(GONE)
-    row = ctx.session.exec(
-        select(StoryReview).where(
-            StoryReview.community_id == ctx.community_id,
-            StoryReview.story_id == story_id(story),
-            StoryReview.reviewer_id == ctx.member_id,
-        )
-    ).first()
+    row = store.assignment(story_id(story), ctx.member_id)
     if row is None:
         raise UserError(NOT_YOURS)
     if row.status == "done":
@@ -205,16 +175,18 @@ def _open_slot(ctx: Ctx, raw_id: str) -> tuple[Story, StoryReview]:
 
 @ROUTES.action("story.skip")
 def skip(ctx: Ctx, value: str) -> Reply:
+    """Skip the assigned story (within the day's skips) and hand out the next."""
     _, row = _open_slot(ctx, value)
     if not skips_left(ctx):
         raise UserError(OUT_OF_SKIPS)
     row.status, row.skipped_at = "skipped", ctx.clock.now()
-    ctx.session.flush()
+    ctx.store(StoryStore).flush()
     return request_review(ctx, NoOptions())
 
 
 @ROUTES.action("story.review")
 def begin_review(ctx: Ctx, value: str) -> Reply:
+    """Open the review form for the assigned story."""
     story, _ = _open_slot(ctx, value)
     scores = Input(
         "scores",
@@ -245,6 +217,7 @@ def _refuse(message: str, comments: str) -> UserError:
 
 @ROUTES.submit("story.review")
 def save_review(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
+    """Save a review, award its points and send the author the feedback."""
     comments = (fields.get("comments") or "").strip()
     try:
         story, row = _open_slot(ctx, value)
@@ -257,9 +230,10 @@ def save_review(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     for name, score in scores.items():
         setattr(row, name, score)
     row.comments, row.status, row.reviewed_at = comments, "done", ctx.clock.now()
-    ctx.session.flush()
+    store = ctx.store(StoryStore)
+    store.flush()
     points = (
-        award(ctx, Reason.STORY_REVIEW, f"story-review:{story.id}")
+        store.award(ctx, Reason.STORY_REVIEW, f"story-review:{story.id}")
         if is_substantive(comments)
         else 0
     )

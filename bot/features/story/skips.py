@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from sqlmodel import col, func, select
-
 from bot.app.context import Ctx
 from bot.core.story_review import SKIPS_PER_DAY, day_start
 from bot.core.words import plural
-from bot.features.story.tables import StoryReview
+from bot.features.story.store import StoryStore
 
 
 def skips_left(ctx: Ctx) -> int:
     """Return how many skips the caller has left today (their zone, else the community's)."""
     since = day_start(ctx.clock.now(), ctx.member.timezone or ctx.community.timezone)
-    query = select(func.count()).where(
-        StoryReview.community_id == ctx.community_id,
-        StoryReview.reviewer_id == ctx.member_id,
-        col(StoryReview.skipped_at) >= since,
-    )
-    return max(SKIPS_PER_DAY - int(ctx.session.exec(query).one()), 0)
+    used = ctx.store(StoryStore).skips_since(ctx.member_id, since)
+    return max(SKIPS_PER_DAY - used, 0)
 
 
 def skips_text(left: int) -> str:

@@ -1,143 +1,213 @@
-"""Finding stories and reviews, always inside the caller's community."""
+"""The story feature's store: every query of stories, reviews and the review setting.
+
+`StoryStore(session, community_id)` runs each query inside one community; handlers get it with
+`ctx.store(StoryStore)`. Tests hand in tests/features/story/fakes.py's FakeStoryStore instead.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
+from sqlalchemy import delete, update
 from sqlmodel import col, func, select
 
-from bot.app.context import Ctx
-from bot.app.registry import UserError, row_id
-from bot.core.story import PRINCIPLE_IDS, Star
-from bot.core.story_review import CRITERIA
+from bot.core.points import Reason
+from bot.features.leaderboard.ledger import award, periods
 from bot.features.story.tables import Story, StoryConfig, StoryReview
 from bot.storage.tables import Member
+from bot.storage.uow import Session
+
+if TYPE_CHECKING:
+    from bot.app.context import Ctx
 
 DEFAULT_REVIEWS = 2
-GONE = "That story is no longer available: its author deleted it."
-STALE = "That button no longer works. Run the command again for a fresh one."
 
 
-def reviews_wanted(ctx: Ctx) -> int:
-    """Return how many reviews a story wants in this community."""
-    row = ctx.session.get(StoryConfig, ctx.community_id)
-    return row.reviews_wanted if row is not None else DEFAULT_REVIEWS
+class StoryStore:
+    """Stories, their reviews and the review setting of one community."""
 
+    def __init__(self, session: Session, community_id: int) -> None:
+        self.session = session
+        self.community_id = community_id
 
-def set_reviews_wanted(ctx: Ctx, count: int) -> None:
-    """Store how many reviews a story wants in this community."""
-    row = ctx.session.get(StoryConfig, ctx.community_id)
-    if row is None:
-        ctx.session.add(StoryConfig(community_id=ctx.community_id, reviews_wanted=count))
-    else:
-        row.reviews_wanted = count
+    def reviews_wanted(self) -> int:
+        """Return how many reviews a story wants in this community."""
+        row = self.session.get(StoryConfig, self.community_id)
+        return row.reviews_wanted if row is not None else DEFAULT_REVIEWS
 
+    def set_reviews_wanted(self, count: int) -> None:
+        """Store how many reviews a story wants in this community."""
+        row = self.session.get(StoryConfig, self.community_id)
+        if row is None:
+            self.session.add(StoryConfig(community_id=self.community_id, reviews_wanted=count))
+        else:
+            row.reviews_wanted = count
 
-def to_int(raw: str) -> int:
-    """Read a number carried by a button or a form, refusing anything forged."""
-    value = row_id(raw)
-    if value is None:
-        raise UserError(STALE)
-    return value
+    def story(self, story_id: int) -> Story | None:
+        """Return a story of this community by its id (deleted ones too), or None."""
+        story = self.session.get(Story, story_id)
+        return story if story is not None and story.community_id == self.community_id else None
 
-
-def story_in_community(ctx: Ctx, story_id: int) -> Story | None:
-    """Return a story of this community by its id (deleted ones too), or None."""
-    story = ctx.session.get(Story, story_id)
-    if story is None or story.community_id != ctx.community_id:
-        return None
-    return story
-
-
-def own_story(ctx: Ctx, raw_id: str) -> Story:
-    """Return the caller's live story named by a button or form value."""
-    story = story_in_community(ctx, to_int(raw_id))
-    if story is None or story.member_id != ctx.member_id:
-        raise UserError("That story is not one of yours. `/story mine` lists yours.")
-    if story.deleted_at is not None:
-        raise UserError(f"Story #{story.number} was deleted.")
-    return story
-
-
-def story_by_number(ctx: Ctx, number: int) -> Story:
-    """Return the caller's live story by the number they know it by."""
-    story = ctx.session.exec(
-        select(Story).where(
-            Story.community_id == ctx.community_id,
-            Story.member_id == ctx.member_id,
+    def numbered(self, member_id: int, number: int) -> Story | None:
+        """Return a member's story by the number they know it by (deleted ones too), or None."""
+        query = select(Story).where(
+            Story.community_id == self.community_id,
+            Story.member_id == member_id,
             Story.number == number,
         )
-    ).first()
-    if story is None:
-        raise UserError(f"You have no story #{number}. `/story mine` lists yours.")
-    if story.deleted_at is not None:
-        raise UserError(f"Story #{number} was deleted.")
-    return story
+        return self.session.exec(query).first()
 
+    def stories_of(self, member_id: int) -> list[Story]:
+        """Return a member's live stories, by number."""
+        query = select(Story).where(
+            Story.community_id == self.community_id,
+            Story.member_id == member_id,
+            col(Story.deleted_at).is_(None),
+        )
+        return list(self.session.exec(query.order_by(col(Story.number))))
 
-def member_stories(ctx: Ctx, member_id: int | None = None) -> list[Story]:
-    """Return a member's live stories in this community, by number."""
-    query = select(Story).where(
-        Story.community_id == ctx.community_id,
-        Story.member_id == (ctx.member_id if member_id is None else member_id),
-        col(Story.deleted_at).is_(None),
-    )
-    return list(ctx.session.exec(query.order_by(col(Story.number))))
+    def next_number(self, member_id: int) -> int:
+        """Return the number a member's next story gets (deleted numbers are never reused)."""
+        query = select(func.max(Story.number)).where(
+            Story.community_id == self.community_id, Story.member_id == member_id
+        )
+        return int(self.session.exec(query).one() or 0) + 1
 
+    def ready_stories(self) -> list[Story]:
+        """Return the live stories whose four parts are written: the ones reviews are for."""
+        query = select(Story).where(
+            Story.community_id == self.community_id,
+            col(Story.ready_at).is_not(None),
+            col(Story.deleted_at).is_(None),
+        )
+        return list(self.session.exec(query))
 
-def next_number(ctx: Ctx) -> int:
-    """Return the number the caller's next story gets (deleted numbers are never reused)."""
-    query = select(func.max(Story.number)).where(
-        Story.community_id == ctx.community_id, Story.member_id == ctx.member_id
-    )
-    return int(ctx.session.exec(query).one() or 0) + 1
+    def save_story(self, story: Story) -> None:
+        """Save a new or changed story now, so that it has its id."""
+        self.session.add(story)
+        self.session.flush()
 
-
-def done_reviews(ctx: Ctx, story_ids: Iterable[int]) -> dict[int, list[StoryReview]]:
-    """Return the finished reviews of the given stories, oldest first, by story id."""
-    ids = list(story_ids)
-    found: dict[int, list[StoryReview]] = {story_id: [] for story_id in ids}
-    if not ids:
+    def done_reviews(self, story_ids: Iterable[int]) -> dict[int, list[StoryReview]]:
+        """Return the finished reviews of the given stories, oldest first, by story id."""
+        ids = list(story_ids)
+        found: dict[int, list[StoryReview]] = {story_id: [] for story_id in ids}
+        if not ids:
+            return found
+        query = select(StoryReview).where(
+            StoryReview.community_id == self.community_id,
+            col(StoryReview.story_id).in_(ids),
+            StoryReview.status == "done",
+        )
+        for review in self.session.exec(query.order_by(col(StoryReview.id))):
+            found[review.story_id].append(review)
         return found
-    query = select(StoryReview).where(
-        StoryReview.community_id == ctx.community_id,
-        col(StoryReview.story_id).in_(ids),
-        StoryReview.status == "done",
-    )
-    for review in ctx.session.exec(query.order_by(col(StoryReview.id))):
-        found[review.story_id].append(review)
-    return found
 
+    def reviews_of(self, story_ids: list[int]) -> dict[int, list[StoryReview]]:
+        """Return every review row (open, skipped, done) of the given stories, by story id."""
+        found: dict[int, list[StoryReview]] = {i: [] for i in story_ids}
+        query = select(StoryReview).where(
+            StoryReview.community_id == self.community_id,
+            col(StoryReview.story_id).in_(story_ids),
+        )
+        for row in self.session.exec(query):
+            found[row.story_id].append(row)
+        return found
 
-def scores(review: StoryReview) -> dict[str, int]:
-    """Return a finished review's scores by criterion."""
-    return {name: int(getattr(review, name) or 0) for name in CRITERIA}
+    def review(self, review_id: int) -> StoryReview | None:
+        """Return a review of this community by its id, or None."""
+        row = self.session.get(StoryReview, review_id)
+        return row if row is not None and row.community_id == self.community_id else None
 
+    def open_assignments(self, reviewer_id: int) -> list[StoryReview]:
+        """Return the reviewer's open assignments."""
+        query = select(StoryReview).where(
+            StoryReview.community_id == self.community_id,
+            StoryReview.reviewer_id == reviewer_id,
+            StoryReview.status == "open",
+        )
+        return list(self.session.exec(query))
 
-def star_of(story: Story) -> Star:
-    """Return the story's four parts as the core sees them."""
-    return Star(story.situation, story.task, story.action, story.result)
+    def assignment(self, story_id: int, reviewer_id: int) -> StoryReview | None:
+        """Return the reviewer's row for a story, whatever its status, or None."""
+        query = select(StoryReview).where(
+            StoryReview.community_id == self.community_id,
+            StoryReview.story_id == story_id,
+            StoryReview.reviewer_id == reviewer_id,
+        )
+        return self.session.exec(query).first()
 
+    def add_review(self, row: StoryReview) -> None:
+        """Save a new review row now, so that it has its id."""
+        self.session.add(row)
+        self.session.flush()
 
-def principles_of(story: Story) -> tuple[str, ...]:
-    """Return the story's principle ids (known ones only)."""
-    return tuple(p for p in story.principles.split(",") if p in PRINCIPLE_IDS)
+    def release(self, row: StoryReview) -> None:
+        """Drop an open assignment that is no longer worth doing."""
+        self.session.delete(row)
 
+    def flush(self) -> None:
+        """Send the changes made to loaded rows now (later queries in this work see them)."""
+        self.session.flush()
 
-def member_of(ctx: Ctx, member_id: int | None) -> Member | None:
-    """Return a member of this community by id."""
-    member = ctx.session.get(Member, member_id) if member_id is not None else None
-    return member if member is not None and member.community_id == ctx.community_id else None
+    def skips_since(self, reviewer_id: int, since: datetime) -> int:
+        """Return how many stories the reviewer skipped since the given moment."""
+        query = select(func.count()).where(
+            StoryReview.community_id == self.community_id,
+            StoryReview.reviewer_id == reviewer_id,
+            col(StoryReview.skipped_at) >= since,
+        )
+        return int(self.session.exec(query).one())
 
+    def member(self, member_id: int | None) -> Member | None:
+        """Return a member of this community by id, or None."""
+        member = self.session.get(Member, member_id) if member_id is not None else None
+        return member if member is not None and member.community_id == self.community_id else None
 
-def story_id(story: Story) -> int:
-    """Return a saved story's id."""
-    assert story.id is not None
-    return story.id
+    def drop_reviews_of(self, story_id: int) -> None:
+        """Delete every review row of one story."""
+        self.session.execute(
+            delete(StoryReview).where(
+                col(StoryReview.community_id) == self.community_id,
+                col(StoryReview.story_id) == story_id,
+            )
+        )
 
+    def forget_stories_of(self, member_id: int) -> int:
+        """Delete every story of a member, with the reviews of them; return how many were live."""
+        mine = select(Story.id).where(
+            Story.community_id == self.community_id, Story.member_id == member_id
+        )
+        ids = [i for i in self.session.exec(mine) if i is not None]
+        live = self.session.exec(
+            select(Story.id).where(col(Story.id).in_(ids), col(Story.deleted_at).is_(None))
+        ).all()
+        scope = col(StoryReview.community_id) == self.community_id
+        self.session.execute(delete(StoryReview).where(scope, col(StoryReview.story_id).in_(ids)))
+        self.session.execute(
+            delete(Story).where(
+                col(Story.community_id) == self.community_id, col(Story.id).in_(ids)
+            )
+        )
+        return len(live)
 
-def blank(row: Any, *names: str) -> None:
-    """Set the named text columns of a row to empty strings."""
-    for name in names:
-        setattr(row, name, "")
+    def forget_reviews_by(self, reviewer_id: int) -> int:
+        """Blank and unname a reviewer's finished reviews, drop the rest; return how many kept."""
+        mine = (
+            col(StoryReview.community_id) == self.community_id,
+            col(StoryReview.reviewer_id) == reviewer_id,
+        )
+        self.session.execute(delete(StoryReview).where(*mine, col(StoryReview.status) != "done"))
+        result = self.session.execute(
+            update(StoryReview).where(*mine).values(comments="", reviewer_id=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def award_periods(self, today: date) -> list[str]:
+        """Return the leaderboard periods an award made today counts toward."""
+        return periods(self.session, self.community_id, today)
+
+    def award(self, ctx: Ctx, reason: Reason, reference: str, member_id: int | None = None) -> int:
+        """Award points once (to the caller unless `member_id`); return them, 0 if given before."""
+        return award(ctx, reason, reference, member_id)

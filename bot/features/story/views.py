@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.app.context import Ctx
-from bot.app.registry import Args, NoOptions, Option, Registry
+from bot.app.registry import NoOptions, Registry, option
 from bot.core.cards import Button, Card, Field, Message, Reply, Style, UserText, Visibility, rich
 from bot.core.story import check_story
 from bot.core.words import plural
@@ -16,35 +18,26 @@ from bot.features.story.cards import (
     speaking_field,
     story_cards,
 )
+from bot.features.story.lookup import number_option, own_story, story_by_number
 from bot.features.story.principles import names, principle
-from bot.features.story.store import (
-    done_reviews,
-    member_of,
-    member_stories,
-    own_story,
-    principles_of,
-    reviews_wanted,
-    set_reviews_wanted,
-    star_of,
-    story_by_number,
-    story_id,
-)
+from bot.features.story.rows import principles_of, star_of, story_id
+from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryReview
 
 ROUTES = Registry()
 
-STORY = Option("story", "Your story's number (see /story mine)", "int", True, min_value=1)
-REVIEWS = Option("reviews", "Reviews each story wants (1 to 5)", "int", min_value=1, max_value=5)
 NO_STORIES = "You have no stories yet. Start one with `/story new principle:ownership`."
 
 
 @ROUTES.command("story", "mine", "Your stories, their reviews and scores (only you see it)")
 def my_stories(ctx: Ctx, _: NoOptions) -> Reply:
-    stories = member_stories(ctx)
+    """List the caller's stories with their review status, privately."""
+    store = ctx.store(StoryStore)
+    stories = store.stories_of(ctx.member_id)
     if not stories:
         return Reply.note(NO_STORIES)
-    reviews = done_reviews(ctx, (story_id(s) for s in stories))
-    wanted = reviews_wanted(ctx)
+    reviews = store.done_reviews(story_id(s) for s in stories)
+    wanted = store.reviews_wanted()
     parts: list[str] = []
     for story in stories:
         state = review_summary(reviews[story_id(story)], wanted)
@@ -58,7 +51,7 @@ def my_stories(ctx: Ctx, _: NoOptions) -> Reply:
 
 
 def _review_card(ctx: Ctx, review: StoryReview, index: int) -> Card:
-    reviewer = member_of(ctx, review.reviewer_id)
+    reviewer = ctx.store(StoryStore).member(review.reviewer_id)
     who = UserText(reviewer.display_name or "A member") if reviewer else "A former member"
     text = rich(
         f"**Review {index}** by ", who, "\n", *quoted(review.comments or "(no comments)").parts
@@ -67,11 +60,12 @@ def _review_card(ctx: Ctx, review: StoryReview, index: int) -> Card:
 
 
 def _show(ctx: Ctx, story: Story) -> Reply:
-    reviews = done_reviews(ctx, [story_id(story)])[story_id(story)]
+    store = ctx.store(StoryStore)
+    reviews = store.done_reviews([story_id(story)])[story_id(story)]
     report = check_story(star_of(story), [principle(p) for p in principles_of(story)])
     fields = [
         speaking_field(report),
-        Field("Reviews", review_summary(reviews, reviews_wanted(ctx))),
+        Field("Reviews", review_summary(reviews, store.reviews_wanted())),
     ]
     if reviews:
         fields.append(Field("Scores by criterion", criteria_text(reviews)))
@@ -96,20 +90,28 @@ def _show(ctx: Ctx, story: Story) -> Reply:
     return Reply([Message(card) for card in cards])
 
 
-@ROUTES.command_untyped(
-    "story", "show", "Show one of your stories with its check and reviews", STORY
-)
-def show_story(ctx: Ctx, args: Args) -> Reply:
-    return _show(ctx, story_by_number(ctx, args["story"]))
+@dataclass(frozen=True, kw_only=True)
+class ShowOptions:
+    """`/story show story:<n>`."""
+
+    story: int = number_option()
+
+
+@ROUTES.command("story", "show", "Show one of your stories with its check and reviews", ShowOptions)
+def show_story(ctx: Ctx, options: ShowOptions) -> Reply:
+    """Show one of the caller's stories by number, with its check and reviews."""
+    return _show(ctx, story_by_number(ctx, options.story))
 
 
 @ROUTES.action("story.show")
 def show_from_button(ctx: Ctx, value: str) -> Reply:
+    """Show the caller's story from its Show button."""
     return _show(ctx, own_story(ctx, value))
 
 
 @ROUTES.action("story.share")
 def share(ctx: Ctx, value: str) -> Reply:
+    """Post the caller's story in the channel."""
     story = own_story(ctx, value)
     who = UserText(ctx.member.display_name or "A member")
     title = rich(who, " shares a story: ", UserText(story.title))
@@ -118,14 +120,25 @@ def share(ctx: Ctx, value: str) -> Reply:
     return Reply([Message(card, Visibility.CHANNEL) for card in cards])
 
 
-@ROUTES.command_untyped(
-    "story", "settings", "How many reviews each story wants", REVIEWS, admin=True
+@dataclass(frozen=True, kw_only=True)
+class SettingsOptions:
+    """`/story settings [reviews:<1-5>]`."""
+
+    reviews: int | None = option(
+        "Reviews each story wants (1 to 5)", "int", min_value=1, max_value=5
+    )
+
+
+@ROUTES.command(
+    "story", "settings", "How many reviews each story wants", SettingsOptions, admin=True
 )
-def settings(ctx: Ctx, args: Args) -> Reply:
-    if "reviews" in args:
-        set_reviews_wanted(ctx, args["reviews"])
-        return Reply.note(f"Each story now wants {plural(args['reviews'], 'review')}.")
+def settings(ctx: Ctx, options: SettingsOptions) -> Reply:
+    """Show or set how many reviews each story wants."""
+    store = ctx.store(StoryStore)
+    if options.reviews is not None:
+        store.set_reviews_wanted(options.reviews)
+        return Reply.note(f"Each story now wants {plural(options.reviews, 'review')}.")
     return Reply.note(
-        f"Each story wants {plural(reviews_wanted(ctx), 'review')}. Change it with "
+        f"Each story wants {plural(store.reviews_wanted(), 'review')}. Change it with "
         "`/story settings reviews:<1-5>`."
     )

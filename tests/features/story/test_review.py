@@ -168,20 +168,6 @@ def test_a_short_review_is_saved_but_earns_no_points(hub: Hub) -> None:
     assert _reviews(hub)[0].status == "done"
 
 
-def test_the_author_marks_a_review_helpful_once_for_bonus_points(hub: Hub) -> None:
-    write(hub, "author")
-    notice = review(hub, "rev")
-    notice.messages = notice.messages[1:]
-    assert "Only the story's author can mark its review helpful." in text_of(
-        press(hub, "rev", notice, "Helpful")
-    )
-    thanked = press(hub, "author", notice, "Helpful")
-    assert "Thanks! Rev gets +5 points for a helpful review." in text_of(thanked)
-    again = press(hub, "author", notice, "Helpful")
-    assert "You already marked this review helpful. Thanks!" in text_of(again)
-    assert points_of(hub, "rev") == 15
-
-
 def test_the_author_sees_reviews_and_averages_on_their_story(hub: Hub) -> None:
     write(hub, "author")
     review(hub, "r1", scores="4 4 4 4 4")
