@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
-from sqlmodel import col
-
 from bot.app.context import Ctx
 from bot.app.feature import Forgotten
-from bot.features.leaderboard.tables import LedgerEntry, Score, StreakState
+from bot.features.leaderboard.store import LeaderboardStore
 
 
 def forget(ctx: Ctx) -> Forgotten:
     """Delete the caller's awards, totals and streak: no one else's total depends on them."""
-    for table in (LedgerEntry, Score, StreakState):
-        ctx.session.execute(
-            delete(table).where(
-                col(table.community_id) == ctx.community_id,
-                col(table.member_id) == ctx.member_id,
-            )
-        )
+    ctx.store(LeaderboardStore).forget(ctx.member_id)
     return Forgotten()

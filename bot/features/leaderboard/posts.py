@@ -6,23 +6,19 @@ from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
-
 from bot.core.calendar import local_moment
 from bot.core.cards import Card, Field, UserText, rich
 from bot.core.words import plural
-from bot.features.daily.tables import Answer, DailyPost
-from bot.features.leaderboard.handlers import TOP, board_lines, ranked_rows
-from bot.features.leaderboard.tables import LedgerEntry
-from bot.features.sprints.tables import Sprint
-from bot.storage.tables import Member
+from bot.features.leaderboard.handlers import TOP, board_lines
+from bot.features.leaderboard.store import LeaderboardStore
+from bot.features.sprints.api import Sprint
 
 RECAP_TOP = 5
 
 
-def weekly_card(session: Session, community_id: int, week_start: date) -> Card | None:
+def weekly_card(store: LeaderboardStore, week_start: date) -> Card | None:
     """Build the board of the week starting on week_start; None if nobody took part in it."""
-    rows = ranked_rows(session, community_id, f"week:{week_start.isoformat()}")
+    rows = store.ranked_rows(f"week:{week_start.isoformat()}", TOP)
     if not rows:
         return None
     end = week_start + timedelta(days=6)
@@ -33,15 +29,15 @@ def weekly_card(session: Session, community_id: int, week_start: date) -> Card |
     )
 
 
-def recap_card(session: Session, sprint: Sprint) -> Card | None:
+def recap_card(store: LeaderboardStore, sprint: Sprint) -> Card | None:
     """Build the sprint recap: top five, most improved, participation; None if nobody took part."""
-    assert sprint.id is not None
-    rows = ranked_rows(session, sprint.community_id, f"sprint:{sprint.id}", limit=RECAP_TOP)
-    posts, answers = _participation(session, sprint)
+    assert sprint.id is not None and sprint.community_id == store.community_id
+    rows = store.ranked_rows(f"sprint:{sprint.id}", RECAP_TOP)
+    posts, answers = store.participation(sprint)
     if not rows and not answers:
         return None
     fields = [Field("Participation", _participation_line(posts, answers), inline=False)]
-    improved = most_improved(session, sprint)
+    improved = most_improved(store, sprint)
     if improved:
         gain = f" (+{plural(improved[1], 'pt')} in the second half)"
         fields.append(Field("Most improved", rich(UserText(improved[0]), gain)))
@@ -53,36 +49,15 @@ def recap_card(session: Session, sprint: Sprint) -> Card | None:
     )
 
 
-def _participation(session: Session, sprint: Sprint) -> tuple[list[int], list[int]]:
-    """Return the sprint channel's daily post ids and the member id of every answer to them."""
-    found = session.exec(
-        select(DailyPost.id).where(
-            DailyPost.community_id == sprint.community_id,
-            DailyPost.channel_id == sprint.channel_id,
-            DailyPost.local_date >= sprint.start_date,
-        )
-    )
-    posts = [post for post in found if post is not None]
-    if not posts:
-        return [], []
-    answers = session.exec(select(Answer.member_id).where(col(Answer.post_id).in_(posts)))
-    return posts, list(answers)
-
-
 def _participation_line(posts: list[int], answers: list[int]) -> str:
     members = plural(len(set(answers)), "member")
     return f"{members} · {plural(len(answers), 'answer')} · {plural(len(posts), 'question')}"
 
 
-def most_improved(session: Session, sprint: Sprint) -> tuple[str, int] | None:
+def most_improved(store: LeaderboardStore, sprint: Sprint) -> tuple[str, int] | None:
     """Return the member whose points grew most from the sprint's first half to its second."""
     middle = sprint.start_date + timedelta(days=7 * sprint.weeks // 2)
-    rows = session.exec(
-        select(LedgerEntry.member_id, LedgerEntry.points, LedgerEntry.created_at).where(
-            LedgerEntry.community_id == sprint.community_id,
-            LedgerEntry.created_at >= local_moment(sprint.start_date, time(0), sprint.timezone),
-        )
-    ).all()
+    rows = store.awards_since(local_moment(sprint.start_date, time(0), sprint.timezone))
     first: Counter[int] = Counter()
     second: Counter[int] = Counter()
     for member_id, points, at in rows:
@@ -95,8 +70,8 @@ def most_improved(session: Session, sprint: Sprint) -> tuple[str, int] | None:
     if not gains:
         return None
     best = max(sorted(gains), key=lambda m: gains[m])
-    member = session.get(Member, best)
-    return (member.display_name if member else "member"), gains[best]
+    name = store.display_name(best)
+    return (name if name is not None else "member"), gains[best]
 
 
 def local_date_of(moment: datetime, tz: str) -> date:

@@ -7,16 +7,13 @@ from bot.core.clock import local_date
 from bot.core.points import Reason
 from bot.core.streaks import Streak, alive, bonus, record_day
 from bot.features.leaderboard.ledger import award
+from bot.features.leaderboard.store import LeaderboardStore
 from bot.features.leaderboard.tables import StreakState
 
 
 def state_of(ctx: Ctx) -> StreakState:
     """Return the caller's streak row, creating it the first time."""
-    row = ctx.session.get(StreakState, ctx.member_id)
-    if row is None:
-        row = StreakState(member_id=ctx.member_id, community_id=ctx.community_id)
-        ctx.session.add(row)
-    return row
+    return ctx.store(LeaderboardStore).streak_to_keep(ctx.member_id)
 
 
 def count_answer_day(ctx: Ctx) -> str:
@@ -44,7 +41,7 @@ def count_answer_day(ctx: Ctx) -> str:
 
 def current_streak(ctx: Ctx) -> tuple[int, int] | None:
     """Return the caller's (current, best) streak as of today, or None when they opted out."""
-    row = ctx.session.get(StreakState, ctx.member_id)  # read only: no row means no streak yet
+    row = ctx.store(LeaderboardStore).streak(ctx.member_id)  # read only: no row, no streak yet
     if row is None:
         return 0, 0
     if row.opted_out:

@@ -6,7 +6,7 @@ from bot.app.context import Ctx
 from bot.app.feature import Forgotten
 from bot.app.registry import NoOptions, Registry, UserError, row_id
 from bot.core.cards import Button, Card, Message, Reply, Style, Visibility
-from bot.storage.tables import Member
+from bot.features.profile.store import ProfileStore
 
 ROUTES = Registry()
 
@@ -59,17 +59,11 @@ def _erased(erased: list[str]) -> str:
 
 def forget_identity(ctx: Ctx) -> Forgotten:
     """Unname the caller's row, so their next visit starts a new member (the last hook)."""
-    member = ctx.member
-    member.external_id = f"{FORGOTTEN}{ctx.member_id}"
-    member.display_name, member.timezone = "", None
+    ctx.store(ProfileStore).unname(ctx.member, f"{FORGOTTEN}{ctx.member_id}")
     return Forgotten()
 
 
 def _already_forgotten(ctx: Ctx, value: str) -> bool:
     found = row_id(value)
-    member = None if found is None else ctx.session.get(Member, found)
-    return (
-        member is not None
-        and member.community_id == ctx.community_id
-        and member.external_id.startswith(FORGOTTEN)
-    )
+    member = None if found is None else ctx.store(ProfileStore).member(found)
+    return member is not None and member.external_id.startswith(FORGOTTEN)

@@ -2,115 +2,88 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import datetime as dt
+from dataclasses import dataclass
 from datetime import date, time, timedelta
-from typing import Any
-
-from sqlalchemy import bindparam
-from sqlmodel import Session, col, select
 
 from bot.app.context import Ctx
-from bot.app.registry import Args, NoOptions, Option, Registry, UserError
+from bot.app.registry import NoOptions, Registry, UserError, option
 from bot.bank import catalog
-from bot.content import CATEGORY_NAMES, LEVEL_NAMES, ROUND_NAMES, SprintTemplate
-from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, Pause, Week, cycle_weeks, day_label
+from bot.content import CATEGORY_NAMES, LEVEL_NAMES, ROUND_NAMES
+from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, day_label
 from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
 from bot.core.words import plural
-from bot.features.leaderboard.posts import recap_card
+from bot.features.leaderboard.api import sprint_recap
+from bot.features.sprints.calendar import calendar_of, plan_from
+from bot.features.sprints.store import LIVE, SprintStore, live_sprint
 from bot.features.sprints.tables import Sprint
 
 ROUTES = Registry()
 
-LIVE = ("active", "paused")
+# TODO(#14): calendar_of, LIVE and live_sprint stay importable here until daily and mock
+# import them from bot.features.sprints.api.
+__all__ = ["LIVE", "ROUTES", "calendar_of", "live_sprint"]
+
 DEFAULT_TEMPLATE = "mle-4-week"
 PLAN_DAYS = 14
 LATE_GRACE = timedelta(minutes=15)  # a post this late goes out even without catch-up
 HORIZON_DAYS = 365  # a later start is a typo (and 9999-12-31 would run past the calendar)
 
 
-def plan_from(template: SprintTemplate, weeks: int) -> list[dict[str, Any]]:
-    """Turn a template into the stored weekly plan, cut or extended to the sprint's length."""
-    shaped = tuple(
-        Week(w.theme, {d: DayFocus(**p.model_dump()) for d, p in w.days.items()})
-        for w in template.weeks
-    )
-    return [
-        {"theme": w.theme, "days": {d: vars(f) for d, f in w.days.items()}}
-        for w in cycle_weeks(shaped, weeks)
-    ]
-
-
-def calendar_of(sprint: Sprint) -> Calendar:
-    """Build the pure calendar of a stored sprint."""
-    weeks = tuple(Week(w["theme"], StoredDays(w["days"])) for w in sprint.plan)
-    pauses = [Pause(date.fromisoformat(first), days) for first, days in sprint.pauses]
-    if sprint.paused_since is not None:
-        pauses.append(Pause(sprint.paused_since))
-    at = time.fromisoformat(sprint.post_time)
-    return Calendar(sprint.start_date, weeks, at, sprint.timezone, tuple(pauses))
-
-
-class StoredDays(Mapping[str, DayFocus]):
-    """A stored week's day plans, each made a DayFocus only when it is asked for.
-
-    The scheduler looks at one or two days of every active sprint each minute; making every
-    day of every week cost about 0.1 s a tick with 1,000 sprints.
-    """
-
-    __slots__ = ("_stored",)
-
-    def __init__(self, stored: dict[str, dict[str, Any]]) -> None:
-        self._stored = stored
-
-    def __getitem__(self, day: str) -> DayFocus:
-        return DayFocus(**self._stored[day])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._stored)
-
-    def __len__(self) -> int:
-        return len(self._stored)
-
-
-def live_sprint(session: Session, community_id: int, channel_id: str) -> Sprint | None:
-    """Return the channel's active or paused sprint."""
-    found = session.exec(_LIVE_SPRINT, params={"community": community_id, "channel": channel_id})
-    return found.first()
-
-
-_LIVE_SPRINT = select(Sprint).where(  # built once: /question asks it every time
-    col(Sprint.community_id) == bindparam("community"),
-    col(Sprint.channel_id) == bindparam("channel"),
-    col(Sprint.status).in_(LIVE),
-)
-
-
 def _require_live(ctx: Ctx) -> Sprint:
-    sprint = live_sprint(ctx.session, ctx.community_id, ctx.actor.channel_id)
+    sprint = ctx.store(SprintStore).live_in(ctx.actor.channel_id)
     if sprint is None:
         raise UserError("There is no sprint in this channel. Start one with `/sprint start`.")
     return sprint
 
 
-@ROUTES.command_untyped(
-    "sprint",
-    "start",
-    "Start a prep sprint in this channel",
-    Option("name", "Name of the sprint", required=True, max_length=100),
-    Option("start", "First day, like 2026-12-07 (default: tomorrow)", kind="date"),
-    Option(
-        "weeks", "Length in weeks (default: the template's)", kind="int", min_value=1, max_value=12
-    ),
-    Option("template", "Plan to follow", kind="choice", choices=("mle-4-week", "mle-6-week")),
-    Option("time", "Local post time, like 09:00 (default 09:00)", kind="time"),
-    Option("timezone", "Time zone, like Europe/Berlin (default: the community's)", kind="timezone"),
-    admin=True,
-)
-def start_sprint(ctx: Ctx, args: Args) -> Reply:
-    tz = args.get("timezone") or ctx.community.timezone
-    today = local_date(ctx.clock, tz)
-    start: date = args.get("start") or today + timedelta(days=1)
+@dataclass(frozen=True, kw_only=True)
+class StartOptions:
+    """The options of `/sprint start`."""
+
+    name: str = option("Name of the sprint", required=True, max_length=100)
+    start: date | None = option("First day, like 2026-12-07 (default: tomorrow)", "date")
+    weeks: int | None = option(
+        "Length in weeks (default: the template's)", "int", min_value=1, max_value=12
+    )
+    template: str | None = option("Plan to follow", "choice", choices=("mle-4-week", "mle-6-week"))
+    time: dt.time | None = option("Local post time, like 09:00 (default 09:00)", "time")
+    timezone: str | None = option(
+        "Time zone, like Europe/Berlin (default: the community's)", "timezone"
+    )
+
+
+@ROUTES.command("sprint", "start", "Start a prep sprint in this channel", StartOptions, admin=True)
+def start_sprint(ctx: Ctx, options: StartOptions) -> Reply:
+    """Start a sprint in the caller's channel and announce it there."""
+    tz = options.timezone or ctx.community.timezone
+    start = _start_day(options.start, local_date(ctx.clock, tz), tz)
+    template = catalog.bank().templates.get(options.template or DEFAULT_TEMPLATE)
+    if template is None:
+        raise UserError("That sprint template is not in the content folder.")
+    weeks = options.weeks or len(template.weeks)
+    store = ctx.store(SprintStore)
+    _refuse_a_second(store.live_in(ctx.actor.channel_id))
+    at = options.time or time(9, 0)
+    sprint = Sprint(
+        community_id=ctx.community_id,
+        channel_id=ctx.actor.channel_id,
+        name=options.name,
+        template_id=template.id,
+        start_date=start,
+        weeks=weeks,
+        post_time=at.strftime("%H:%M"),
+        timezone=tz,
+        plan=plan_from(template, weeks),
+        created_by=ctx.actor.user_id,
+    )
+    return _announced(store.add(sprint))
+
+
+def _start_day(asked: date | None, today: date, tz: str) -> date:
+    """The first day asked for (tomorrow by default), if it is neither past nor a year away."""
+    start = asked or today + timedelta(days=1)
     if start < today:
         raise UserError(
             f"The start date {start.isoformat()} is in the past; today is "
@@ -121,11 +94,11 @@ def start_sprint(ctx: Ctx, args: Args) -> Reply:
             f"The start date {start.isoformat()} is more than a year away; pick a day before "
             f"{(today + timedelta(days=HORIZON_DAYS + 1)).isoformat()}."
         )
-    template = catalog.bank().templates.get(args.get("template") or DEFAULT_TEMPLATE)
-    if template is None:
-        raise UserError("That sprint template is not in the content folder.")
-    weeks = args.get("weeks") or len(template.weeks)
-    clash = live_sprint(ctx.session, ctx.community_id, ctx.actor.channel_id)
+    return start
+
+
+def _refuse_a_second(clash: Sprint | None) -> None:
+    """One live sprint a channel."""
     if clash is not None:
         raise UserError(
             rich(
@@ -134,28 +107,17 @@ def start_sprint(ctx: Ctx, args: Args) -> Reply:
                 "**. End it with `/sprint end` before starting another.",
             )
         )
-    at: time = args.get("time") or time(9, 0)
-    sprint = Sprint(
-        community_id=ctx.community_id,
-        channel_id=ctx.actor.channel_id,
-        name=args["name"],
-        template_id=template.id,
-        start_date=start,
-        weeks=weeks,
-        post_time=at.strftime("%H:%M"),
-        timezone=tz,
-        plan=plan_from(template, weeks),
-        created_by=ctx.actor.user_id,
-    )
-    ctx.session.add(sprint)
-    ctx.session.flush()
+
+
+def _announced(sprint: Sprint) -> Reply:
+    """The channel card that a sprint starts."""
     cal = calendar_of(sprint)
     text = rich(
         "**",
         UserText(sprint.name),
-        f"** runs {start.isoformat()} to {cal.end.isoformat()} "
-        f"({plural(weeks, 'week')}). The question posts here at {sprint.post_time} {tz}; "
-        "the strong answer is revealed in its thread before the next one.",
+        f"** runs {sprint.start_date.isoformat()} to {cal.end.isoformat()} "
+        f"({plural(sprint.weeks, 'week')}). The question posts here at {sprint.post_time} "
+        f"{sprint.timezone}; the strong answer is revealed in its thread before the next one.",
     )
     return Reply.channel(
         Card(
@@ -313,7 +275,7 @@ def _resumed(sprint: Sprint, cal: Calendar, first: date) -> str:
 def sprint_end(ctx: Ctx, _: NoOptions) -> Reply:
     sprint = _require_live(ctx)
     sprint.status, sprint.ended_at = "ended", ctx.clock.now()
-    card = recap_card(ctx.session, sprint)
+    card = sprint_recap(ctx, sprint)
     if card is None:
         nobody = ". Nobody took part, so there is no recap to post."
         return Reply.note(rich("Ended ", UserText(sprint.name), nobody))

@@ -11,27 +11,32 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
-
 from bot.content import DayFilter
 from bot.core.calendar import Calendar
-from bot.core.cards import Card, Message, UserText, Visibility, rich
+from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
-from bot.features.leaderboard.posts import recap_card, weekly_card
-from bot.features.sprints.handlers import LATE_GRACE, LIVE, calendar_of
+from bot.features.leaderboard.api import recap_card, weekly_card
+from bot.features.sprints.alerts import alert_admin
+from bot.features.sprints.calendar import calendar_of
+from bot.features.sprints.handlers import LATE_GRACE
+from bot.features.sprints.store import live_sprints, sprint_by_id
 from bot.features.sprints.tables import Sprint
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
+from bot.storage.uow import Session
+
+__all__ = [
+    "KINDS",
+    "alert_admin",
+    "build_recap",
+    "build_weekly",
+    "find_sprint_work",
+]  # alert_admin: its old home
 
 
 def find_sprint_work(session: Session, look: Look, found: list[Due]) -> None:
     """Add what each live sprint's channel is due now."""
-    rows = session.exec(
-        select(Sprint, Community)
-        .join(Community, col(Community.id) == Sprint.community_id)
-        .where(col(Sprint.status).in_(LIVE), col(Community.platform).in_(look.platforms))
-    ).all()
-    for sprint, community in rows:
+    for sprint, community in live_sprints(session, look.platforms):
         found.extend(_sprint_due(sprint, community, look.now, look.catch_up))
 
 
@@ -89,28 +94,11 @@ def build_weekly(session: Session, clock: Clock, due: Due) -> list[Message]:
 
 
 def build_recap(session: Session, clock: Clock, due: Due) -> list[Message]:
-    sprint = session.get(Sprint, due.sprint_id)
+    sprint = sprint_by_id(session, due.sprint_id)
     assert sprint is not None and sprint.community_id == due.community_id
     sprint.status, sprint.ended_at = "ended", clock.now()
     card = recap_card(session, sprint)
     return [Message(card, Visibility.CHANNEL, channel=due.channel_id)] if card else []
-
-
-def alert_admin(session: Session, due: Due, error: str) -> list[Message]:
-    """Tell the admin who started the sprint that one of its posts could not go out."""
-    sprint = session.get(Sprint, due.sprint_id) if due.sprint_id is not None else None
-    if sprint is None or not sprint.created_by:
-        return []
-    text = rich(
-        f"The {due.kind} post for **",
-        UserText(sprint.name),
-        f"** ({due.key}) could not be delivered.\nWhy: ",
-        UserText(error.rstrip(".")),
-        ".\nIf that is about the channel or permissions, check that the channel still exists "
-        "and that PrepLoop may post there. Nothing was lost; the next post is tried as planned.",
-    )
-    card = Card(title="PrepLoop could not post", text=text)
-    return [Message(card, Visibility.DIRECT, to_member=sprint.created_by)]
 
 
 KINDS = (
