@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from bot.app.context import Ctx
 from bot.core.points import POINTS, Reason
 from bot.features.leaderboard.store import LeaderboardStore
-from bot.storage.uow import Session
 
 ALL_TIME = "all"
 
@@ -44,8 +43,3 @@ def periods_of(store: LeaderboardStore, today: date) -> list[str]:
 def award_periods(ctx: Ctx, today: date) -> list[str]:
     """Return the leaderboard periods an award the caller's community makes today counts toward."""
     return periods_of(ctx.store(LeaderboardStore), today)
-
-
-def periods(session: Session, community_id: int, today: date) -> list[str]:
-    """TODO(#14): the old way (story's points); `award_periods(ctx, today)` in the api instead."""
-    return periods_of(LeaderboardStore(session, community_id), today)

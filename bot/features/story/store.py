@@ -14,7 +14,7 @@ from sqlalchemy import delete, update
 from sqlmodel import col, func, select
 
 from bot.core.points import Reason
-from bot.features.leaderboard.ledger import award, periods
+from bot.features.leaderboard.api import award, award_periods_in
 from bot.features.story.tables import Story, StoryConfig, StoryReview
 from bot.storage.tables import Member
 from bot.storage.uow import Session
@@ -206,7 +206,7 @@ class StoryStore:
 
     def award_periods(self, today: date) -> list[str]:
         """Return the leaderboard periods an award made today counts toward."""
-        return periods(self.session, self.community_id, today)
+        return award_periods_in(self.session, self.community_id, today)
 
     def award(self, ctx: Ctx, reason: Reason, reference: str, member_id: int | None = None) -> int:
         """Award points once (to the caller unless `member_id`); return them, 0 if given before."""
