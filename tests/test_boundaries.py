@@ -28,7 +28,7 @@ NOT_FOR_THE_CORE = (
     *DATABASE_MODULES,
 )
 # The features whose store is the only module that builds queries.
-STORE_ONLY: set[str] = set()
+STORE_ONLY: set[str] = {"practice"}
 
 
 def _imports(path: Path) -> set[str]:
