@@ -29,7 +29,7 @@ NOT_FOR_THE_CORE = (
     *DATABASE_MODULES,
 )
 # The features whose store is the only module that builds queries.
-STORE_ONLY: set[str] = {"profile", "sprints", "story"}
+STORE_ONLY: set[str] = {"daily", "practice", "profile", "sprints", "story"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
-from sqlmodel import col, select
-
 from bot.app.context import Ctx
 from bot.app.feature import Forgotten
 from bot.core.words import plural
-from bot.features.daily.tables import Answer, DailyPost
+from bot.features.daily.store import DailyStore
 
 
 def forget(ctx: Ctx) -> Forgotten:
@@ -19,10 +16,4 @@ def forget(ctx: Ctx) -> Forgotten:
 
 def forget_answers(ctx: Ctx) -> int:
     """Blank the text of the caller's daily answers in this community (the rows keep counts)."""
-    posts = select(DailyPost.id).where(DailyPost.community_id == ctx.community_id)
-    result = ctx.session.execute(
-        update(Answer)
-        .where(col(Answer.member_id) == ctx.member_id, col(Answer.post_id).in_(posts))
-        .values(text="")
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+    return ctx.store(DailyStore).blank_answers_of(ctx.member_id)

@@ -9,19 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Table, bindparam, update
-from sqlmodel import Session, col, select
-
 from bot.bank.cards import question_card, reveal_card
 from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
-from bot.features.daily.handlers import claim_posts, find_post
-from bot.features.daily.tables import DailyPost
-from bot.features.sprints.scheduled import alert_admin
+from bot.features.daily.picking import claim_posts
+from bot.features.daily.store import DailyStore, questions_by_id, record_posted
+from bot.features.sprints.api import alert_admin
 from bot.scheduling.claims import Due, Kind
-from bot.storage.tables import Question
-
-POSTS: Table = DailyPost.__table__  # type: ignore[attr-defined]
+from bot.storage.uow import Session
 
 
 def build_daily(session: Session, clock: Clock, due: Due) -> list[Message]:
@@ -32,8 +27,7 @@ def build_dailies(session: Session, clock: Clock, dues: Sequence[Due]) -> dict[D
     """Every channel's question of the day: posts claimed and questions read in a few queries."""
     wanted = {(d.community_id, d.channel_id, date.fromisoformat(d.key)): d for d in dues}
     posts = claim_posts(session, {key: due.focus for key, due in wanted.items()})
-    ids = {post.question_id for post in posts.values()}
-    questions = {q.id: q for q in session.exec(select(Question).where(col(Question.id).in_(ids)))}
+    questions = questions_by_id(session, {post.question_id for post in posts.values()})
     built: dict[Due, list[Message]] = {}
     for key, post in posts.items():
         due = wanted[key]
@@ -48,36 +42,19 @@ def build_dailies(session: Session, clock: Clock, dues: Sequence[Due]) -> dict[D
 def record_dailies(session: Session, now: datetime, sent: Sequence[tuple[Due, list[str]]]) -> None:
     """Keep the platform reference of each question posted, for its thread and reveal."""
     posted = [
-        {
-            "b_community": due.community_id,
-            "b_channel": due.channel_id,
-            "b_day": date.fromisoformat(due.key),
-            "b_ref": refs[0][:128],
-        }
+        ((due.community_id, due.channel_id, date.fromisoformat(due.key)), refs[0])
         for due, refs in sent
         if refs
     ]
-    if not posted:
-        return
-    posts = POSTS.c
-    session.connection().execute(
-        update(POSTS)
-        .where(
-            posts.community_id == bindparam("b_community"),
-            posts.channel_id == bindparam("b_channel"),
-            posts.kind == "daily",
-            posts.local_date == bindparam("b_day"),
-        )
-        .values(message_ref=bindparam("b_ref"), posted_at=now),
-        posted,
-    )
+    record_posted(session, now, posted)
 
 
 def build_reveal(session: Session, clock: Clock, due: Due) -> list[Message]:
-    post = find_post(session, due.community_id, due.channel_id, date.fromisoformat(due.key))
+    store = DailyStore(session, due.community_id)
+    post = store.post_of_day(due.channel_id, date.fromisoformat(due.key))
     if post is None or not post.message_ref:
         return []
-    question = session.get(Question, post.question_id)
+    question = store.question(post.question_id)
     assert question is not None
     return [
         Message(

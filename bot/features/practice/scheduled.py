@@ -5,26 +5,19 @@ from __future__ import annotations
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
-
 from bot.bank.cards import practice_card
 from bot.core.calendar import local_moment
 from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
-from bot.features.practice.handlers import pick_practice
-from bot.features.practice.tables import PracticePref
+from bot.features.practice.picking import pick_practice
+from bot.features.practice.store import PracticeStore, enabled_prefs
 from bot.scheduling.claims import Due, Kind, Look
-from bot.storage.tables import Community, Member
+from bot.storage.uow import Session
 
 
 def find_practice_work(session: Session, look: Look, found: list[Due]) -> None:
     """Add the practice DM of each member whose chosen time has come today."""
-    rows = session.exec(
-        select(PracticePref, Community)
-        .join(Community, col(Community.id) == PracticePref.community_id)
-        .where(PracticePref.enabled == True, col(Community.platform).in_(look.platforms))  # noqa: E712
-    ).all()
-    for pref, community in rows:
+    for pref, community in enabled_prefs(session, look.platforms):
         today = look.now.astimezone(ZoneInfo(pref.timezone)).date()
         if look.now >= local_moment(today, time.fromisoformat(pref.at_time), pref.timezone):
             found.append(
@@ -41,10 +34,11 @@ def find_practice_work(session: Session, look: Look, found: list[Due]) -> None:
 
 
 def build_practice(session: Session, clock: Clock, due: Due) -> list[Message]:
-    member = session.get(Member, due.member_id)
-    if member is None or member.community_id != due.community_id:
+    store = PracticeStore(session, due.community_id)
+    member = store.member(due.member_id) if due.member_id is not None else None
+    if member is None:
         return []
-    found = pick_practice(session, due.community_id, member.id or 0, date.fromisoformat(due.key))
+    found = pick_practice(store, member.id or 0, date.fromisoformat(due.key))
     if found is None:
         return []
     return [Message(practice_card(*found), Visibility.DIRECT, to_member=member.external_id)]

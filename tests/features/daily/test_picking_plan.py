@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 
 from bot.app.hub import Hub
 from bot.core.cards import plain
-from bot.features.daily.handlers import claim_post
+from bot.features.daily.picking import claim_post
+from bot.features.daily.store import DailyStore
 from bot.features.daily.tables import DailyPost
 from bot.scheduling.delivery import JobRunner
 from bot.storage.tables import Question
@@ -73,14 +74,14 @@ def test_two_members_opening_a_new_days_question_at_once_share_one_post(hub: Hub
 
     def slow(name: str) -> None:
         def work(session: Session) -> None:
-            found[name] = claim_post(session, 1, "c1", day).id
+            found[name] = claim_post(DailyStore(session, 1), "c1", day).id
             first_claimed.set()
             let_go.wait(5)  # holds its transaction open while the other one tries
 
         transact(hub.engine, work)
 
     def quick(name: str) -> None:
-        found[name] = transact(hub.engine, lambda s: claim_post(s, 1, "c1", day).id)
+        found[name] = transact(hub.engine, lambda s: claim_post(DailyStore(s, 1), "c1", day).id)
 
     hub.command_text(actor("u1"), "leaderboard", "")  # the community exists
     a = threading.Thread(target=slow, args=("a",))

@@ -11,7 +11,7 @@ from bot.bank.live import Candidate, forget_question_pool
 from bot.content import DayFilter
 from bot.core.cards import Visibility, plain
 from bot.features import schedule_of
-from bot.features.daily.handlers import pick_next
+from bot.features.daily.picking import pick_next
 from bot.features.daily.tables import DailyPost
 from bot.features.sprints.tables import Sprint
 from bot.scheduling import claims

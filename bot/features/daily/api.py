@@ -1,0 +1,7 @@
+"""What other features may use of the question of the day."""
+
+from __future__ import annotations
+
+from bot.features.daily.store import answered_question_ids
+
+__all__ = ["answered_question_ids"]

@@ -1,0 +1,182 @@
+"""The question of the day's queries: each channel's post per day, and members' answers."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, bindparam, update
+from sqlmodel import col, select
+
+from bot.bank.live import Candidate, live_candidates
+from bot.features.daily.tables import Answer, DailyPost
+from bot.features.sprints.api import live_sprint
+from bot.features.sprints.tables import Sprint
+from bot.storage.tables import Question
+from bot.storage.uow import Session
+from bot.storage.upsert import upsert_insert
+
+PostKey = tuple[int, str, date]  # community id, channel id, local day
+PostRow = tuple[int, str, date, str]  # community id, channel id, local day, question id
+POSTS: Table = DailyPost.__table__  # type: ignore[attr-defined]
+
+_POST_OF_DAY = select(DailyPost).where(  # built once: most commands and buttons read it
+    col(DailyPost.community_id) == bindparam("community"),
+    col(DailyPost.channel_id) == bindparam("channel"),
+    DailyPost.kind == "daily",
+    col(DailyPost.local_date) == bindparam("day"),
+)
+_ANSWER_OF = (
+    select(Answer)
+    .where(col(Answer.post_id) == bindparam("post"), col(Answer.member_id) == bindparam("member"))
+    .limit(1)
+)
+_ANSWERED = (
+    select(DailyPost.question_id)
+    .join(Answer, col(Answer.post_id) == DailyPost.id)
+    .where(col(Answer.member_id) == bindparam("member"))
+)
+
+
+class DailyStore:
+    """The daily posts and answers of one community."""
+
+    def __init__(self, session: Session, community_id: int) -> None:
+        self.session = session
+        self.community_id = community_id
+
+    def post_of_day(self, channel_id: str, day: date) -> DailyPost | None:
+        """A channel's daily post for a day, if one was claimed."""
+        params = {"community": self.community_id, "channel": channel_id, "day": day}
+        return self.session.exec(_POST_OF_DAY, params=params).first()
+
+    def post(self, post_id: int) -> DailyPost | None:
+        """A post of this community by its id, if it exists."""
+        post = self.session.get(DailyPost, post_id)
+        return post if post is not None and post.community_id == self.community_id else None
+
+    def insert_posts(self, rows: Sequence[tuple[str, date, str]]) -> None:
+        """Insert (channel, day, question) posts that no other transaction inserted meanwhile."""
+        insert_posts(self.session, [(self.community_id, *row) for row in rows])
+
+    def used_question_ids(self) -> list[str]:
+        """The community's questions of the day so far, oldest first."""
+        query = (
+            select(DailyPost.question_id)
+            .where(DailyPost.community_id == self.community_id)
+            .order_by(col(DailyPost.id))
+        )
+        return list(self.session.exec(query))
+
+    def live_candidates(self) -> list[Candidate]:
+        """Every live question of the bank, as the picker filters them."""
+        return live_candidates(self.session)
+
+    def question(self, question_id: str) -> Question | None:
+        """A question of the bank (retired ones too), if it exists."""
+        return self.session.get(Question, question_id)
+
+    def is_answered(self, post_id: int) -> bool:
+        """Whether any member answered a post."""
+        found = self.session.exec(select(Answer.id).where(Answer.post_id == post_id)).first()
+        return found is not None
+
+    def answer_of(self, post_id: int, member_id: int) -> Answer | None:
+        """A member's answer to a post, if any."""
+        params = {"post": post_id, "member": member_id}
+        return self.session.exec(_ANSWER_OF, params=params).first()
+
+    def add_answer(self, answer: Answer) -> None:
+        """Keep a member's first answer to a post."""
+        self.session.add(answer)
+
+    def blank_answers_of(self, member_id: int) -> int:
+        """Blank the text of a member's answers here (the rows keep counts); say how many."""
+        posts = select(DailyPost.id).where(DailyPost.community_id == self.community_id)
+        result = self.session.execute(
+            update(Answer)
+            .where(col(Answer.member_id) == member_id, col(Answer.post_id).in_(posts))
+            .values(text="")
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    def live_sprint(self, channel_id: str) -> Sprint | None:
+        """The channel's active or paused sprint, whose plan and time zone the day follows."""
+        return live_sprint(self.session, self.community_id, channel_id)
+
+
+def answered_question_ids(session: Session, member_id: int) -> set[str]:
+    """The questions of the day a member has answered."""
+    return set(session.exec(_ANSWERED, params={"member": member_id}))
+
+
+def insert_posts(session: Session, rows: Sequence[PostRow]) -> None:
+    """Insert posts that no other transaction inserted meanwhile.
+
+    Two members opening a new day's question at once both find no post: the second insert
+    does nothing (on PostgreSQL it fails the transaction with a serialization error, which
+    transact() runs again, finding the first one's post) instead of a unique violation.
+    """
+    values = [
+        {"community_id": c, "channel_id": ch, "kind": "daily", "local_date": d, "question_id": q}
+        for c, ch, d, q in rows
+    ]
+    session.execute(
+        upsert_insert(session)(DailyPost)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["community_id", "channel_id", "kind", "local_date"])
+    )
+
+
+def posts_of_days(
+    session: Session, communities: Collection[int], days: Collection[date]
+) -> dict[PostKey, DailyPost]:
+    """The daily posts of these communities on these days, by community, channel and day."""
+    rows = session.exec(
+        select(DailyPost).where(
+            col(DailyPost.community_id).in_(communities),
+            col(DailyPost.local_date).in_(days),
+            DailyPost.kind == "daily",
+        )
+    )
+    return {(p.community_id, p.channel_id, p.local_date): p for p in rows}
+
+
+def used_question_ids(session: Session, communities: Collection[int]) -> dict[int, list[str]]:
+    """Each community's questions of the day so far, oldest first."""
+    used: dict[int, list[str]] = {community: [] for community in communities}
+    for community, question_id in session.exec(
+        select(DailyPost.community_id, DailyPost.question_id)
+        .where(col(DailyPost.community_id).in_(communities))
+        .order_by(col(DailyPost.id))
+    ):
+        used[community].append(question_id)
+    return used
+
+
+def questions_by_id(session: Session, ids: Collection[str]) -> dict[str, Question]:
+    """The questions of the bank with these ids."""
+    return {q.id: q for q in session.exec(select(Question).where(col(Question.id).in_(ids)))}
+
+
+def record_posted(session: Session, now: datetime, posted: Sequence[tuple[PostKey, str]]) -> None:
+    """Note each post's platform reference and when it was posted, in one statement."""
+    if not posted:
+        return
+    params: list[dict[str, Any]] = [
+        {"b_community": c, "b_channel": ch, "b_day": d, "b_ref": ref[:128]}
+        for (c, ch, d), ref in posted
+    ]
+    posts = POSTS.c
+    session.connection().execute(
+        update(POSTS)
+        .where(
+            posts.community_id == bindparam("b_community"),
+            posts.channel_id == bindparam("b_channel"),
+            posts.kind == "daily",
+            posts.local_date == bindparam("b_day"),
+        )
+        .values(message_ref=bindparam("b_ref"), posted_at=now),
+        params,
+    )
