@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.app.context import Ctx
-from bot.app.registry import Args, NoOptions, Option, Registry, UserError
+from bot.app.registry import NoOptions, Registry, UserError, option
 from bot.content import ROUNDS
 from bot.core.cards import Card, Mention, Message, Reply, Text, rich
 from bot.core.mock_availability import format_availability, local_label, parse_availability
@@ -79,23 +80,29 @@ def mock_home(ctx: Ctx, options: NoOptions) -> Reply:
     return mock_status(ctx, options)
 
 
-@ROUTES.command_untyped(
-    "mock",
-    "request",
-    "Ask for a mock interview partner with your target role",
-    Option(
-        "round", "The interview round to practise", kind="choice", required=True, choices=ROUNDS
-    ),
-    Option("window", 'Only these hours, e.g. "sat 10:00-14:00" (your time zone)', max_length=300),
+@dataclass(frozen=True, kw_only=True)
+class RequestOptions:
+    """`/mock request`: the round to practise, and optionally the hours it must fit."""
+
+    round: str = option(
+        "The interview round to practise", kind="choice", required=True, choices=ROUNDS
+    )
+    window: str | None = option(
+        'Only these hours, e.g. "sat 10:00-14:00" (your time zone)', max_length=300
+    )
+
+
+@ROUTES.command(
+    "mock", "request", "Ask for a mock interview partner with your target role", RequestOptions
 )
-def request_mock(ctx: Ctx, args: Args) -> Reply:
+def request_mock(ctx: Ctx, options: RequestOptions) -> Reply:
     profile = require_profile(ctx)
     if profile is None:
         return no_profile_reply(ctx)
     if profile.paused:
         raise UserError(PAUSED)
     _refuse_when_paired(ctx)
-    return enter_queue(ctx, profile, args["round"], _window(args.get("window")))
+    return enter_queue(ctx, profile, options.round, _window(options.window))
 
 
 def enter_queue(ctx: Ctx, profile: MockProfile, round_id: str, window: str | None) -> Reply:
