@@ -13,7 +13,7 @@ from bot.core.mock_plan import ODD_POLICIES
 from bot.core.mock_rules import DEFAULT_ROLES, RuleError, parse_roles
 from bot.core.words import plural
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
-from bot.features.mock.store import open_rounds, settings_of
+from bot.features.mock.store import MockStore
 from bot.features.mock.tables import MockSettings
 
 ROUTES = Registry()
@@ -52,18 +52,15 @@ class RoundOptions:
 def mock_round(ctx: Ctx, options: RoundOptions) -> Reply:
     if options.round == "close":
         return _close_now(ctx)
-    if any(
-        r.channel_id == ctx.actor.channel_id for r in open_rounds(ctx.session, ctx.community_id)
-    ):
+    if any(r.channel_id == ctx.actor.channel_id for r in ctx.store(MockStore).open_rounds()):
         raise UserError(
             "A mock round is already open in this channel. `/mock round close` pairs it now."
         )
     hours = options.hours if options.hours is not None else DEFAULT_HOURS
     closes = ctx.clock.now() + timedelta(hours=hours)
     messages = open_mock_round(
-        session=ctx.session,
+        store=ctx.store(MockStore),
         clock=ctx.clock,
-        community_id=ctx.community_id,
         channel_id=ctx.actor.channel_id,
         round=options.round,
         closes_at=closes,
@@ -73,14 +70,12 @@ def mock_round(ctx: Ctx, options: RoundOptions) -> Reply:
 
 
 def _close_now(ctx: Ctx) -> Reply:
-    rounds = open_rounds(ctx.session, ctx.community_id)
+    rounds = ctx.store(MockStore).open_rounds()
     here = [r for r in rounds if r.channel_id == ctx.actor.channel_id] or rounds
     if not here:
         return Reply.note("No mock round is open. `/mock round round:onsite_coding` opens one.")
     assert here[0].id is not None
-    messages = close_mock_round(
-        session=ctx.session, clock=ctx.clock, community_id=ctx.community_id, round_id=here[0].id
-    )
+    messages = close_mock_round(store=ctx.store(MockStore), clock=ctx.clock, round_id=here[0].id)
     return Reply(messages)
 
 
@@ -112,10 +107,11 @@ class SettingsOptions:
     admin=True,
 )
 def mock_settings(ctx: Ctx, options: SettingsOptions) -> Reply:
-    found = settings_of(ctx.session, ctx.community_id)
+    store = ctx.store(MockStore)
+    found = store.settings()
     if found is None:
         found = MockSettings(community_id=ctx.community_id, roles=list(DEFAULT_ROLES))
-        ctx.session.add(found)
+        store.add(found)
     if options.roles is not None:
         try:
             found.roles = list(parse_roles(options.roles))
@@ -125,7 +121,7 @@ def mock_settings(ctx: Ctx, options: SettingsOptions) -> Reply:
         found.odd_policy = options.odd
     if options.wait_hours is not None:
         found.wait_hours = options.wait_hours
-    ctx.session.flush()
+    store.flush()
     odd = ODD_TEXT.get(found.odd_policy, ODD_TEXT["trio"])
     return Reply.ephemeral(
         Card(

@@ -19,7 +19,7 @@ from bot.core.mock_rules import (
     RuleError,
     find_role,
 )
-from bot.features.mock.store import profile_of, roles_of, timezone_of
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockProfile
 
 ROUTES = Registry()
@@ -32,7 +32,7 @@ EXAMPLE = (
 
 def setup_card(ctx: Ctx, title: str = "First, your mock profile") -> Card:
     """Walk a member through `/profile set`: the exact usage and every choice."""
-    roles = " · ".join(roles_of(ctx.session, ctx.community_id))
+    roles = " · ".join(ctx.store(MockStore).roles())
     levels = " · ".join(f"`{key}` ({LEVEL_LABELS[key]})" for key in LEVELS)
     return Card(
         title=title,
@@ -88,7 +88,8 @@ class ProfileOptions:
 def set_profile(ctx: Ctx, options: ProfileOptions) -> Reply:
     if options == ProfileOptions():
         return Reply.ephemeral(setup_card(ctx, "What would you like to set?"))
-    profile = profile_of(ctx.session, ctx.community_id, ctx.member_id)
+    store = ctx.store(MockStore)
+    profile = store.profile(ctx.member_id)
     role, level = _role(ctx, options.role), options.level
     if profile is None and (role is None or level is None):
         missing = "`role`" if role is None else "`level`"
@@ -104,14 +105,14 @@ def set_profile(ctx: Ctx, options: ProfileOptions) -> Reply:
         profile = MockProfile(
             community_id=ctx.community_id, member_id=ctx.member_id, role=role, level=level
         )
-        ctx.session.add(profile)
+        store.add(profile)
     profile.role = role or profile.role
     profile.level = level or profile.level
     profile.availability = hours if hours is not None else profile.availability
     profile.updated_at = ctx.clock.now()
     if zone is not None:
         ctx.member.timezone = zone
-    ctx.session.flush()
+    store.flush()
     return Reply.ephemeral(
         Card(
             title="Your mock profile is saved.",
@@ -124,7 +125,7 @@ def set_profile(ctx: Ctx, options: ProfileOptions) -> Reply:
 def _role(ctx: Ctx, raw: str | None) -> str | None:
     if raw is None:
         return None
-    return _checked(lambda text: find_role(text, roles_of(ctx.session, ctx.community_id)), raw)
+    return _checked(lambda text: find_role(text, ctx.store(MockStore).roles()), raw)
 
 
 def _checked(read: Callable[[str], str], raw: str | None) -> str | None:
