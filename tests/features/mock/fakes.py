@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 from bot.core.clock import Clock
 from bot.core.points import POINTS, Reason
+from bot.features.mock.profile import ProfileOptions, set_profile
 from bot.features.mock.store import RECENT_PAIRINGS, MockStore
 from bot.features.mock.tables import (
     MockFeedback,
@@ -234,3 +235,14 @@ def mock_unit(clock: FakeClock | None = None) -> tuple[FakeUnitOfWork, FakeMockS
     uow = FakeUnitOfWork((MockStore, store), clock=clock)
     store.uow = uow
     return uow, store
+
+
+EVENINGS = "mon-fri 18:00-21:00, sat 10:00-14:00"
+
+
+def with_profile(uow: FakeUnitOfWork, user: str, role: str = "MLE") -> None:
+    """Give a member a mock profile: Paris evenings, the same hours for everyone."""
+    options = ProfileOptions(
+        role=role, level="mle2", timezone="Europe/Paris", availability=EVENINGS
+    )
+    set_profile(uow.ctx(user), options)

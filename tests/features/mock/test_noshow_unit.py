@@ -13,9 +13,8 @@ from bot.features.mock.noshow import report_noshow
 from bot.features.mock.queue import RequestOptions, mock_status, request_mock
 from bot.features.mock.tables import MockNoShow, MockPairing
 from tests.fakes import FakeClock, FakeUnitOfWork
-from tests.features.mock.fakes import FakeMockStore, mock_unit
+from tests.features.mock.fakes import FakeMockStore, mock_unit, with_profile
 from tests.features.mock.flow import text_of, to
-from tests.features.mock.test_queue_unit import with_profile
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import pytest
 
 from bot.app.registry import NoOptions, UserError
 from bot.core.cards import plain
-from bot.features.mock.profile import ProfileOptions, set_profile
 from bot.features.mock.queue import (
     PAUSED,
     RequestOptions,
@@ -16,19 +15,10 @@ from bot.features.mock.queue import (
 )
 from bot.features.mock.tables import MockPairing, MockRequest, MockSeat
 from tests.fakes import FakeUnitOfWork
-from tests.features.mock.fakes import FakeMockStore, mock_unit
+from tests.features.mock.fakes import FakeMockStore, mock_unit, with_profile
 from tests.features.mock.flow import text_of, to
 
-EVENINGS = "mon-fri 18:00-21:00, sat 10:00-14:00"
 CODING = RequestOptions(round="onsite_coding")
-
-
-def with_profile(uow: FakeUnitOfWork, user: str, role: str = "MLE") -> None:
-    """Give a member a mock profile: Paris evenings, the same hours for everyone."""
-    options = ProfileOptions(
-        role=role, level="mle2", timezone="Europe/Paris", availability=EVENINGS
-    )
-    set_profile(uow.ctx(user), options)
 
 
 @pytest.fixture
