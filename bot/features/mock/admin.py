@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.app.context import Ctx
-from bot.app.registry import Args, Option, Registry, UserError
+from bot.app.registry import Registry, UserError, option
 from bot.content import ROUNDS
 from bot.core.cards import Card, Field, Reply
 from bot.core.mock_plan import ODD_POLICIES
 from bot.core.mock_rules import DEFAULT_ROLES, RuleError, parse_roles
 from bot.core.words import plural
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
-from bot.features.mock.store import open_rounds, settings_of
+from bot.features.mock.store import MockStore
 from bot.features.mock.tables import MockSettings
 
 ROUTES = Registry()
@@ -23,42 +24,45 @@ ODD_TEXT = {
 }
 
 
-@ROUTES.command_untyped(
-    "mock",
-    "round",
-    "Open a mock round here (RSVP window), or `close` the open one and pair everyone now",
-    Option(
-        "round",
+@dataclass(frozen=True, kw_only=True)
+class RoundOptions:
+    """`/mock round`: the round to open (or `close`), and how long RSVPs stay open."""
+
+    round: str = option(
         "The round to practise, or close",
         kind="choice",
         required=True,
         choices=(*ROUNDS, "close"),
-    ),
-    Option(
-        "hours",
+    )
+    hours: int | None = option(
         "Hours the RSVP window stays open (default 24)",
         kind="int",
         min_value=1,
         max_value=168,
-    ),
+    )
+
+
+@ROUTES.command(
+    "mock",
+    "round",
+    "Open a mock round here (RSVP window), or `close` the open one and pair everyone now",
+    RoundOptions,
     admin=True,
 )
-def mock_round(ctx: Ctx, args: Args) -> Reply:
-    if args["round"] == "close":
+def mock_round(ctx: Ctx, options: RoundOptions) -> Reply:
+    if options.round == "close":
         return _close_now(ctx)
-    if any(
-        r.channel_id == ctx.actor.channel_id for r in open_rounds(ctx.session, ctx.community_id)
-    ):
+    if any(r.channel_id == ctx.actor.channel_id for r in ctx.store(MockStore).open_rounds()):
         raise UserError(
             "A mock round is already open in this channel. `/mock round close` pairs it now."
         )
-    closes = ctx.clock.now() + timedelta(hours=args.get("hours", DEFAULT_HOURS))
+    hours = options.hours if options.hours is not None else DEFAULT_HOURS
+    closes = ctx.clock.now() + timedelta(hours=hours)
     messages = open_mock_round(
-        session=ctx.session,
+        store=ctx.store(MockStore),
         clock=ctx.clock,
-        community_id=ctx.community_id,
         channel_id=ctx.actor.channel_id,
-        round=args["round"],
+        round=options.round,
         closes_at=closes,
         claim=f"admin:{ctx.actor.channel_id}:{ctx.clock.now().isoformat()}",
     )
@@ -66,50 +70,58 @@ def mock_round(ctx: Ctx, args: Args) -> Reply:
 
 
 def _close_now(ctx: Ctx) -> Reply:
-    rounds = open_rounds(ctx.session, ctx.community_id)
+    rounds = ctx.store(MockStore).open_rounds()
     here = [r for r in rounds if r.channel_id == ctx.actor.channel_id] or rounds
     if not here:
         return Reply.note("No mock round is open. `/mock round round:onsite_coding` opens one.")
     assert here[0].id is not None
-    messages = close_mock_round(
-        session=ctx.session, clock=ctx.clock, community_id=ctx.community_id, round_id=here[0].id
-    )
+    messages = close_mock_round(store=ctx.store(MockStore), clock=ctx.clock, round_id=here[0].id)
     return Reply(messages)
 
 
-@ROUTES.command_untyped(
-    "mock",
-    "settings",
-    "Set target roles, what happens to an odd member out, and the wait for someone new",
-    Option("roles", 'Comma-separated, e.g. "MLE, SDE, Applied Scientist"', max_length=500),
-    Option(
-        "odd",
+@dataclass(frozen=True, kw_only=True)
+class SettingsOptions:
+    """`/mock settings`: target roles, the odd member out, the wait for someone new."""
+
+    roles: str | None = option(
+        'Comma-separated, e.g. "MLE, SDE, Applied Scientist"', max_length=500
+    )
+    odd: str | None = option(
         "trio: join a pair as a trio; wait: first priority next time",
         kind="choice",
         choices=ODD_POLICIES,
-    ),
-    Option(
-        "wait_hours",
+    )
+    wait_hours: int | None = option(
         "Hours a request waits for someone new before a past partner will do (default 24)",
         kind="int",
         min_value=1,
         max_value=168,
-    ),
+    )
+
+
+@ROUTES.command(
+    "mock",
+    "settings",
+    "Set target roles, what happens to an odd member out, and the wait for someone new",
+    SettingsOptions,
     admin=True,
 )
-def mock_settings(ctx: Ctx, args: Args) -> Reply:
-    found = settings_of(ctx.session, ctx.community_id)
+def mock_settings(ctx: Ctx, options: SettingsOptions) -> Reply:
+    store = ctx.store(MockStore)
+    found = store.settings()
     if found is None:
         found = MockSettings(community_id=ctx.community_id, roles=list(DEFAULT_ROLES))
-        ctx.session.add(found)
-    if "roles" in args:
+        store.add(found)
+    if options.roles is not None:
         try:
-            found.roles = list(parse_roles(args["roles"]))
+            found.roles = list(parse_roles(options.roles))
         except RuleError as error:
             raise UserError(error.text) from None
-    found.odd_policy = args.get("odd", found.odd_policy)
-    found.wait_hours = args.get("wait_hours", found.wait_hours)
-    ctx.session.flush()
+    if options.odd is not None:
+        found.odd_policy = options.odd
+    if options.wait_hours is not None:
+        found.wait_hours = options.wait_hours
+    store.flush()
     odd = ODD_TEXT.get(found.odd_policy, ODD_TEXT["trio"])
     return Reply.ephemeral(
         Card(

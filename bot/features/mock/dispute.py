@@ -6,20 +6,14 @@ The scheduler confirms an undisputed report once its day is over (see mock_sched
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlmodel import Session, col, select
-
 from bot.app.context import Ctx
 from bot.app.registry import Registry, UserError, row_id
-from bot.core.actors import Actor
 from bot.core.cards import Button, Card, Mention, Message, Reply, Style, Visibility, rich
 from bot.core.clock import Clock
 from bot.core.mock_availability import local_label
 from bot.core.mock_rules import dispute_deadline
 from bot.core.points import POINTS, Reason
-from bot.features.leaderboard.ledger import award
-from bot.features.mock.store import member_in, profile_of, timezone_of, waiting_request_of
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockNoShow, MockPairing, MockSeat
 from bot.storage.tables import Community, Member
 
@@ -43,18 +37,19 @@ def open_report(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> Message:
         reported_at=now,
         dispute_by=dispute_deadline(now),
     )
-    ctx.session.add(report)
-    ctx.session.flush()
+    store = ctx.store(MockStore)
+    store.add(report)
+    store.flush()
     absent.status = "reported"
-    return report_notice(ctx.session, ctx.community, report, pairing)
+    return report_notice(store, ctx.community, report, pairing)
 
 
 def report_notice(
-    session: Session, community: Community, report: MockNoShow, pairing: MockPairing
+    store: MockStore, community: Community, report: MockNoShow, pairing: MockPairing
 ) -> Message:
     """Tell the member reported absent, in their zone, until when and how to dispute it."""
-    absent = member_in(session, report.community_id, report.absent_member_id)
-    reporter = member_in(session, report.community_id, report.reporter_member_id)
+    absent = store.member(report.absent_member_id)
+    reporter = store.member(report.reporter_member_id)
     tz = timezone_of(absent, community)
     planned = f" planned for {local_label(pairing.proposed_at, tz)}" if pairing.proposed_at else ""
     text = rich(
@@ -75,22 +70,12 @@ def report_notice(
 
 def pending_report_against(ctx: Ctx) -> Reply | None:
     """Remind a member reported absent that Dispute is their answer, while they can press it."""
-    session, community_id = ctx.session, ctx.community_id
-    query = (
-        select(MockNoShow)
-        .where(
-            MockNoShow.community_id == community_id,
-            MockNoShow.absent_member_id == ctx.member_id,
-            MockNoShow.status == PENDING,
-            col(MockNoShow.dispute_by) > ctx.clock.now(),
-        )
-        .order_by(col(MockNoShow.id).desc())
-    )
-    report = session.exec(query).first()
-    pairing = None if report is None else session.get(MockPairing, report.pairing_id)
+    store = ctx.store(MockStore)
+    report = store.pending_report_against(ctx.member_id, ctx.clock.now())
+    pairing = None if report is None else store.pairing(report.pairing_id)
     if report is None or pairing is None:
         return None
-    notice = report_notice(session, ctx.community, report, pairing)
+    notice = report_notice(store, ctx.community, report, pairing)
     return Reply.ephemeral(notice.card)
 
 
@@ -106,8 +91,8 @@ def dispute_noshow(ctx: Ctx, value: str) -> Reply:
             "no-show counts. Something off? Ask an admin."
         )
     report.status, report.settled_at = DISPUTED, ctx.clock.now()
-    _set_seat(ctx.session, report, "disputed")
-    reporter = member_in(ctx.session, ctx.community_id, report.reporter_member_id)
+    ctx.store(MockStore).set_absent_seat(report, "disputed")
+    reporter = ctx.store(MockStore).member(report.reporter_member_id)
     note = rich(
         "Disputed. When the two of you disagree, nobody is penalised: you lose no points and "
         "get no strike. ",
@@ -119,16 +104,14 @@ def dispute_noshow(ctx: Ctx, value: str) -> Reply:
 
 def _report_in(ctx: Ctx, raw_id: str) -> MockNoShow:
     found = row_id(raw_id)
-    report = None if found is None else ctx.session.get(MockNoShow, found)
-    if report is None or report.community_id != ctx.community_id:
-        raise UserError(NOT_YOURS)
-    if report.absent_member_id != ctx.member_id:
+    report = None if found is None else ctx.store(MockStore).report(found)
+    if report is None or report.absent_member_id != ctx.member_id:
         raise UserError(NOT_YOURS)
     return report
 
 
 def _tell_reporter(ctx: Ctx, report: MockNoShow, reporter: Member) -> Message:
-    pairing = ctx.session.get(MockPairing, report.pairing_id)
+    pairing = ctx.store(MockStore).pairing(report.pairing_id)
     tz = timezone_of(reporter, ctx.community)
     planned = ""
     if pairing is not None and pairing.proposed_at is not None:
@@ -142,61 +125,29 @@ def _tell_reporter(ctx: Ctx, report: MockNoShow, reporter: Member) -> Message:
     return Message(card, Visibility.DIRECT, to_member=reporter.external_id)
 
 
-def _set_seat(session: Session, report: MockNoShow, status: str) -> None:
-    query = select(MockSeat).where(
-        MockSeat.community_id == report.community_id,
-        MockSeat.pairing_id == report.pairing_id,
-        MockSeat.member_id == report.absent_member_id,
-    )
-    for seat in session.exec(query):
-        seat.status = status
-
-
-def due_reports(session: Session, now: datetime) -> list[tuple[MockNoShow, Community]]:
-    """Reports nobody disputed in their day, with their community: they count now."""
-    query = (
-        select(MockNoShow, Community)
-        .join(Community, col(Community.id) == MockNoShow.community_id)
-        .where(MockNoShow.status == PENDING, col(MockNoShow.dispute_by) <= now)
-    )
-    return [(report, community) for report, community in session.exec(query)]
-
-
-def confirm_noshow(
-    *, session: Session, clock: Clock, community_id: int, report_id: int
-) -> list[Message]:
+def confirm_noshow(*, store: MockStore, clock: Clock, report_id: int) -> list[Message]:
     """Make an undisputed report count: points off and a strike, once; tell the member."""
-    report = session.get(MockNoShow, report_id)
-    community = session.get(Community, community_id)
-    if report is None or community is None or report.community_id != community_id:
-        return []
-    if report.status != PENDING or clock.now() < report.dispute_by:
+    report = store.report(report_id)
+    if report is None or report.status != PENDING or clock.now() < report.dispute_by:
         return []
     report.status, report.settled_at = CONFIRMED, clock.now()
-    _set_seat(session, report, "noshow")
-    absent = member_in(session, community_id, report.absent_member_id)
-    ctx = _member_ctx(session, clock, community, absent)
-    lost = award(ctx, Reason.NO_SHOW, f"mock:{report.pairing_id}", member_id=ctx.member_id)
-    paused = strike(session, community_id, ctx.member_id)
+    store.set_absent_seat(report, "noshow")
+    absent = store.member(report.absent_member_id)
+    lost = store.award(clock, absent, Reason.NO_SHOW, f"mock:{report.pairing_id}")
+    paused = strike(store, report.absent_member_id)
     return [_confirmed_notice(absent.external_id, lost, paused)]
 
 
-def _member_ctx(session: Session, clock: Clock, community: Community, member: Member) -> Ctx:
-    """A context for scheduled work done on a member's behalf (points go through the ledger)."""
-    actor = Actor(community.platform, community.external_id, member.external_id)
-    return Ctx(session, actor, clock, community, member)
-
-
-def strike(session: Session, community_id: int, member_id: int) -> bool:
+def strike(store: MockStore, member_id: int) -> bool:
     """Count a confirmed no-show; the third pauses the member and cancels their waiting request."""
-    profile = profile_of(session, community_id, member_id)
+    profile = store.profile(member_id)
     if profile is None:
         return False
     profile.strikes += 1
     if profile.strikes < PAUSE_AFTER:
         return False
     profile.paused = True
-    request = waiting_request_of(session, community_id, member_id)
+    request = store.waiting_request(member_id)
     if request is not None:
         request.status = "cancelled"
     return True

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, col, select
-
 from bot.app.context import Ctx
 from bot.app.registry import Registry, UserError
 from bot.core.cards import Button, Card, Mention, Message, Reply, Rich, Style, Visibility, rich
@@ -17,7 +15,7 @@ from bot.core.clock import Clock
 from bot.core.mock_availability import local_label
 from bot.core.mock_rules import stale_since
 from bot.features.mock.feedback import NOT_YOURS, seat_in
-from bot.features.mock.store import member_in, seats_of, timezone_of
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockSeat
 from bot.storage.tables import Community, Member
 
@@ -27,33 +25,20 @@ EXPIRED, MISSED = "expired", "missed"
 AGAIN = "`/mock request` finds you a new partner."
 
 
-def stale_pairings(session: Session, now: datetime) -> list[tuple[MockPairing, Community]]:
-    """Mocks still open 48 hours after their proposed time, with their community."""
-    query = (
-        select(MockPairing, Community)
-        .join(Community, col(Community.id) == MockPairing.community_id)
-        .where(MockPairing.status == "scheduled", col(MockPairing.proposed_at) <= stale_since(now))
-    )
-    return [(pairing, community) for pairing, community in session.exec(query)]
-
-
-def close_stale(
-    *, session: Session, clock: Clock, community_id: int, pairing_id: int
-) -> list[Message]:
+def close_stale(*, store: MockStore, clock: Clock, pairing_id: int) -> list[Message]:
     """Close a mock not confirmed in time; ask whoever had not confirmed whether they met."""
-    pairing = session.get(MockPairing, pairing_id)
-    community = session.get(Community, community_id)
-    if pairing is None or community is None or pairing.community_id != community_id:
+    pairing, community = store.pairing(pairing_id), store.community()
+    if pairing is None or community is None:
         return []
     start = pairing.proposed_at
     if pairing.status != "scheduled" or start is None or start > stale_since(clock.now()):
         return []
     pairing.status, pairing.closed_at = EXPIRED, clock.now()
-    seats = seats_of(session, community_id, pairing_id)
+    seats = store.seats(pairing_id)
     messages = []
     for seat in seats:
-        member = member_in(session, community_id, seat.member_id)
-        others = _others(session, seats, seat)
+        member = store.member(seat.member_id)
+        others = _others(store, seats, seat)
         if seat.status == "active":
             seat.status = EXPIRED
             messages.append(_ask(member, community, pairing, others))
@@ -62,8 +47,8 @@ def close_stale(
     return messages
 
 
-def _others(session: Session, seats: list[MockSeat], mine: MockSeat) -> Rich:
-    people = [member_in(session, s.community_id, s.member_id) for s in seats if s.id != mine.id]
+def _others(store: MockStore, seats: list[MockSeat], mine: MockSeat) -> Rich:
+    people = [store.member(s.member_id) for s in seats if s.id != mine.id]
     parts: list[str] = []
     for index, person in enumerate(people):
         if index:

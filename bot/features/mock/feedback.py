@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
-
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError, row_id
 from bot.core.cards import (
@@ -30,21 +28,14 @@ from bot.core.mock_rules import (
     rubric_for,
 )
 from bot.core.points import Reason
-from bot.features.leaderboard.ledger import award
 from bot.features.mock.cards import round_name
 from bot.features.mock.dispute import pending_report_against
 from bot.features.mock.match import dissolve
 from bot.features.mock.pairing import Scope
-from bot.features.mock.store import (
-    active_seat_of,
-    member_in,
-    pairing_in,
-    seats_of,
-    timezone_of,
-    waiting_request_of,
-)
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockFeedback, MockPairing, MockSeat
-from bot.storage.tables import Community, Member
+from bot.storage.tables import Member
+from bot.storage.uow import Session
 
 ROUTES = Registry()
 
@@ -60,14 +51,10 @@ NOT_YOURS = "That mock is not one of yours any more. `/mock status` shows where 
 def seat_in(ctx: Ctx, raw_id: str) -> tuple[MockSeat, MockPairing]:
     """Return the caller's seat in a pairing named by a button or form, or refuse."""
     found = row_id(raw_id)
-    pairing = None if found is None else pairing_in(ctx.session, ctx.community_id, found)
+    pairing = None if found is None else ctx.store(MockStore).pairing(found)
     if pairing is None or pairing.id is None:
         raise UserError(NOT_YOURS)
-    mine = [
-        s
-        for s in seats_of(ctx.session, ctx.community_id, pairing.id)
-        if s.member_id == ctx.member_id
-    ]
+    mine = [s for s in ctx.store(MockStore).seats(pairing.id) if s.member_id == ctx.member_id]
     if not mine:
         raise UserError(NOT_YOURS)
     return mine[0], pairing
@@ -120,7 +107,7 @@ def feedback_seat(ctx: Ctx, value: str) -> tuple[MockSeat, MockPairing]:
 
 @ROUTES.command("mock", "done", "After your mock: confirm it happened and give feedback")
 def mock_done(ctx: Ctx, _: NoOptions) -> Reply:
-    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    active = ctx.store(MockStore).active_seat(ctx.member_id)
     if active is None:
         # Reported absent: the report came first, so Dispute is the answer, not `/mock done`.
         reported = pending_report_against(ctx)
@@ -140,10 +127,13 @@ def save_feedback(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     scores, comment = _read(seat.round, fields)
     again = _store(ctx, seat, pairing, scores, comment)
     seat.status, seat.done_at = "done", seat.done_at or ctx.clock.now()
+    store = ctx.store(MockStore)
     gained = (
-        award(ctx, Reason.FEEDBACK_GIVEN, f"mockfb:{pairing.id}") if is_substantive(comment) else 0
+        store.award(ctx.clock, ctx.member, Reason.FEEDBACK_GIVEN, f"mockfb:{pairing.id}")
+        if is_substantive(comment)
+        else 0
     )
-    target = member_in(ctx.session, ctx.community_id, seat.interviews_member_id)
+    target = ctx.store(MockStore).member(seat.interviews_member_id)
     messages = [_feedback_message(ctx, target, seat.round, scores, comment, again)]
     completed, earned, others = _complete(ctx, pairing)
     thanks = _thanks(target, gained, comment, completed=completed, earned=earned)
@@ -169,14 +159,10 @@ def _store(
     ctx: Ctx, seat: MockSeat, pairing: MockPairing, scores: dict[str, int], comment: str
 ) -> bool:
     """Save the feedback (a second send updates it); return True when it was an update."""
-    query = select(MockFeedback).where(
-        MockFeedback.community_id == ctx.community_id,
-        MockFeedback.pairing_id == pairing.id,
-        MockFeedback.from_member_id == ctx.member_id,
-    )
-    found = ctx.session.exec(query).first()
+    assert pairing.id is not None
+    store = ctx.store(MockStore)
+    found = store.feedback_from(pairing.id, ctx.member_id)
     if found is None:
-        assert pairing.id is not None
         found = MockFeedback(
             pairing_id=pairing.id,
             community_id=ctx.community_id,
@@ -184,7 +170,7 @@ def _store(
             to_member_id=seat.interviews_member_id,
             round=seat.round,
         )
-        ctx.session.add(found)
+        store.add(found)
     found.scores, found.comment, found.updated_at = scores, comment, ctx.clock.now()
     return found.id is not None
 
@@ -210,18 +196,19 @@ def _complete(ctx: Ctx, pairing: MockPairing) -> tuple[bool, int, list[Message]]
     they had them already) and the notes to the others who earned theirs now.
     """
     assert pairing.id is not None
-    seats = seats_of(ctx.session, ctx.community_id, pairing.id)
+    store = ctx.store(MockStore)
+    seats = store.seats(pairing.id)
     if any(s.status != "done" for s in seats):
         return False, 0, []
     pairing.status, pairing.closed_at = "completed", pairing.closed_at or ctx.clock.now()
     messages: list[Message] = []
     earned = 0
     for seat in seats:
-        gained = award(ctx, Reason.MOCK_COMPLETED, f"mock:{pairing.id}", member_id=seat.member_id)
+        member = store.member(seat.member_id)
+        gained = store.award(ctx.clock, member, Reason.MOCK_COMPLETED, f"mock:{pairing.id}")
         if seat.member_id == ctx.member_id:
             earned = gained
         elif gained:
-            member = member_in(ctx.session, ctx.community_id, seat.member_id)
             card = Card(
                 title=f"Mock interview completed. +{gained} points.", text="Everyone confirmed it."
             )
@@ -252,16 +239,16 @@ def member_left(session: Session, clock: Clock, community_id: int, member_id: in
     partner is told and put back in the queue with first priority. Nothing else of the member
     is lost.
     """
-    community = session.get(Community, community_id)
-    member = session.get(Member, member_id)
-    if community is None or member is None or member.community_id != community_id:
+    store = MockStore(session, community_id)
+    community, member = store.community(), store.member_or_none(member_id)
+    if community is None or member is None:
         return []
-    request = waiting_request_of(session, community_id, member_id)
+    request = store.waiting_request(member_id)
     if request is not None:
         request.status, request.updated_at = "cancelled", clock.now()
-    active = active_seat_of(session, community_id, member_id)
+    active = store.active_seat(member_id)
     if active is None:
         return []
     name = UserText(member.display_name or "Your partner")
     why = rich(name, " left this community, so your mock interview is off.")
-    return dissolve(Scope(session, clock, community), active[1], member_id, "left", why)
+    return dissolve(Scope(store, clock, community), active[1], member_id, "left", why)

@@ -6,51 +6,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import col, select
-
 from bot.core.cards import Card, Message, Text, Visibility
 from bot.core.matching import Seeker, best_fallback, best_partner, next_fallback
 from bot.core.mock_availability import DEFAULT_AVAILABILITY, week_start
 from bot.core.mock_rules import RuleError, level_index
 from bot.core.words import plural
 from bot.features.mock.pairing import Scope, availability_text, pair_members, slots_for
-from bot.features.mock.store import (
-    no_shows_since,
-    open_rounds,
-    recent_partners,
-    seats_of,
-    settings_of,
-    timezone_of,
-    waiting_request_of,
-    waiting_requests,
-)
-from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
-from bot.storage.tables import Member
+from bot.features.mock.store import timezone_of
+from bot.features.mock.tables import MockPairing, MockRequest, MockSeat
 
 NO_SHOW_MEMORY = timedelta(days=60)
-DEFAULT_WAIT_HOURS = 24
 
 
 def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seeker]:
     """Describe requests for the matcher, by request id; paused members are left out."""
     ids = {r.member_id for r in requests}
-    session, cid, now = scope.session, scope.community_id, scope.clock.now()
-    profiles = {
-        p.member_id: p
-        for p in session.exec(
-            select(MockProfile).where(
-                MockProfile.community_id == cid, col(MockProfile.member_id).in_(ids)
-            )
-        )
-    }
-    members = {
-        m.id: m
-        for m in session.exec(
-            select(Member).where(Member.community_id == cid, col(Member.id).in_(ids))
-        )
-    }
-    recent = recent_partners(session, cid, ids)
-    no_shows = no_shows_since(session, cid, ids, now - NO_SHOW_MEMORY)
+    store, now = scope.store, scope.clock.now()
+    profiles, members = store.profiles(ids), store.members(ids)
+    recent = store.recent_partners(ids)
+    no_shows = store.no_shows_since(ids, now - NO_SHOW_MEMORY)
     origin = week_start(now)
     found: dict[int, Seeker] = {}
     for request in requests:
@@ -79,13 +53,12 @@ def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seek
 
 def wait_limit(scope: Scope) -> int:
     """Hours a request waits for someone new before a past partner or other hours will do."""
-    found = settings_of(scope.session, scope.community_id)
-    return found.wait_hours if found is not None else DEFAULT_WAIT_HOURS
+    return scope.store.wait_hours()
 
 
 def round_to_join(scope: Scope, request: MockRequest) -> int | None:
     """The open round a request belongs to: the one it joined, else the first to close."""
-    rounds = [r.id for r in open_rounds(scope.session, scope.community_id)]
+    rounds = [r.id for r in scope.store.open_rounds()]
     if request.mock_round_id in rounds:
         return request.mock_round_id
     return rounds[0] if rounds else None
@@ -93,10 +66,10 @@ def round_to_join(scope: Scope, request: MockRequest) -> int | None:
 
 def instant_pool(scope: Scope, request: MockRequest) -> list[MockRequest]:
     """Waiting requests a new one may pair with now: not its own, not held for an open round."""
-    held = {r.id for r in open_rounds(scope.session, scope.community_id)}
+    held = {r.id for r in scope.store.open_rounds()}
     return [
         other
-        for other in waiting_requests(scope.session, scope.community_id)
+        for other in scope.store.waiting_requests()
         if other.member_id != request.member_id and other.mock_round_id not in held
     ]
 
@@ -167,10 +140,10 @@ def _next_minute(moment: datetime) -> datetime:
 
 def requeue(scope: Scope, member_id: int, round_id: str, why: Text) -> list[Message]:
     """Put a member back in the queue with first priority, tell them, and try to pair them now."""
-    member = scope.session.get(Member, member_id)
-    if member is None or member.community_id != scope.community_id:
+    member = scope.store.member_or_none(member_id)
+    if member is None:
         return []
-    request = waiting_request_of(scope.session, scope.community_id, member_id)
+    request = scope.store.waiting_request(member_id)
     now = scope.clock.now()
     if request is None:
         request = MockRequest(
@@ -179,10 +152,10 @@ def requeue(scope: Scope, member_id: int, round_id: str, why: Text) -> list[Mess
             round=round_id,
             waiting_since=now,
         )
-        scope.session.add(request)
+        scope.store.add(request)
     request.priority, request.updated_at = True, now
     request.mock_round_id = round_to_join(scope, request)
-    scope.session.flush()
+    scope.store.flush()
     told = Card(
         title="Back in the mock queue, first in line",
         text=why,
@@ -202,7 +175,7 @@ def dissolve(
 ) -> list[Message]:
     """End a pairing one member leaves; everyone still active goes back to the queue, told why."""
     assert pairing.id is not None
-    seats = seats_of(scope.session, scope.community_id, pairing.id)
+    seats = scope.store.seats(pairing.id)
     pairing.status = "noshow" if leaver_status == "noshow" else "cancelled"
     pairing.closed_at = scope.clock.now()
     messages: list[Message] = []

@@ -16,12 +16,7 @@ from bot.features.mock.feedback import NOT_YOURS, seat_in
 from bot.features.mock.match import dissolve
 from bot.features.mock.profile import no_profile_reply
 from bot.features.mock.queue import REQUEST_USAGE, require_profile, scope_of
-from bot.features.mock.store import (
-    active_seat_of,
-    member_in,
-    seats_of,
-    timezone_of,
-)
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockSeat
 
 ROUTES = Registry()
@@ -31,7 +26,7 @@ NAME_LIMIT = 40
 
 @ROUTES.command("mock", "noshow", "Report that your mock partner did not come")
 def report_noshow(ctx: Ctx, _: NoOptions) -> Reply:
-    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    active = ctx.store(MockStore).active_seat(ctx.member_id)
     if active is None:
         reported = pending_report_against(ctx)
         return reported or Reply.note(
@@ -62,7 +57,7 @@ def noshow_pick(ctx: Ctx, value: str) -> Reply:
 
 def _others(ctx: Ctx, pairing: MockPairing) -> list[MockSeat]:
     assert pairing.id is not None
-    seats = seats_of(ctx.session, ctx.community_id, pairing.id)
+    seats = ctx.store(MockStore).seats(pairing.id)
     return [s for s in seats if s.member_id != ctx.member_id]
 
 
@@ -87,8 +82,7 @@ def _ask_or_record(ctx: Ctx, seat: MockSeat, pairing: MockPairing) -> Reply:
         return _record(ctx, pairing, others[0])
     buttons = tuple(
         Button(
-            f"{member_in(ctx.session, ctx.community_id, s.member_id).display_name[:NAME_LIMIT]}"
-            " didn't show",
+            f"{ctx.store(MockStore).member(s.member_id).display_name[:NAME_LIMIT]} didn't show",
             "mock.ns",
             f"{pairing.id}:{s.member_id}",
         )
@@ -100,7 +94,7 @@ def _ask_or_record(ctx: Ctx, seat: MockSeat, pairing: MockPairing) -> Reply:
 def _record(ctx: Ctx, pairing: MockPairing, absent: MockSeat) -> Reply:
     """Hold a no-show report for the absent member to dispute; re-queue the others now."""
     _too_early(ctx, pairing)
-    member = member_in(ctx.session, ctx.community_id, absent.member_id)
+    member = ctx.store(MockStore).member(absent.member_id)
     if absent.status == "done":
         raise UserError(
             rich(

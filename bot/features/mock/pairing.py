@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
-
 from bot.core.cards import Card, Message, Visibility
 from bot.core.clock import Clock, seeded
 from bot.core.mock_availability import (
@@ -18,7 +16,7 @@ from bot.core.mock_availability import (
 )
 from bot.core.mock_plan import ROUND_CATEGORIES, interview_order
 from bot.features.mock.cards import Person, announcement, packet
-from bot.features.mock.store import member_in, profile_of, seen_questions, timezone_of
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
 from bot.storage.tables import Community, Question
 
@@ -28,16 +26,15 @@ FALLBACK_HOUR = 18
 
 @dataclass
 class Scope:
-    """Where a mock step runs: the open session, the clock and the community."""
+    """Where a mock step runs: the community's mock store, the clock and the community."""
 
-    session: Session
+    store: MockStore
     clock: Clock
     community: Community
 
     @property
     def community_id(self) -> int:
-        assert self.community.id is not None
-        return self.community.id
+        return self.store.community_id
 
 
 def availability_text(request: MockRequest | None, profile: MockProfile) -> str:
@@ -54,8 +51,8 @@ def slots_for(text: str, tz: str, origin: datetime) -> int:
 
 def person_of(scope: Scope, request: MockRequest) -> tuple[Person, int]:
     """Return the member behind a request as cards show them, and their slots this week."""
-    member = member_in(scope.session, scope.community_id, request.member_id)
-    profile = profile_of(scope.session, scope.community_id, request.member_id)
+    member = scope.store.member(request.member_id)
+    profile = scope.store.profile(request.member_id)
     assert profile is not None and member.id is not None
     tz = timezone_of(member, scope.community)
     name = member.display_name or member.external_id
@@ -80,8 +77,8 @@ def pair_members(
         proposed_at=start,
         created_at=scope.clock.now(),
     )
-    scope.session.add(pairing)
-    scope.session.flush()
+    scope.store.add(pairing)
+    scope.store.flush()
     assert pairing.id is not None
     questions = _questions(scope, pairing.id, cycle)
     messages: list[Message] = []
@@ -118,7 +115,7 @@ def _seat(
         round=target.round,
         question_id=question.id if question else None,
     )
-    scope.session.add(seat)
+    scope.store.add(seat)
 
 
 def _proposed(scope: Scope, slots: list[int]) -> tuple[datetime, bool]:
@@ -139,11 +136,11 @@ def _proposed(scope: Scope, slots: list[int]) -> tuple[datetime, bool]:
 
 def _questions(scope: Scope, pairing_id: int, cycle: list[Person]) -> dict[int, Question | None]:
     """Pick, for each member, a question of their round and level they have never seen."""
-    pool = list(scope.session.exec(select(Question).where(Question.retired == False)))  # noqa: E712
+    pool = scope.store.live_questions()
     chosen: dict[int, Question | None] = {}
     taken: set[str] = set()
     for index, person in enumerate(cycle):
-        seen = seen_questions(scope.session, scope.community_id, person.member_id)
+        seen = scope.store.seen_questions(person.member_id)
         question = pick_for(pool, person.round, person.level, seen, taken, (pairing_id, index))
         chosen[index] = question
         if question is not None:

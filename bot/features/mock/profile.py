@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot.app.context import Ctx
-from bot.app.registry import Args, Option, Registry, UserError
+from bot.app.registry import Registry, UserError, option
 from bot.core.cards import Card, Field, Reply
 from bot.core.mock_availability import (
     DEFAULT_AVAILABILITY,
@@ -18,7 +19,7 @@ from bot.core.mock_rules import (
     RuleError,
     find_role,
 )
-from bot.features.mock.store import profile_of, roles_of, timezone_of
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockProfile
 
 ROUTES = Registry()
@@ -31,7 +32,7 @@ EXAMPLE = (
 
 def setup_card(ctx: Ctx, title: str = "First, your mock profile") -> Card:
     """Walk a member through `/profile set`: the exact usage and every choice."""
-    roles = " · ".join(roles_of(ctx.session, ctx.community_id))
+    roles = " · ".join(ctx.store(MockStore).roles())
     levels = " · ".join(f"`{key}` ({LEVEL_LABELS[key]})" for key in LEVELS)
     return Card(
         title=title,
@@ -64,44 +65,54 @@ def profile_fields(ctx: Ctx, profile: MockProfile) -> tuple[Field, ...]:
     )
 
 
-@ROUTES.command_untyped(
+@dataclass(frozen=True, kw_only=True)
+class ProfileOptions:
+    """`/profile set`: any of target role, level, time zone and weekly hours."""
+
+    role: str | None = option(
+        "Target role, e.g. MLE, SDE, Applied Scientist, Data Scientist", max_length=40
+    )
+    level: str | None = option("Your level", kind="choice", choices=LEVELS)
+    timezone: str | None = option("Your time zone, e.g. Europe/London", kind="timezone")
+    availability: str | None = option(
+        'Weekly hours, e.g. "mon-fri 18:00-21:00, sat 10:00-14:00"', max_length=300
+    )
+
+
+@ROUTES.command(
     "profile",
     "set",
     "Set your target role, level, time zone and weekly hours for mock interviews",
-    Option("role", "Target role, e.g. MLE, SDE, Applied Scientist, Data Scientist", max_length=40),
-    Option("level", "Your level", kind="choice", choices=LEVELS),
-    Option("timezone", "Your time zone, e.g. Europe/London", kind="timezone"),
-    Option(
-        "availability", 'Weekly hours, e.g. "mon-fri 18:00-21:00, sat 10:00-14:00"', max_length=300
-    ),
+    ProfileOptions,
 )
-def set_profile(ctx: Ctx, args: Args) -> Reply:
-    if not args:
+def set_profile(ctx: Ctx, options: ProfileOptions) -> Reply:
+    if options == ProfileOptions():
         return Reply.ephemeral(setup_card(ctx, "What would you like to set?"))
-    profile = profile_of(ctx.session, ctx.community_id, ctx.member_id)
-    role, level = _role(ctx, args), args.get("level")
+    store = ctx.store(MockStore)
+    profile = store.profile(ctx.member_id)
+    role, level = _role(ctx, options.role), options.level
     if profile is None and (role is None or level is None):
         missing = "`role`" if role is None else "`level`"
         raise UserError(
             f"A new profile needs a role and a level; {missing} is missing.\n```{EXAMPLE}```"
         )
-    zone = args.get("timezone")  # a place's IANA name: the registry checked it
+    zone = options.timezone  # a place's IANA name: the registry checked it
     hours = _checked(
-        lambda text: format_availability(parse_availability(text)), args.get("availability")
+        lambda text: format_availability(parse_availability(text)), options.availability
     )
     if profile is None:
         assert role is not None and level is not None
         profile = MockProfile(
             community_id=ctx.community_id, member_id=ctx.member_id, role=role, level=level
         )
-        ctx.session.add(profile)
+        store.add(profile)
     profile.role = role or profile.role
     profile.level = level or profile.level
     profile.availability = hours if hours is not None else profile.availability
     profile.updated_at = ctx.clock.now()
     if zone is not None:
         ctx.member.timezone = zone
-    ctx.session.flush()
+    store.flush()
     return Reply.ephemeral(
         Card(
             title="Your mock profile is saved.",
@@ -111,11 +122,10 @@ def set_profile(ctx: Ctx, args: Args) -> Reply:
     )
 
 
-def _role(ctx: Ctx, args: Args) -> str | None:
-    raw = args.get("role")
+def _role(ctx: Ctx, raw: str | None) -> str | None:
     if raw is None:
         return None
-    return _checked(lambda text: find_role(text, roles_of(ctx.session, ctx.community_id)), raw)
+    return _checked(lambda text: find_role(text, ctx.store(MockStore).roles()), raw)
 
 
 def _checked(read: Callable[[str], str], raw: str | None) -> str | None:

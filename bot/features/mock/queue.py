@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.app.context import Ctx
-from bot.app.registry import Args, NoOptions, Option, Registry, UserError
+from bot.app.registry import NoOptions, Registry, UserError, option
 from bot.content import ROUNDS
 from bot.core.cards import Card, Mention, Message, Reply, Text, rich
 from bot.core.mock_availability import format_availability, local_label, parse_availability
@@ -22,16 +23,7 @@ from bot.features.mock.match import (
 )
 from bot.features.mock.pairing import Scope
 from bot.features.mock.profile import no_profile_reply, profile_fields
-from bot.features.mock.store import (
-    active_seat_of,
-    has_role_peer,
-    member_in,
-    profile_of,
-    round_in,
-    seats_of,
-    timezone_of,
-    waiting_request_of,
-)
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
 
 ROUTES = Registry()
@@ -44,22 +36,19 @@ REQUEST_USAGE = '`/mock request round:onsite_coding` (add `window:"sat 10:00-14:
 
 
 def scope_of(ctx: Ctx) -> Scope:
-    return Scope(ctx.session, ctx.clock, ctx.community)
+    """The caller's community's mock store, with the clock and the community."""
+    return Scope(ctx.store(MockStore), ctx.clock, ctx.community)
 
 
 def require_profile(ctx: Ctx) -> MockProfile | None:
     """Return the caller's profile; None means: answer with the profile walk-through."""
-    return profile_of(ctx.session, ctx.community_id, ctx.member_id)
+    return ctx.store(MockStore).profile(ctx.member_id)
 
 
 def partners(ctx: Ctx, pairing: MockPairing) -> list[MockSeat]:
     """The other seats of the caller's pairing."""
     assert pairing.id is not None
-    return [
-        s
-        for s in seats_of(ctx.session, ctx.community_id, pairing.id)
-        if s.member_id != ctx.member_id
-    ]
+    return [s for s in ctx.store(MockStore).seats(pairing.id) if s.member_id != ctx.member_id]
 
 
 def names(ctx: Ctx, seats: list[MockSeat]) -> list[str]:
@@ -68,7 +57,7 @@ def names(ctx: Ctx, seats: list[MockSeat]) -> list[str]:
     for index, seat in enumerate(seats):
         if index:
             parts.append(" and ")
-        parts.append(Mention(member_in(ctx.session, ctx.community_id, seat.member_id).external_id))
+        parts.append(Mention(ctx.store(MockStore).member(seat.member_id).external_id))
     return parts
 
 
@@ -79,23 +68,29 @@ def mock_home(ctx: Ctx, options: NoOptions) -> Reply:
     return mock_status(ctx, options)
 
 
-@ROUTES.command_untyped(
-    "mock",
-    "request",
-    "Ask for a mock interview partner with your target role",
-    Option(
-        "round", "The interview round to practise", kind="choice", required=True, choices=ROUNDS
-    ),
-    Option("window", 'Only these hours, e.g. "sat 10:00-14:00" (your time zone)', max_length=300),
+@dataclass(frozen=True, kw_only=True)
+class RequestOptions:
+    """`/mock request`: the round to practise, and optionally the hours it must fit."""
+
+    round: str = option(
+        "The interview round to practise", kind="choice", required=True, choices=ROUNDS
+    )
+    window: str | None = option(
+        'Only these hours, e.g. "sat 10:00-14:00" (your time zone)', max_length=300
+    )
+
+
+@ROUTES.command(
+    "mock", "request", "Ask for a mock interview partner with your target role", RequestOptions
 )
-def request_mock(ctx: Ctx, args: Args) -> Reply:
+def request_mock(ctx: Ctx, options: RequestOptions) -> Reply:
     profile = require_profile(ctx)
     if profile is None:
         return no_profile_reply(ctx)
     if profile.paused:
         raise UserError(PAUSED)
     _refuse_when_paired(ctx)
-    return enter_queue(ctx, profile, args["round"], _window(args.get("window")))
+    return enter_queue(ctx, profile, options.round, _window(options.window))
 
 
 def enter_queue(ctx: Ctx, profile: MockProfile, round_id: str, window: str | None) -> Reply:
@@ -104,7 +99,8 @@ def enter_queue(ctx: Ctx, profile: MockProfile, round_id: str, window: str | Non
     The same rule as a round's Join button: while a round is open, a request belongs to it and
     is paired when it closes, so the round's summary counts every pair.
     """
-    request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
+    store = ctx.store(MockStore)
+    request = store.waiting_request(ctx.member_id)
     updated = request is not None
     now = ctx.clock.now()
     if request is None:
@@ -112,10 +108,10 @@ def enter_queue(ctx: Ctx, profile: MockProfile, round_id: str, window: str | Non
             community_id=ctx.community_id, member_id=ctx.member_id, round=round_id
         )
         request.waiting_since = now
-        ctx.session.add(request)
+        store.add(request)
     request.round, request.window, request.updated_at = round_id, window, now
     request.mock_round_id = round_to_join(scope_of(ctx), request)
-    ctx.session.flush()
+    store.flush()
     messages = try_instant(scope_of(ctx), request)
     if messages:
         return Reply([_matched_note(), *messages])
@@ -123,7 +119,7 @@ def enter_queue(ctx: Ctx, profile: MockProfile, round_id: str, window: str | Non
 
 
 def _refuse_when_paired(ctx: Ctx) -> None:
-    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    active = ctx.store(MockStore).active_seat(ctx.member_id)
     if active is not None:
         raise UserError(
             rich(
@@ -162,7 +158,7 @@ def _waiting_card(ctx: Ctx, profile: MockProfile, request: MockRequest, updated:
 
 def _outlook(ctx: Ctx, profile: MockProfile, request: MockRequest) -> list[str]:
     """Say what will happen to a waiting request, and nothing that will not."""
-    if not has_role_peer(ctx.session, ctx.community_id, ctx.member_id, profile.role):
+    if not ctx.store(MockStore).has_role_peer(ctx.member_id, profile.role):
         alone = (
             f"Nobody else here has {profile.role} as target role yet, so you may wait a while: "
             "invite a study friend to `/profile set`."
@@ -198,7 +194,7 @@ def _outlook(ctx: Ctx, profile: MockProfile, request: MockRequest) -> list[str]:
 
 
 def _round_closes(ctx: Ctx, request: MockRequest) -> datetime | None:
-    joined = round_in(ctx.session, ctx.community_id, request.mock_round_id or -1)
+    joined = ctx.store(MockStore).round(request.mock_round_id or -1)
     return joined.closes_at if joined is not None and joined.status == "open" else None
 
 
@@ -231,7 +227,7 @@ def _state(ctx: Ctx, profile: MockProfile) -> Text:
     tz = timezone_of(ctx.member, ctx.community)
     if profile.paused:
         return PAUSED
-    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    active = ctx.store(MockStore).active_seat(ctx.member_id)
     if active is not None:
         seat, pairing = active
         when = local_label(pairing.proposed_at, tz) if pairing.proposed_at else "to be agreed"
@@ -240,7 +236,7 @@ def _state(ctx: Ctx, profile: MockProfile) -> Text:
             *names(ctx, partners(ctx, pairing)),
             f" · proposed time {when}. Your packet: {round_name(seat.round)}.",
         )
-    request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
+    request = ctx.store(MockStore).waiting_request(ctx.member_id)
     if request is None:
         return f"Not in the queue. {REQUEST_USAGE} finds you a partner."
     first = " You are first in line." if request.priority else ""
@@ -251,13 +247,13 @@ def _state(ctx: Ctx, profile: MockProfile) -> Text:
 
 @ROUTES.command("mock", "cancel", "Cancel your request, or your upcoming mock")
 def cancel_mock(ctx: Ctx, _: NoOptions) -> Reply:
-    request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
+    request = ctx.store(MockStore).waiting_request(ctx.member_id)
     if request is not None:
         request.status, request.updated_at = "cancelled", ctx.clock.now()
         return Reply.note(
             f"Cancelled your {round_name(request.round)} request. Nothing else changed."
         )
-    active = active_seat_of(ctx.session, ctx.community_id, ctx.member_id)
+    active = ctx.store(MockStore).active_seat(ctx.member_id)
     if active is None:
         return Reply.note(f"You have nothing to cancel. {REQUEST_USAGE} finds you a partner.")
     others = names(ctx, partners(ctx, active[1]))

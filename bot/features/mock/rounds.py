@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
-
 from bot.app.context import Ctx
 from bot.app.registry import Registry, UserError, row_id
 from bot.core.cards import Button, Card, Message, Reply, Style, Visibility
@@ -20,20 +16,8 @@ from bot.features.mock.match import seekers_for
 from bot.features.mock.pairing import Scope, pair_members
 from bot.features.mock.profile import no_profile_reply
 from bot.features.mock.queue import PAUSED
-from bot.features.mock.store import (
-    active_seat_of,
-    member_in,
-    odd_policy_of,
-    open_rounds,
-    profile_of,
-    round_in,
-    timezone_of,
-    waiting_request_of,
-    waiting_requests,
-)
-from bot.features.mock.tables import MockPairing, MockRequest, MockRound, MockSeat
-from bot.features.sprints.tables import Sprint
-from bot.storage.tables import Community
+from bot.features.mock.store import MockStore, timezone_of
+from bot.features.mock.tables import MockRequest, MockRound
 
 ROUTES = Registry()
 
@@ -43,9 +27,8 @@ CLOSED = "This mock round has closed. `/mock request` puts you in the queue for 
 
 def open_mock_round(
     *,
-    session: Session,
+    store: MockStore,
     clock: Clock,
-    community_id: int,
     channel_id: str,
     round: str,
     closes_at: datetime,
@@ -58,60 +41,20 @@ def open_mock_round(
     processes calling it for the same day post one card; repeats return no messages.
     """
     now = clock.now()
-    key = claim or f"{channel_id}:{round}:{now.date().isoformat()}"
-    exists = select(MockRound.id).where(
-        MockRound.community_id == community_id, MockRound.claim == key
-    )
-    if session.exec(exists).first() is not None:
-        return []
     opened = MockRound(
-        community_id=community_id,
+        community_id=store.community_id,
         channel_id=channel_id,
         round=round,
-        claim=key,
+        claim=claim or f"{channel_id}:{round}:{now.date().isoformat()}",
         opens_at=now,
         closes_at=closes_at,
     )
-    try:
-        with session.begin_nested():  # another process may claim the same round at once
-            session.add(opened)
-    except IntegrityError:
+    if not store.claim_round(opened):
         return []
-    _gather_waiting(session, community_id, opened)
-    tz = channel_zone(session, community_id, channel_id)
+    # Everyone waiting outside an open round is part of this one, as they were promised.
+    store.gather_waiting(opened)
+    tz = store.channel_zone(channel_id)
     return [Message(rsvp_card(opened, tz), Visibility.CHANNEL, channel=channel_id)]
-
-
-def _gather_waiting(session: Session, community_id: int, opened: MockRound) -> None:
-    """Make everyone waiting outside an open round part of this one, as they were promised."""
-    held = [r.id for r in open_rounds(session, community_id) if r.id != opened.id]
-    session.execute(
-        update(MockRequest)
-        .where(
-            col(MockRequest.community_id) == community_id,
-            col(MockRequest.status) == "waiting",
-            col(MockRequest.mock_round_id).is_(None) | col(MockRequest.mock_round_id).not_in(held),
-        )
-        .values(mock_round_id=opened.id)
-    )
-
-
-def channel_zone(session: Session, community_id: int, channel_id: str) -> str:
-    """The time zone a channel's cards use: its sprint's schedule zone, else the community's."""
-    query = (
-        select(Sprint.timezone)
-        .where(
-            Sprint.community_id == community_id,
-            Sprint.channel_id == channel_id,
-            Sprint.status != "ended",
-        )
-        .order_by(col(Sprint.id).desc())
-    )
-    found = session.exec(query).first()
-    if found is not None:
-        return found
-    community = session.get(Community, community_id)
-    return community.timezone if community is not None else "UTC"
 
 
 def rsvp_card(opened: MockRound, tz: str) -> Card:
@@ -129,9 +72,7 @@ def rsvp_card(opened: MockRound, tz: str) -> Card:
     )
 
 
-def close_mock_round(
-    *, session: Session, clock: Clock, community_id: int, round_id: int
-) -> list[Message]:
+def close_mock_round(*, store: MockStore, clock: Clock, round_id: int) -> list[Message]:
     """Close an RSVP window and pair everyone waiting; return the messages to deliver.
 
     Pairs everyone who joined the round and everyone else still waiting in the community.
@@ -139,36 +80,21 @@ def close_mock_round(
     time; either way they are told. The close is claimed in the database, so it happens once:
     a second call returns no messages.
     """
-    community = session.get(Community, community_id)
-    if community is None or round_in(session, community_id, round_id) is None:
+    community = store.community()
+    if community is None or store.round(round_id) is None:
         return []
-    claimed = session.execute(
-        update(MockRound)
-        .where(
-            col(MockRound.id) == round_id,
-            col(MockRound.community_id) == community_id,
-            col(MockRound.status) == "open",
-        )
-        .values(status="closed", closed_at=clock.now())
-    )
-    if not getattr(claimed, "rowcount", 0):
+    closed = store.close_round(round_id, clock.now())
+    if closed is None:
         return []
-    closed = round_in(session, community_id, round_id)
-    assert closed is not None
-    session.refresh(closed)
-    return _pair_round(Scope(session, clock, community), closed)
+    return _pair_round(Scope(store, clock, community), closed)
 
 
 def _pair_round(scope: Scope, closed: MockRound) -> list[Message]:
-    still_open = {r.id for r in open_rounds(scope.session, scope.community_id)}
-    requests = [
-        r
-        for r in waiting_requests(scope.session, scope.community_id)
-        if r.mock_round_id not in still_open
-    ]
+    still_open = {r.id for r in scope.store.open_rounds()}
+    requests = [r for r in scope.store.waiting_requests() if r.mock_round_id not in still_open]
     seekers = seekers_for(scope, requests)
     by_id = {r.id: r for r in requests}
-    policy = odd_policy_of(scope.session, scope.community_id)
+    policy = scope.store.odd_policy()
     plan = plan_round(list(seekers.values()), (scope.community_id, closed.id), policy)
     messages: list[Message] = []
     for group in (*plan.pairs, *plan.trios):
@@ -176,31 +102,16 @@ def _pair_round(scope: Scope, closed: MockRound) -> list[Message]:
     for leftover in plan.leftovers:
         messages.append(_left_out(scope, by_id[leftover.key], leftover))
     assert closed.id is not None
-    pairs, trios = groups_of_round(scope, closed.id)
+    pairs, trios = scope.store.groups_of_round(closed.id)
     messages.append(_summary(closed, pairs, trios, len(plan.leftovers)))
     return messages
-
-
-def groups_of_round(scope: Scope, round_id: int) -> tuple[int, int]:
-    """Count the pairs and trios a round made: while it was open and when it closed."""
-    sizes = scope.session.exec(
-        select(func.count())
-        .select_from(MockSeat)
-        .join(MockPairing, col(MockPairing.id) == col(MockSeat.pairing_id))
-        .where(
-            MockPairing.community_id == scope.community_id,
-            MockPairing.mock_round_id == round_id,
-        )
-        .group_by(col(MockSeat.pairing_id))
-    ).all()
-    return sum(1 for n in sizes if n == 2), sum(1 for n in sizes if n == 3)
 
 
 def _left_out(scope: Scope, request: MockRequest, leftover: Leftover) -> Message:
     """Tell a member this round had no partner for them; they keep first priority."""
     request.priority, request.mock_round_id = True, None
     request.updated_at = scope.clock.now()
-    member = member_in(scope.session, scope.community_id, request.member_id)
+    member = scope.store.member(request.member_id)
     why = (
         "Nobody else with your target role joined this round."
         if leftover.alone
@@ -231,25 +142,25 @@ def _summary(closed: MockRound, pairs: int, trios: int, waiting: int) -> Message
 
 @ROUTES.action("mock.join")
 def join_round(ctx: Ctx, value: str) -> Reply:
-    opened = round_in(ctx.session, ctx.community_id, _id(value))
+    opened = ctx.store(MockStore).round(_id(value))
     if opened is None:
         raise UserError("That mock round is not one of this community's. Run `/mock status`.")
     if opened.status != "open" or ctx.clock.now() >= opened.closes_at:
         raise UserError(CLOSED)
-    profile = profile_of(ctx.session, ctx.community_id, ctx.member_id)
+    profile = ctx.store(MockStore).profile(ctx.member_id)
     if profile is None:
         return no_profile_reply(ctx)
     if profile.paused:
         raise UserError(PAUSED)
-    if active_seat_of(ctx.session, ctx.community_id, ctx.member_id) is not None:
+    if ctx.store(MockStore).active_seat(ctx.member_id) is not None:
         raise UserError("You already have a mock partner. `/mock status` shows who and when.")
-    request = waiting_request_of(ctx.session, ctx.community_id, ctx.member_id)
+    request = ctx.store(MockStore).waiting_request(ctx.member_id)
     if request is None:
         request = MockRequest(
             community_id=ctx.community_id, member_id=ctx.member_id, round=opened.round
         )
         request.waiting_since = ctx.clock.now()
-        ctx.session.add(request)
+        ctx.store(MockStore).add(request)
     request.round, request.mock_round_id, request.updated_at = (
         opened.round,
         opened.id,

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlmodel import Session, col, select
-
 from bot.core.cards import Message
 from bot.core.clock import Clock
-from bot.features.mock.dispute import confirm_noshow, due_reports
-from bot.features.mock.expiry import close_stale, stale_pairings
+from bot.features.mock.dispute import confirm_noshow
+from bot.features.mock.expiry import close_stale
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
-from bot.features.mock.tables import MockRound
+from bot.features.mock.store import MockStore, due_reports, rounds_closing, stale_pairings
 from bot.features.sprints.handlers import calendar_of
-from bot.features.sprints.tables import Sprint
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
+from bot.storage.uow import Session
 
 OPEN, CLOSE, NOSHOW, EXPIRE = "mock_open", "mock_close", "mock_noshow", "mock_expire"
 
@@ -27,7 +25,7 @@ OPEN, CLOSE, NOSHOW, EXPIRE = "mock_open", "mock_close", "mock_noshow", "mock_ex
 def find_mock_work(session: Session, look: Look, found: list[Due]) -> None:
     """Add the mock rounds to open (a planned day whose post is due) and those past closing."""
     for due in [d for d in found if d.kind == "daily" and d.sprint_id is not None]:
-        if _planned_round(session, due) is not None:
+        if _planned_round(MockStore(session, due.community_id), due) is not None:
             found.append(
                 Due(
                     due.community_id,
@@ -39,12 +37,7 @@ def find_mock_work(session: Session, look: Look, found: list[Due]) -> None:
                     due.sprint_id,
                 )
             )
-    rows = session.exec(
-        select(MockRound, Community)
-        .join(Community, col(Community.id) == MockRound.community_id)
-        .where(MockRound.status == "open", col(MockRound.closes_at) <= look.now)
-    )
-    for closing, community in rows:
+    for closing, community in rounds_closing(session, look.now):
         found.append(_due(community, closing.channel_id, CLOSE, closing.id))
 
 
@@ -66,9 +59,9 @@ def _due(community: Community, channel: str, kind: str, key: int | None) -> Due:
     return Due(community.id, community.platform, community.external_id, channel, kind, str(key))
 
 
-def _planned_round(session: Session, due: Due) -> str | None:
-    sprint = session.get(Sprint, due.sprint_id)
-    if sprint is None or sprint.community_id != due.community_id:
+def _planned_round(store: MockStore, due: Due) -> str | None:
+    sprint = store.sprint(due.sprint_id)
+    if sprint is None:
         return None
     focus = calendar_of(sprint).focus_on(date.fromisoformat(due.key))
     return focus.mock_round if focus else None
@@ -76,13 +69,13 @@ def _planned_round(session: Session, due: Due) -> str | None:
 
 def build_open(session: Session, clock: Clock, due: Due) -> list[Message]:
     """Open the day's planned mock round in the sprint's channel."""
-    planned = _planned_round(session, due)
+    store = MockStore(session, due.community_id)
+    planned = _planned_round(store, due)
     if planned is None:
         return []
     return open_mock_round(
-        session=session,
+        store=store,
         clock=clock,
-        community_id=due.community_id,
         channel_id=due.channel_id,
         round=planned,
         closes_at=clock.now() + timedelta(hours=DEFAULT_HOURS),
@@ -93,21 +86,21 @@ def build_open(session: Session, clock: Clock, due: Due) -> list[Message]:
 def build_close(session: Session, clock: Clock, due: Due) -> list[Message]:
     """Close a round whose RSVP window has ended and pair everyone in it."""
     return close_mock_round(
-        session=session, clock=clock, community_id=due.community_id, round_id=int(due.key)
+        store=MockStore(session, due.community_id), clock=clock, round_id=int(due.key)
     )
 
 
 def build_noshow(session: Session, clock: Clock, due: Due) -> list[Message]:
     """Make an undisputed no-show report count."""
     return confirm_noshow(
-        session=session, clock=clock, community_id=due.community_id, report_id=int(due.key)
+        store=MockStore(session, due.community_id), clock=clock, report_id=int(due.key)
     )
 
 
 def build_expire(session: Session, clock: Clock, due: Due) -> list[Message]:
     """Close a mock nobody confirmed in time and ask its members whether they met."""
     return close_stale(
-        session=session, clock=clock, community_id=due.community_id, pairing_id=int(due.key)
+        store=MockStore(session, due.community_id), clock=clock, pairing_id=int(due.key)
     )
 
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, col, select
-
 from bot.core.cards import Message
 from bot.core.clock import Clock
-from bot.features.mock.match import DEFAULT_WAIT_HOURS, try_instant
+from bot.features.mock.match import try_instant
 from bot.features.mock.pairing import Scope
-from bot.features.mock.tables import MockProfile, MockRequest, MockRound, MockSettings
+from bot.features.mock.store import DEFAULT_WAIT_HOURS, MockStore, requests_outside_rounds
+from bot.features.mock.tables import MockRequest
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
+from bot.storage.uow import Session
 
 WAIT = "mock_wait"
 # Within the scheduler's claim window (3 days), so a claimed request is never found again.
@@ -30,24 +30,7 @@ def find_waits(session: Session, look: Look, found: list[Due]) -> None:
 
     Requests held for an open round are left to its close; the claim keeps each request once.
     """
-    rows = session.exec(
-        select(MockRequest, MockProfile.role, Community, MockSettings.wait_hours)
-        .join(
-            MockProfile,
-            (col(MockProfile.community_id) == MockRequest.community_id)
-            & (col(MockProfile.member_id) == MockRequest.member_id),
-        )
-        .join(Community, col(Community.id) == MockRequest.community_id)
-        .outerjoin(MockSettings, col(MockSettings.community_id) == MockRequest.community_id)
-        .where(
-            MockRequest.status == "waiting",
-            MockProfile.paused == False,  # noqa: E712
-            col(MockRequest.mock_round_id).is_(None)
-            | col(MockRequest.mock_round_id).not_in(
-                select(MockRound.id).where(MockRound.status == "open")
-            ),
-        )
-    ).all()
+    rows = requests_outside_rounds(session)
     peers = Counter((request.community_id, role) for request, role, _, _ in rows)
     for request, role, community, hours in rows:
         limit_at = _aware(request.waiting_since) + timedelta(hours=hours or DEFAULT_WAIT_HOURS)
@@ -69,13 +52,11 @@ def _due(request: MockRequest, community: Community) -> Due:
 
 def build_wait(session: Session, clock: Clock, due: Due) -> list[Message]:
     """Pair a request that waited out the limit, if it still waits and a partner does too."""
-    request = session.get(MockRequest, int(due.key))
-    community = session.get(Community, due.community_id)
-    if request is None or community is None or request.community_id != due.community_id:
+    store = MockStore(session, due.community_id)
+    request, community = store.request(int(due.key)), store.community()
+    if request is None or community is None or request.status != "waiting":
         return []
-    if request.status != "waiting":
-        return []
-    return try_instant(Scope(session, clock, community), request)
+    return try_instant(Scope(store, clock, community), request)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from bot.app.hub import ADMIN_ONLY, Hub
 from bot.core.cards import Visibility
 from bot.features.mock.rounds import close_mock_round, open_mock_round
+from bot.features.mock.store import MockStore
 from bot.features.mock.tables import MockRound, MockSeat
 from bot.storage.tables import Community
 from tests.conftest import actor
@@ -167,7 +168,7 @@ def test_the_scheduler_opens_and_closes_each_round_exactly_once(hub: Hub) -> Non
         community = session.exec(select(Community)).one()
         assert community.id is not None
         cid, now = community.id, hub.clock.now()
-        kwargs = {"session": session, "clock": hub.clock, "community_id": cid, "channel_id": "c9"}
+        kwargs = {"store": MockStore(session, cid), "clock": hub.clock, "channel_id": "c9"}
         opened = open_mock_round(**kwargs, round="ml_depth", closes_at=now + timedelta(hours=3))  # type: ignore[arg-type]
         again = open_mock_round(**kwargs, round="ml_depth", closes_at=now + timedelta(hours=3))  # type: ignore[arg-type]
         session.commit()
@@ -177,15 +178,10 @@ def test_the_scheduler_opens_and_closes_each_round_exactly_once(hub: Hub) -> Non
     join(hub, "u1", value)
     join(hub, "u2", value)
     with Session(hub.engine) as session:
-        first = close_mock_round(
-            session=session, clock=hub.clock, community_id=cid, round_id=int(value)
-        )
-        second = close_mock_round(
-            session=session, clock=hub.clock, community_id=cid, round_id=int(value)
-        )
-        other = close_mock_round(
-            session=session, clock=hub.clock, community_id=cid + 1, round_id=int(value)
-        )
+        store, elsewhere = MockStore(session, cid), MockStore(session, cid + 1)
+        first = close_mock_round(store=store, clock=hub.clock, round_id=int(value))
+        second = close_mock_round(store=store, clock=hub.clock, round_id=int(value))
+        other = close_mock_round(store=elsewhere, clock=hub.clock, round_id=int(value))
         session.commit()
         assert session.exec(select(MockRound.status)).one() == "closed"
     assert len([m for m in first if m.visibility is Visibility.DIRECT]) == 4
