@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.config import Settings
-from bot.content import CATEGORIES, DEFAULT_CONTENT_DIR, Bank, Question, check_bank
+from bot.content import DEFAULT_CONTENT_DIR, Bank, Question, check_bank
+from bot.core.vocabulary import CATEGORIES
 from bot.similarity import SAME_QUESTION_THRESHOLD, scored_pairs
 
 

@@ -13,13 +13,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.core.vocabulary import (
     CATEGORIES,
-    CATEGORY_NAMES,
-    DIFFICULTIES,
-    LEVEL_NAMES,
-    LEVELS,
-    ROUND_NAMES,
-    ROUNDS,
-    WEEKDAYS,
     Category,
     Difficulty,
     Level,
@@ -27,22 +20,6 @@ from bot.core.vocabulary import (
     Weekday,
 )
 from bot.similarity import same_questions
-
-__all__ = [  # the vocabulary, still importable from here; new code imports bot.core.vocabulary
-    "CATEGORIES",
-    "CATEGORY_NAMES",
-    "DIFFICULTIES",
-    "LEVELS",
-    "LEVEL_NAMES",
-    "ROUNDS",
-    "ROUND_NAMES",
-    "WEEKDAYS",
-    "Category",
-    "Difficulty",
-    "Level",
-    "Round",
-    "Weekday",
-]
 
 M = TypeVar("M", bound=BaseModel)
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -28,8 +28,6 @@ NOT_FOR_THE_CORE = (
     "bot.scheduling",
     *DATABASE_MODULES,
 )
-# The features whose store is the only module that builds queries.
-STORE_ONLY: set[str] = {"daily", "practice", "profile", "sprints", "story"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -95,8 +93,6 @@ def _is_store(path: Path, feature: str) -> bool:
 
 @pytest.mark.parametrize("feature", FEATURES)
 def test_only_a_features_store_and_tables_reach_the_database(feature: str) -> None:
-    if feature not in STORE_ONLY:
-        pytest.skip(f"TODO(#14): {feature}'s queries are not all in its store yet")
     outside = [p for p in _modules(f"features/{feature}") if not _is_store(p, feature)]
     sessions = [
         f"{path.relative_to(BOT)} uses a session"
@@ -108,8 +104,6 @@ def test_only_a_features_store_and_tables_reach_the_database(feature: str) -> No
 
 @pytest.mark.parametrize("feature", FEATURES)
 def test_a_feature_uses_another_only_through_its_api(feature: str) -> None:
-    if feature not in STORE_ONLY:
-        pytest.skip(f"TODO(#14): {feature} still reaches into other features")
     reaching = [
         f"{path.relative_to(BOT)} imports {name}"
         for path in _modules(f"features/{feature}")

@@ -100,15 +100,14 @@ class Command:
     shape: type[Any] = NoOptions
     admin: bool = False
     default: bool = False
-    untyped: tuple[Option, ...] | None = None  # TODO(#14): gone once every command is typed
 
     @property
     def options(self) -> tuple[Option, ...]:
-        return self.untyped if self.untyped is not None else options_of(self.shape)
+        return options_of(self.shape)
 
     def parsed(self, args: Args) -> Any:
         """The options dataclass holding `args` (already converted and checked)."""
-        return args if self.untyped is not None else self.shape(**args)
+        return self.shape(**args)
 
     @property
     def usage(self) -> str:
@@ -178,24 +177,6 @@ class Registry:
         def wrap(handler: CommandHandler) -> CommandHandler:
             options_of(options)  # fail at start-up, not on first use, if it is malformed
             spec = Command(group, name, description, handler, options, admin, default)
-            self.commands[(group, name)] = spec
-            return handler
-
-        return wrap
-
-    def command_untyped(
-        self,
-        group: str,
-        name: str,
-        description: str,
-        *options: Option,
-        admin: bool = False,
-        default: bool = False,
-    ) -> Callable[[CommandHandler], CommandHandler]:
-        """TODO(#14): the old way, options by name in a dict; gone once every command is typed."""
-
-        def wrap(handler: CommandHandler) -> CommandHandler:
-            spec = Command(group, name, description, handler, NoOptions, admin, default, options)
             self.commands[(group, name)] = spec
             return handler
 

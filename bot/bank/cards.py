@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.content import CATEGORY_NAMES
 from bot.core.cards import Button, Card, Field, Style
 from bot.core.repetition import RATING_LABELS, RATINGS
+from bot.core.vocabulary import CATEGORY_NAMES
 from bot.features.daily.tables import DailyPost
 from bot.storage.tables import Question
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.vocabulary import WEEKDAYS as WEEKDAYS  # TODO(#14): import from vocabulary
+from bot.core.vocabulary import WEEKDAYS
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core.matching import Seeker, match, pair_score
-from bot.core.vocabulary import ROUND_CATEGORIES as ROUND_CATEGORIES  # TODO(#14): import it there
 
 OddPolicy = Literal["trio", "wait"]
 ODD_POLICIES: tuple[str, ...] = ("trio", "wait")

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.core.cards import Rich, UserText, plain, rich
-from bot.core.vocabulary import LEVEL_LABELS as LEVEL_LABELS  # TODO(#14): import from vocabulary
-from bot.core.vocabulary import LEVELS as LEVELS  # TODO(#14): import from vocabulary
+from bot.core.vocabulary import LEVELS
 
 DEFAULT_ROLES: tuple[str, ...] = ("MLE", "SDE", "Applied Scientist", "Data Scientist")
 SCORE_LOW, SCORE_HIGH = 1, 4

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from bot.core.calendar import local_moment
 from bot.features.practice.tables import PracticePref
-from bot.features.sprints.handlers import calendar_of
+from bot.features.sprints.api import calendar_of
 from bot.features.sprints.tables import Sprint
 from bot.scheduling.tables import JobClaim
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError, option
-from bot.content import CATEGORY_NAMES
 from bot.core.cards import Card, Field, Message, Reply, Rich, Text, UserText, Visibility, rich
 from bot.core.repetition import RATING_LABELS
+from bot.core.vocabulary import CATEGORY_NAMES
 from bot.core.words import plural
 from bot.features.leaderboard.ledger import ALL_TIME, week_period
 from bot.features.leaderboard.store import LeaderboardStore, Row

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from bot.app.context import Ctx
 from bot.app.registry import Registry, UserError, option
-from bot.content import ROUNDS
 from bot.core.cards import Card, Field, Reply
 from bot.core.mock_plan import ODD_POLICIES
 from bot.core.mock_rules import DEFAULT_ROLES, RuleError, parse_roles
+from bot.core.vocabulary import ROUNDS
 from bot.core.words import plural
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
 from bot.features.mock.store import MockStore

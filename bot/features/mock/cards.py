@@ -8,10 +8,10 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from bot.content import LEVELS, ROUND_NAMES
 from bot.core.cards import Attachment, Button, Card, Field, Mention, Rich, Style, Text, rich
 from bot.core.mock_availability import local_label
-from bot.core.mock_rules import LEVEL_LABELS, rubric_for
+from bot.core.mock_rules import rubric_for
+from bot.core.vocabulary import LEVEL_LABELS, LEVELS, ROUND_NAMES
 from bot.storage.tables import Question
 
 MINUTES_PER_INTERVIEW = 45

@@ -14,7 +14,8 @@ from bot.core.mock_availability import (
     week_slots,
     week_start,
 )
-from bot.core.mock_plan import ROUND_CATEGORIES, interview_order
+from bot.core.mock_plan import interview_order
+from bot.core.vocabulary import ROUND_CATEGORIES
 from bot.features.mock.cards import Person, announcement, packet
 from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat

@@ -13,12 +13,8 @@ from bot.core.mock_availability import (
     format_availability,
     parse_availability,
 )
-from bot.core.mock_rules import (
-    LEVEL_LABELS,
-    LEVELS,
-    RuleError,
-    find_role,
-)
+from bot.core.mock_rules import RuleError, find_role
+from bot.core.vocabulary import LEVEL_LABELS, LEVELS
 from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockProfile
 

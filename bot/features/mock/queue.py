@@ -7,10 +7,10 @@ from datetime import datetime
 
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError, option
-from bot.content import ROUNDS
 from bot.core.cards import Card, Mention, Message, Reply, Text, rich
 from bot.core.mock_availability import format_availability, local_label, parse_availability
 from bot.core.mock_rules import RuleError
+from bot.core.vocabulary import ROUNDS
 from bot.core.words import plural
 from bot.features.mock.cards import round_name
 from bot.features.mock.dispute import pending_report_against

@@ -14,7 +14,7 @@ from bot.features.mock.dispute import confirm_noshow
 from bot.features.mock.expiry import close_stale
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
 from bot.features.mock.store import MockStore, due_reports, rounds_closing, stale_pairings
-from bot.features.sprints.handlers import calendar_of
+from bot.features.sprints.api import calendar_of
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
 from bot.storage.uow import Session

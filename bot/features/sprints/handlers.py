@@ -9,21 +9,17 @@ from datetime import date, time, timedelta
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError, option
 from bot.bank import catalog
-from bot.content import CATEGORY_NAMES, LEVEL_NAMES, ROUND_NAMES
-from bot.core.calendar import WEEKDAYS, Calendar, DayFocus, day_label
+from bot.core.calendar import Calendar, DayFocus, day_label
 from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
+from bot.core.vocabulary import CATEGORY_NAMES, LEVEL_NAMES, ROUND_NAMES, WEEKDAYS
 from bot.core.words import plural
 from bot.features.leaderboard.api import sprint_recap
 from bot.features.sprints.calendar import calendar_of, plan_from
-from bot.features.sprints.store import LIVE, SprintStore, live_sprint
+from bot.features.sprints.store import SprintStore
 from bot.features.sprints.tables import Sprint
 
 ROUTES = Registry()
-
-# TODO(#14): calendar_of, LIVE and live_sprint stay importable here until daily and mock
-# import them from bot.features.sprints.api.
-__all__ = ["LIVE", "ROUTES", "calendar_of", "live_sprint"]
 
 DEFAULT_TEMPLATE = "mle-4-week"
 PLAN_DAYS = 14

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content import ROUNDS, load_bank
-from bot.core.mock_plan import ROUND_CATEGORIES
+from bot.content import load_bank
+from bot.core.vocabulary import ROUND_CATEGORIES, ROUNDS
 from bot.features.mock.pairing import pick_for
 from bot.storage.tables import Question
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.app.hub import Hub
-from bot.content import ROUNDS
-from bot.core.mock_plan import ROUND_CATEGORIES
 from bot.core.mock_rules import rubric_for
+from bot.core.vocabulary import ROUND_CATEGORIES, ROUNDS
 from tests.features.mock.flow import (
     add_question,
     card_text,

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
 
-from bot.content import ROUND_NAMES
 from bot.core.cards import plain
+from bot.core.vocabulary import ROUND_NAMES
 from bot.features.leaderboard.tables import LedgerEntry
 from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
 from bot.storage.tables import Member, Question

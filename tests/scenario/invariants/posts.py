@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, select
 
 from bot.core.cards import Visibility, plain
-from bot.features.sprints.handlers import calendar_of
+from bot.features.sprints.api import calendar_of
 from bot.features.sprints.tables import Sprint
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import violation

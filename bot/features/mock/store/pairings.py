@@ -13,7 +13,7 @@ from bot.core.actors import Actor
 from bot.core.clock import Clock
 from bot.core.points import Reason
 from bot.features.daily.tables import Answer, DailyPost
-from bot.features.leaderboard.ledger import award
+from bot.features.leaderboard.api import award
 from bot.features.mock.store.base import RECENT_PAIRINGS, StoreBase
 from bot.features.mock.tables import (
     MockFeedback,
