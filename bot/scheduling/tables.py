@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from bot.storage.tables import utc_now
 
 
 class JobClaim(SQLModel, table=True):
@@ -21,7 +19,7 @@ class JobClaim(SQLModel, table=True):
     channel_id: str = Field(max_length=64)
     kind: str = Field(max_length=24)
     key: str = Field(max_length=64)
-    claimed_at: datetime = Field(default_factory=_now)
+    claimed_at: datetime = Field(default_factory=utc_now)
     lease_until: datetime
     done_at: datetime | None = None
     outcome: str = Field(default="", max_length=300)

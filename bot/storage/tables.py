@@ -8,7 +8,8 @@ from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
+    """The default of every created-at column: now, in UTC."""
     return datetime.now(UTC)
 
 
@@ -21,7 +22,7 @@ class Community(SQLModel, table=True):
     external_id: str = Field(max_length=64)
     name: str = Field(default="", max_length=200)
     timezone: str = Field(default="UTC", max_length=64)
-    created_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
 
 
 class Member(SQLModel, table=True):
@@ -31,7 +32,7 @@ class Member(SQLModel, table=True):
     external_id: str = Field(max_length=64)
     display_name: str = Field(default="", max_length=200)
     timezone: str | None = Field(default=None, max_length=64)
-    joined_at: datetime = Field(default_factory=_now)
+    joined_at: datetime = Field(default_factory=utc_now)
 
 
 class Question(SQLModel, table=True):
@@ -43,4 +44,4 @@ class Question(SQLModel, table=True):
     title: str = Field(max_length=200)
     data: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     retired: bool = Field(default=False)
-    updated_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=utc_now)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from bot.storage.tables import utc_now
 
 
 class DailyPost(SQLModel, table=True):
@@ -24,7 +22,7 @@ class DailyPost(SQLModel, table=True):
     question_id: str = Field(foreign_key="question.id")
     message_ref: str | None = Field(default=None, max_length=128)
     posted_at: datetime | None = None
-    created_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
 
 
 class Answer(SQLModel, table=True):
@@ -35,5 +33,5 @@ class Answer(SQLModel, table=True):
     text: str
     shared: bool = Field(default=False)
     rating: str | None = Field(default=None, max_length=16)
-    created_at: datetime = Field(default_factory=_now)
-    updated_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from bot.storage.tables import utc_now
 
 
 class LedgerEntry(SQLModel, table=True):
@@ -22,7 +20,7 @@ class LedgerEntry(SQLModel, table=True):
     reason: str = Field(max_length=32)
     reference: str = Field(max_length=128)
     points: int
-    created_at: datetime = Field(default_factory=_now, index=True)
+    created_at: datetime = Field(default_factory=utc_now, index=True)
 
 
 class Score(SQLModel, table=True):

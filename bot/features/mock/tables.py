@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from bot.storage.tables import utc_now
 
 
 class MockSettings(SQLModel, table=True):
@@ -35,7 +33,7 @@ class MockProfile(SQLModel, table=True):
     availability: str = Field(default="", max_length=300)
     paused: bool = Field(default=False)
     strikes: int = Field(default=0)
-    updated_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class MockRound(SQLModel, table=True):
@@ -63,7 +61,7 @@ class MockPairing(SQLModel, table=True):
     mock_round_id: int | None = Field(default=None, foreign_key="mock_round.id")
     status: str = Field(default="scheduled", max_length=16)
     proposed_at: datetime | None = None
-    created_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
     closed_at: datetime | None = None
 
 
@@ -80,8 +78,8 @@ class MockRequest(SQLModel, table=True):
     priority: bool = Field(default=False)
     mock_round_id: int | None = Field(default=None, foreign_key="mock_round.id")
     pairing_id: int | None = Field(default=None, foreign_key="mock_pairing.id")
-    waiting_since: datetime = Field(default_factory=_now)
-    updated_at: datetime = Field(default_factory=_now)
+    waiting_since: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class MockSeat(SQLModel, table=True):
@@ -114,7 +112,7 @@ class MockFeedback(SQLModel, table=True):
     round: str = Field(max_length=32)
     scores: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     comment: str = Field(default="")
-    updated_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class MockNoShow(SQLModel, table=True):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from bot.storage.tables import utc_now
 
 
 class ReviewState(SQLModel, table=True):
@@ -29,7 +27,7 @@ class ReviewState(SQLModel, table=True):
     prior_interval: int | None = None
     due: date = Field(index=True)
     reviews: int = Field(default=1)
-    updated_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class PracticePref(SQLModel, table=True):

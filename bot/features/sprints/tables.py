@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from bot.storage.tables import utc_now
 
 
 class Sprint(SQLModel, table=True):
@@ -33,5 +31,5 @@ class Sprint(SQLModel, table=True):
     )
     plan: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     created_by: str = Field(default="", max_length=64)  # platform user id of the admin
-    created_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
     ended_at: datetime | None = None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from bot.storage.tables import utc_now
 
 
 class Story(SQLModel, table=True):
@@ -33,8 +31,8 @@ class Story(SQLModel, table=True):
     ready_at: datetime | None = Field(default=None, index=True)  # complete since; None = draft
     # The ledger reference of the points this story earned ("" = none yet): a story earns once.
     points_reference: str = Field(default="", max_length=128)
-    created_at: datetime = Field(default_factory=_now)
-    updated_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
     deleted_at: datetime | None = None
 
 
@@ -61,7 +59,7 @@ class StoryReview(SQLModel, table=True):
     fit: int | None = None
     comments: str = Field(default="", sa_column=Column(Text, nullable=False))
     helpful: bool = Field(default=False)
-    assigned_at: datetime = Field(default_factory=_now)
+    assigned_at: datetime = Field(default_factory=utc_now)
     taken_at: datetime | None = None  # None: offered by title and principle only
     skipped_at: datetime | None = None  # when skipped: skips are limited per day
     reviewed_at: datetime | None = None
