@@ -6,15 +6,17 @@ community, channel, kind and key) and delivers the messages it returns.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
+from bot.content import ANY_DAY
 from bot.core.cards import Message
 from bot.core.clock import Clock
 from bot.features.mock.dispute import confirm_noshow
 from bot.features.mock.expiry import close_stale
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
 from bot.features.mock.store import MockStore, due_reports, rounds_closing, stale_pairings
-from bot.features.sprints.api import calendar_of
+from bot.features.sprints.api import Sprint, calendar_of, sprints_by_id
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
 from bot.storage.uow import Session
@@ -24,19 +26,14 @@ OPEN, CLOSE, NOSHOW, EXPIRE = "mock_open", "mock_close", "mock_noshow", "mock_ex
 
 def find_mock_work(session: Session, look: Look, found: list[Due]) -> None:
     """Add the mock rounds to open (a planned day whose post is due) and those past closing."""
-    for due in [d for d in found if d.kind == "daily" and d.sprint_id is not None]:
-        if _planned_round(MockStore(session, due.community_id), due) is not None:
-            found.append(
-                Due(
-                    due.community_id,
-                    due.platform,
-                    due.community_ref,
-                    due.channel_id,
-                    OPEN,
-                    due.key,
-                    due.sprint_id,
-                )
-            )
+    days = [d for d in found if d.kind == "daily" and d.sprint_id is not None]
+    sprints = sprints_by_id(session, {d.sprint_id for d in days if d.sprint_id is not None})
+    for due in days:
+        sprint = sprints.get(due.sprint_id or 0)
+        if sprint is None or sprint.community_id != due.community_id:
+            continue
+        if _round_on(sprint, due.key) is not None:
+            found.append(replace(due, kind=OPEN, focus=ANY_DAY))
     for closing, community in rounds_closing(session, look.now):
         found.append(_due(community, closing.channel_id, CLOSE, closing.id))
 
@@ -61,9 +58,12 @@ def _due(community: Community, channel: str, kind: str, key: int | None) -> Due:
 
 def _planned_round(store: MockStore, due: Due) -> str | None:
     sprint = store.sprint(due.sprint_id)
-    if sprint is None:
-        return None
-    focus = calendar_of(sprint).focus_on(date.fromisoformat(due.key))
+    return None if sprint is None else _round_on(sprint, due.key)
+
+
+def _round_on(sprint: Sprint, day: str) -> str | None:
+    """The mock round a sprint's calendar plans on a day, if any."""
+    focus = calendar_of(sprint).focus_on(date.fromisoformat(day))
     return focus.mock_round if focus else None
 
 

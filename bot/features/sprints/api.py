@@ -15,6 +15,7 @@ from bot.features.sprints.store import (
     running_sprint_ids,
     season_sprint,
     sprint_by_id,
+    sprints_by_id,
 )
 from bot.features.sprints.tables import Sprint
 
@@ -28,4 +29,5 @@ __all__ = [
     "running_sprint_ids",
     "season_sprint",
     "sprint_by_id",
+    "sprints_by_id",
 ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
+from typing import Any
 
 from sqlalchemy import bindparam, update
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import col, select
 
 from bot.features.sprints.tables import Sprint
@@ -13,6 +15,7 @@ from bot.storage.tables import Community
 from bot.storage.uow import Session
 
 LIVE = ("active", "paused")
+_HELD = "preploop.sprints.live"  # session.info: live sprints read this unit of work
 
 
 class SprintStore:
@@ -59,18 +62,39 @@ _LIVE_SPRINT = select(Sprint).where(  # built once: /question asks it every time
 
 
 def live_sprints(session: Session, platforms: Collection[str]) -> list[tuple[Sprint, Community]]:
-    """Every live sprint on these platforms, with its community (for the scheduler)."""
-    rows = session.exec(
-        select(Sprint, Community)
-        .join(Community, col(Community.id) == Sprint.community_id)
-        .where(col(Sprint.status).in_(LIVE), col(Community.platform).in_(platforms))
-    ).all()
-    return list(rows)
+    """Every live sprint on these platforms, with its community (for the scheduler).
+
+    The rows are held for the rest of the unit of work, so that a later finder asking for one
+    of these sprints by id gets it from the session instead of reading (and parsing) it again.
+    """
+    rows = list(
+        session.exec(
+            select(Sprint, Community)
+            .join(Community, col(Community.id) == Sprint.community_id)
+            .where(col(Sprint.status).in_(LIVE), col(Community.platform).in_(platforms))
+        ).all()
+    )
+    session.info.setdefault(_HELD, []).append(rows)
+    return rows
 
 
 def sprint_by_id(session: Session, sprint_id: int | None) -> Sprint | None:
     """Return a sprint by its id, or None (and None for no id)."""
     return None if sprint_id is None else session.get(Sprint, sprint_id)
+
+
+def sprints_by_id(session: Session, sprint_ids: Collection[int]) -> dict[int, Sprint]:
+    """The sprints of these ids: those the session holds, and the rest in one query."""
+    held = {i: s for i in sprint_ids if (s := session.identity_map.get(_key(i))) is not None}
+    missing = [i for i in sprint_ids if i not in held]
+    if missing:
+        rows = session.exec(select(Sprint).where(col(Sprint.id).in_(missing))).all()
+        held.update({sprint.id: sprint for sprint in rows if sprint.id is not None})
+    return held
+
+
+def _key(sprint_id: int) -> Any:
+    return identity_key(Sprint, sprint_id)
 
 
 def running_sprint_ids(session: Session, community_id: int, today: date) -> list[int]:
