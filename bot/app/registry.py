@@ -70,8 +70,18 @@ class NoOptions:
     """The options of a command that takes none."""
 
 
+_OPTIONS: dict[type[Any], tuple[Option, ...]] = {}
+
+
 def options_of(shape: type[Any]) -> tuple[Option, ...]:
-    """The options a command's options dataclass declares, in field order."""
+    """The options a command's options dataclass declares, in field order (read once a class)."""
+    found = _OPTIONS.get(shape)
+    if found is None:
+        found = _OPTIONS[shape] = _read_options(shape)
+    return found
+
+
+def _read_options(shape: type[Any]) -> tuple[Option, ...]:
     assert is_dataclass(shape), f"{shape.__name__} is not a dataclass"
     specs = []
     for item in fields(shape):
