@@ -7,8 +7,8 @@ a member leaving calls their member-left hooks, in the order of the list.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.app.registry import Registry
@@ -38,6 +38,13 @@ MemberLeftHook = Callable[["Session", "Clock", int, int], list[Message]]
 
 @dataclass(frozen=True)
 class Feature:
+    """One feature as the app sees it: what it routes, schedules, erases and stores.
+
+    routes: its modules' registries, in `/help` order; finders and kinds: its scheduled work;
+    forget: its part of `/profile forget`; member_left: what it does when a member leaves;
+    tables: the tables it owns (each stored table has one owner, or is shared in storage).
+    """
+
     name: str
     routes: tuple[Registry, ...] = ()
     finders: tuple[Finder, ...] = ()
@@ -45,7 +52,6 @@ class Feature:
     forget: ForgetHook | None = None
     member_left: MemberLeftHook | None = None
     tables: tuple[type[Any], ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 def registry_of(features: tuple[Feature, ...]) -> Registry:

@@ -122,3 +122,17 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "story",
         "profile",
     ]
+
+
+def test_every_stored_table_has_one_owner() -> None:
+    from sqlmodel import SQLModel
+
+    import bot.storage.all_tables  # noqa: F401 - every table on the metadata
+    from bot.features import FEATURES
+    from bot.scheduling.tables import JobClaim
+    from bot.storage.tables import Community, Member, Question
+
+    shared = [Community, Member, Question, JobClaim]  # the app's own, not a feature's
+    owned = [table for feature in FEATURES for table in feature.tables] + shared
+    names = [table.__tablename__ for table in owned]  # type: ignore[attr-defined]
+    assert sorted(names) == sorted(SQLModel.metadata.tables)
