@@ -32,6 +32,10 @@ class Member(SQLModel, table=True):
     external_id: str = Field(max_length=64)
     display_name: str = Field(default="", max_length=200)
     timezone: str | None = Field(default=None, max_length=64)
+    # Preferences set with `/profile set`, read by the features they name.
+    mock_reminders: bool = Field(default=True)  # DMs before a confirmed mock
+    reviewer: bool = Field(default=False)  # offered stories that wait for a reviewer
+    weekly_digest: bool = Field(default=True)  # the Monday digest by DM
     joined_at: datetime = Field(default_factory=utc_now)
 
 

@@ -20,6 +20,8 @@ from bot.features.mock.tables import MockProfile
 
 ROUTES = Registry()
 
+ON_OFF = ("on", "off")
+
 EXAMPLE = (
     '/profile set role:MLE level:mle2 timezone:Europe/London availability:"mon-fri 18:00-21:00, '
     'sat 10:00-14:00"'
@@ -73,12 +75,23 @@ class ProfileOptions:
     availability: str | None = option(
         'Weekly hours, e.g. "mon-fri 18:00-21:00, sat 10:00-14:00"', max_length=300
     )
+    reminders: str | None = option(
+        "DM reminders before a confirmed mock", kind="choice", choices=ON_OFF
+    )
+    reviewer: str | None = option(
+        "Be offered stories that wait for a reviewer", kind="choice", choices=ON_OFF
+    )
+    digest: str | None = option("The weekly digest by DM", kind="choice", choices=ON_OFF)
+
+    def mock_parts(self) -> bool:
+        """Whether any part of the mock profile itself is set (not only preferences)."""
+        return any(v is not None for v in (self.role, self.level, self.availability))
 
 
 @ROUTES.command(
     "profile",
     "set",
-    "Set your target role, level, time zone and weekly hours for mock interviews",
+    "Set your role, level, time zone, weekly hours and reminders, review and digest choices",
     ProfileOptions,
 )
 def set_profile(ctx: Ctx, options: ProfileOptions) -> Reply:
@@ -86,13 +99,14 @@ def set_profile(ctx: Ctx, options: ProfileOptions) -> Reply:
         return Reply.ephemeral(setup_card(ctx, "What would you like to set?"))
     store = ctx.store(MockStore)
     profile = store.profile(ctx.member_id)
+    if profile is None and not options.mock_parts():
+        return _preferences_saved(ctx, options)
     role, level = _role(ctx, options.role), options.level
     if profile is None and (role is None or level is None):
         missing = "`role`" if role is None else "`level`"
         raise UserError(
             f"A new profile needs a role and a level; {missing} is missing.\n```{EXAMPLE}```"
         )
-    zone = options.timezone  # a place's IANA name: the registry checked it
     hours = _checked(
         lambda text: format_availability(parse_availability(text)), options.availability
     )
@@ -106,15 +120,55 @@ def set_profile(ctx: Ctx, options: ProfileOptions) -> Reply:
     profile.level = level or profile.level
     profile.availability = hours if hours is not None else profile.availability
     profile.updated_at = ctx.clock.now()
-    if zone is not None:
-        ctx.member.timezone = zone
+    _set_preferences(ctx, options)
     store.flush()
     return Reply.ephemeral(
         Card(
             title="Your mock profile is saved.",
-            fields=profile_fields(ctx, profile),
+            fields=profile_fields(ctx, profile) + preference_fields(ctx),
             footer="`/mock request` finds you a partner · `/profile set` again changes any part",
         )
+    )
+
+
+def _set_preferences(ctx: Ctx, options: ProfileOptions) -> None:
+    member = ctx.member
+    if options.timezone is not None:  # a place's IANA name: the registry checked it
+        member.timezone = options.timezone
+    if options.reminders is not None:
+        member.mock_reminders = options.reminders == "on"
+    if options.reviewer is not None:
+        member.reviewer = options.reviewer == "on"
+    if options.digest is not None:
+        member.weekly_digest = options.digest == "on"
+
+
+def _preferences_saved(ctx: Ctx, options: ProfileOptions) -> Reply:
+    """Save preferences of a member who has no mock profile (none is needed for them)."""
+    _set_preferences(ctx, options)
+    return Reply.ephemeral(
+        Card(
+            title="Saved.",
+            fields=(
+                Field("Time zone", timezone_of(ctx.member, ctx.community), inline=True),
+                *preference_fields(ctx),
+            ),
+            footer="`/profile set role:… level:…` sets up mock interviews too.",
+        )
+    )
+
+
+def preference_fields(ctx: Ctx) -> tuple[Field, ...]:
+    """The member's reminder, reviewer and digest choices as card fields."""
+    member = ctx.member
+
+    def said(flag: bool) -> str:
+        return "on" if flag else "off"
+
+    return (
+        Field("Mock reminders", said(member.mock_reminders), inline=True),
+        Field("Story reviewer", said(member.reviewer), inline=True),
+        Field("Weekly digest", said(member.weekly_digest), inline=True),
     )
 
 

@@ -63,6 +63,22 @@ def test_a_new_profile_needs_a_role_and_a_level(hub: Hub) -> None:
     assert "What would you like to set?" in bare
 
 
+def test_preferences_are_saved_without_a_mock_profile_and_shown_with_one(hub: Hub) -> None:
+    saved = text_of(
+        hub.command_text(actor("u1"), "profile", "set reviewer:on digest:off timezone:Asia/Tokyo")
+    )
+    assert "Saved." in saved and "Story reviewer: on" in saved and "Weekly digest: off" in saved
+    assert "Time zone: Asia/Tokyo" in saved and "A new profile needs" not in saved
+    with Session(hub.engine) as session:
+        member = session.exec(select(Member)).one()
+        assert (member.reviewer, member.weekly_digest, member.mock_reminders) == (True, False, True)
+    later = text_of(profile(hub, "u1"))
+    assert "Your mock profile is saved." in later
+    assert "Story reviewer: on" in later and "Mock reminders: on" in later
+    off = text_of(hub.command_text(actor("u1"), "profile", "set reminders:off"))
+    assert "Mock reminders: off" in off and "Target role: MLE" in off
+
+
 def test_without_hours_the_default_hours_are_shown(hub: Hub) -> None:
     saved = text_of(profile(hub, "u1", hours=""))
     assert "Weekly availability: daily 09:00-21:00 (the default)" in saved
