@@ -19,14 +19,12 @@ COLUMNS = (("mock_reminders", sa.true()), ("reviewer", sa.false()), ("weekly_dig
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("member", schema=None) as batch_op:
-        for name, default in COLUMNS:
-            batch_op.add_column(
-                sa.Column(name, sa.Boolean(), nullable=False, server_default=default)
-            )
+    # Plain ALTER TABLE, not a batch copy: other tables point at member, and SQLite refuses to
+    # drop a table that rows of another table still refer to.
+    for name, default in COLUMNS:
+        op.add_column("member", sa.Column(name, sa.Boolean(), nullable=False, server_default=default))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("member", schema=None) as batch_op:
-        for name, _ in reversed(COLUMNS):
-            batch_op.drop_column(name)
+    for name, _ in reversed(COLUMNS):
+        op.drop_column("member", name)

@@ -61,6 +61,9 @@ async def test_mock_and_profile_commands_are_synced_with_their_choices(
         "level",
         "timezone",
         "availability",
+        "reminders",
+        "reviewer",
+        "digest",
     ]
 
 
