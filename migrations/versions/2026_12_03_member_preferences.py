@@ -22,7 +22,9 @@ def upgrade() -> None:
     # Plain ALTER TABLE, not a batch copy: other tables point at member, and SQLite refuses to
     # drop a table that rows of another table still refer to.
     for name, default in COLUMNS:
-        op.add_column("member", sa.Column(name, sa.Boolean(), nullable=False, server_default=default))
+        op.add_column(
+            "member", sa.Column(name, sa.Boolean(), nullable=False, server_default=default)
+        )
 
 
 def downgrade() -> None:
