@@ -279,3 +279,23 @@ def same_questions(
 ) -> list[Pair]:
     """The pairs alike enough to be one question asked twice."""
     return [pair for pair in scored_pairs(questions) if pair.score >= threshold]
+
+
+def alike_to(
+    candidate: Any, others: Sequence[Any], threshold: float = SAME_QUESTION_THRESHOLD
+) -> list[Pair]:
+    """The questions of others that ask the same as one candidate, most alike first.
+
+    The same scoring as `same_questions` on their words (anything with a question's id,
+    category and texts will do: a community's questions carry no solution), but only the
+    candidate's pairs, so checking one new question against the whole bank stays linear.
+    """
+    group = GROUPS.get(candidate.category, candidate.category)
+    pool = [q for q in others if GROUPS.get(q.category, q.category) == group]
+    vectors = _vectors([*pool, candidate])
+    pairs = []
+    for other in pool:
+        score, reasons = _score(_cosine(vectors[other.id], vectors[candidate.id]), None, None)
+        if score >= threshold:
+            pairs.append(Pair(other.id, candidate.id, score, tuple(reasons)))
+    return sorted(pairs, key=lambda pair: -pair.score)
