@@ -15,7 +15,7 @@ def forget(ctx: Ctx) -> Forgotten:
     notes: tuple[str, ...] = ()
     if unnamed:
         notes = (
-            f"{plural(unnamed, 'question')} you suggested stay in this community's bank, "
-            "no longer credited to you.",
+            f"{plural(unnamed, 'question')} you suggested {'stays' if unnamed == 1 else 'stay'} "
+            "in this community's bank, no longer credited to you.",
         )
     return Forgotten(erased, notes=notes)
