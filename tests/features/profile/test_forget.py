@@ -216,7 +216,8 @@ def test_the_member_is_told_what_was_erased_and_what_stays(hub: Hub) -> None:
         "other members' averages stay true." in done
     )
     assert (
-        "1 question you suggested stays in this community's bank, no longer credited to you." in done
+        "1 question you suggested stays in this community's bank, no longer credited to you."
+        in done
     )
 
 

@@ -59,7 +59,8 @@ def test_it_goes_down_and_up_again_keeping_the_bank_and_its_posts(tmp_path: Path
             conn.execute(text(statement))
         conn.execute(
             text(
-                "INSERT INTO member (id, community_id, external_id, display_name, joined_at) VALUES (1, 1, 'u1', 'U1', '2026-12-01')"
+                "INSERT INTO member (id, community_id, external_id, display_name, joined_at) "
+                "VALUES (1, 1, 'u1', 'U1', '2026-12-01')"
             )
         )
         conn.execute(
