@@ -26,8 +26,8 @@ LABELS = {
 PLACEHOLDERS = {
     "title": "e.g. Deduplicate a click stream",
     "prompt": "What you would ask in the interview, with any constraints.",
-    "hints": "A nudge\nAn approach\nThe key insight",
-    "strong_answer": "At least three points an interviewer listens for.",
+    "hints": "One a line (or on one line, split by | ): a nudge, an approach, the key insight",
+    "strong_answer": "At least three points an interviewer listens for, one a line (or | ).",
 }
 
 
@@ -84,8 +84,11 @@ def question_modal(title: str, action: str, value: str, filled: dict[str, Any]) 
 
 
 def lines(text: str) -> list[str]:
-    """The entries of a one-a-line box, without bullets or blank lines."""
-    return [line.strip().lstrip("-•*").strip() for line in text.splitlines() if line.strip()]
+    """The entries of a one-a-line box (or, typed on one line, split by " | "), unbulleted."""
+    entries = text.splitlines()
+    if len(entries) == 1:
+        entries = entries[0].split(" | ")
+    return [entry.strip().lstrip("-•*").strip() for entry in entries if entry.strip()]
 
 
 def read_question(
