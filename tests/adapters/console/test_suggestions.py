@@ -19,6 +19,12 @@ SUGGEST = [
 ]
 
 
+ADD = [
+    "/question add category:applied_ml difficulty:medium round:ml_depth",
+    *SUGGEST[2:6],
+]
+
+
 def test_an_approved_suggestion_reaches_bob_by_direct_message(tmp_path: Path) -> None:
     out = _console(tmp_path, *SUGGEST, "/press 1")
     assert "Thanks! Your question is waiting for review: Calibrating a churn model" in out
@@ -36,3 +42,9 @@ def test_a_denied_suggestion_tells_bob_why(tmp_path: Path) -> None:
 def test_a_member_cannot_open_the_queue(tmp_path: Path) -> None:
     out = _console(tmp_path, "/as bob", "/question suggestions")
     assert "admin" in out.split("bob> /question suggestions")[1].lower()
+
+
+def test_alice_adds_a_question_to_the_community_bank(tmp_path: Path) -> None:
+    out = _console(tmp_path, *ADD)
+    assert "Added to this community's bank: Calibrating a churn model" in out
+    assert "Its id is `calibrating-a-churn-model`" in out

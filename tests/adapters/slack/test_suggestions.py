@@ -63,3 +63,14 @@ async def test_a_member_is_refused_the_queue_and_add(slack: Workspace) -> None:
     answers = await slack.fake.wait_responses(2)
     assert all("admin" in texts(answer).lower() for answer in answers)
     assert slack.fake.of("views.open") == []
+
+
+async def test_an_admin_adds_a_question_with_the_same_form(slack: Workspace) -> None:
+    slack.fake.admins.add(ADMIN)
+    await slack.command("add category:applied_ml difficulty:medium", user=ADMIN)
+    [opened] = await slack.fake.wait_for("views.open")
+    view = dict(opened["view"])
+    assert view["title"]["text"] == "Add a question"
+    await slack.dispatch(view_submission(view, SUGGESTED, user=ADMIN))
+    [saved] = await slack.fake.wait_for("chat.postEphemeral")
+    assert "Added to this community's bank: Calibrating a churn model" in texts(saved)
