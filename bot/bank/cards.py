@@ -19,12 +19,16 @@ def shown(question: Question, text: str) -> str:
 
 
 def _titled(prefix: str, question: Question) -> Text:
-    return rich(prefix, shown(question, question.title))
+    if question.community_id is None:
+        return f"{prefix}{question.title}"
+    return rich(prefix, UserText(question.title))
 
 
 def _points(question: Question, name: str) -> Text:
     items = [str(p) for p in question.data.get(name, [])]
-    parts = [part for p in items for part in ("• ", shown(question, p), "\n")]
+    if question.community_id is None:
+        return "\n".join(f"• {p}" for p in items)
+    parts = [part for p in items for part in ("• ", UserText(p), "\n")]
     return rich(*parts[:-1])
 
 
