@@ -12,6 +12,7 @@ from bot.bank.live import forget_question_pool
 from bot.core.cards import Visibility
 from bot.features.daily.tables import DailyPost
 from bot.features.leaderboard.tables import LedgerEntry
+from bot.features.mock.store import MockStore
 from bot.storage.tables import Question
 from tests.conftest import actor
 from tests.fakes import FakeClock
@@ -188,3 +189,11 @@ def test_an_admin_edit_is_kept_and_checked(hub: Hub) -> None:
             session.exec(select(Question.title).where(Question.community_id == 1)).one()
             == "Calibrating churn scores"
         )
+
+
+def test_mock_packets_keep_to_the_shipped_bank(hub: Hub) -> None:
+    suggest(hub)
+    approve_oldest(hub)
+    with Session(hub.engine) as session:
+        pool = {q.id for q in MockStore(session, 1).live_questions()}
+    assert pool and not any(qid.startswith("c1.") for qid in pool)
