@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +142,12 @@ def _terms(question: Question) -> Counter[str]:
         " ".join(question.follow_ups),
         " ".join(question.hints),
     )
+    return _terms_of(fields)
+
+
+@lru_cache(maxsize=4096)
+def _terms_of(fields: tuple[str, ...]) -> Counter[str]:
+    """The terms of a question's texts, kept: checking one suggestion reads the whole bank."""
     terms: Counter[str] = Counter()
     for field in fields:
         words = meaning_words(field)

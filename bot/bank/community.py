@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -129,6 +130,12 @@ def slug_for(title: str, taken: Iterable[str]) -> str:
     return slug
 
 
+@lru_cache(maxsize=4096)
+def _prompt_shingles(prompt: str) -> frozenset[tuple[str, ...]]:
+    """A bank prompt's word trigrams, kept: every check reads the whole bank."""
+    return frozenset(_shingles(prompt))
+
+
 def same_as(
     question: CommunityQuestion, bank: Sequence[Comparable], own_id: str
 ) -> tuple[str, str] | None:
@@ -140,9 +147,8 @@ def same_as(
     candidate = question.model_copy(update={"id": own_id})  # a slug may equal a shipped id
     words = _shingles(question.prompt)
     for other in others:
-        overlap = len(words & _shingles(other.prompt)) / max(
-            1, len(words | _shingles(other.prompt))
-        )
+        theirs = _prompt_shingles(other.prompt)
+        overlap = len(words & theirs) / max(1, len(words | theirs))
         if overlap > PROMPT_OVERLAP:
             return other.title, f"{overlap:.0%} of the prompt's wording is shared"
     pairs = alike_to(candidate, others)
