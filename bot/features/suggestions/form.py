@@ -15,8 +15,9 @@ from bot.core.vocabulary import CATEGORIES, DIFFICULTIES, ROUND_CATEGORIES, ROUN
 from bot.features.suggestions.store import SuggestionStore
 
 STALE = "That form is out of date. Run the command again."
-# Inputs stay within Slack's plain_text_input (3000) and the bank's own limits.
-LIMITS = {"title": 120, "prompt": 1800, "hints": 900, "strong_answer": 2000}
+# Within the bank's own limits, and short enough that the review card shows the hints and the
+# strong answer whole in a Discord embed field (1024 characters, with a bullet a line).
+LIMITS = {"title": 120, "prompt": 1800, "hints": 900, "strong_answer": 960}
 LABELS = {
     "title": "Title (a few words)",
     "prompt": "The question, as a candidate hears it",
