@@ -13,12 +13,22 @@ from bot.features.daily.feature import DAILY
 from bot.features.leaderboard.feature import LEADERBOARD
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
+from bot.features.prep.feature import PREP
 from bot.features.profile.feature import PROFILE
 from bot.features.sprints.feature import SPRINTS
 from bot.features.story.feature import STORY
 from bot.scheduling.claims import Schedule
 
-FEATURES: tuple[Feature, ...] = (DAILY, PRACTICE, LEADERBOARD, SPRINTS, MOCK, STORY, PROFILE)
+FEATURES: tuple[Feature, ...] = (
+    DAILY,
+    PRACTICE,
+    PREP,
+    LEADERBOARD,
+    SPRINTS,
+    MOCK,
+    STORY,
+    PROFILE,
+)
 
 
 def schedule_of(features: tuple[Feature, ...] = FEATURES) -> Schedule:
