@@ -184,7 +184,7 @@ def prep_done(ctx: Ctx, value: str) -> Reply:
         raise UserError("That item is no longer in your plan. `/prep` shows today's.")
     if item.done is not None:
         return Reply.note("Already done. Well done!")
-    if item.day > now.today:
+    if min(item.day, item.slot) > now.today:  # a missed item pushed later may be done now
         raise UserError(f"That item is planned for {day_label(item.day)}; it opens then.")
     ctx.store(PrepStore).save_items(ctx.member_id, [replace(item, done=now.today)])
     left = len(due_today(now.items, now.today)) - (1 if item.day == now.today else 0)
