@@ -193,8 +193,9 @@ def test_the_member_is_told_what_was_erased_and_what_stays(hub: Hub) -> None:
     done = text_of(_forget(hub, WHO))
     assert (
         "Erased in this community: the text of 1 daily answer, your prep plan, the comments of "
-        "2 mock feedback forms, your mock profile, 1 story, the comments of 1 story review you wrote, your "
-        "self-ratings, practice settings, points and streak, name and time zone." in done
+        "2 mock feedback forms, your mock profile, 1 story, the comments of 1 story review you "
+        "wrote, your self-ratings, practice settings, points and streak, name and time zone."
+        in done
     )
     assert (
         "What stays: messages already posted in channels and direct messages (PrepLoop cannot "
