@@ -61,8 +61,9 @@ def _task_text(item: Item) -> str:
     if item.kind == "mock":
         round_ = item.mock_round or "onsite_coding"
         return (
-            f"This week's mock: a {ROUND_NAMES[round_]} round with a peer. Ask for a partner "
-            f"with `/mock request round:{round_}`, then press Done once you have practised."
+            f"This week's mock: practise the {ROUND_NAMES[round_]} round with a peer. Ask for "
+            f"a partner with `/mock request round:{round_}`, then press Done once you have "
+            "practised."
         )
     if item.kind == "story":
         return (

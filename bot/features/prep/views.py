@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.core.calendar import day_label
-from bot.core.cards import Attachment, Button, Card, Field, Style
+from bot.core.cards import Attachment, Button, Card, Field, Rich, Style, UserText, rich
 from bot.core.prep_adapt import weakest
 from bot.core.prep_plan import AREA_NAMES, Item, targets
 from bot.core.prep_progress import AreaProgress, by_area, by_round, next_open, week_of
@@ -46,16 +46,17 @@ def plan_view(now: Standing) -> Card:
     )
 
 
-def _intro(now: Standing) -> str:
-    role = f" for {now.plan.role}" if now.plan.role else ""
+def _intro(now: Standing) -> Rich:
+    role = ("Role: ", UserText(now.plan.role), ". ") if now.plan.role else ()
     if now.plan.start > now.today:
-        return (
-            f"Your plan{role} starts on {day_label(now.plan.start)}, 16 weeks before the "
-            "interview. Until then, `/practice` keeps you warm."
+        return rich(
+            *role,
+            f"Your plan starts on {day_label(now.plan.start)}, 16 weeks before the "
+            "interview. Until then, `/practice` keeps you warm.",
         )
     done = sum(i.done is not None for i in now.items)
     total = sum(not i.dropped for i in now.items)
-    return f"{done} of {plural(total, 'item')} done{role}."
+    return rich(*role, f"{done} of {plural(total, 'item')} done.")
 
 
 def _week(now: Standing) -> str:

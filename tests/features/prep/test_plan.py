@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session
 
 from bot.app.hub import Hub
-from bot.core.cards import Message, plain
+from bot.core.cards import Message, Rich, UserText, plain
 from bot.features.prep.api import plan_progress
 from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
@@ -180,3 +180,13 @@ def test_plan_progress_is_one_line_for_the_digest(
         line == "34 days to go - 1 of 2 items done this fortnight - next: Coding"
     )  # coding rated partial comes first
     assert none is None
+
+
+def test_the_role_a_member_typed_is_shown_as_their_text_never_as_markup(
+    hub: Hub, clock: FakeClock
+) -> None:
+    clock.set(datetime(2026, 12, 3, 7, 0, tzinfo=UTC))
+    hub.command_text(ANN, "prep", 'start date:2027-01-07 role:"@everyone **MLE**"')
+    text = hub.command_text(ANN, "prep", "").messages[0].card.text
+    assert isinstance(text, Rich)
+    assert UserText("@everyone **MLE**") in text.parts
