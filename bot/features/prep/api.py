@@ -18,7 +18,7 @@ from bot.features.prep.store import PrepStore
 from bot.storage.tables import Question
 from bot.storage.uow import Session
 
-__all__ = ["note_rating", "plan_progress", "plans_line", "todays_plan_card"]
+__all__ = ["note_answer", "note_rating", "plan_progress", "plans_line", "todays_plan_card"]
 
 
 def todays_plan_card(
@@ -39,10 +39,26 @@ def todays_plan_card(
 
 def note_rating(ctx: Ctx, question: Question, rating: str) -> str:
     """Credit a self-rating to the plan item it fits (today's or a missed one); say so."""
+    return _note(ctx, question, rating)
+
+
+def note_answer(ctx: Ctx, question: Question) -> str:
+    """Credit an answer to the channel's question of the day to the plan item it fits."""
+    return _note(ctx, question, None)
+
+
+def _note(ctx: Ctx, question: Question, rating: str | None) -> str:
     store = ctx.store(PrepStore)
     today = member_today(ctx.clock, ctx.member, ctx.community.timezone)
     now = standing(store, ctx.member_id, today)
     if now is None:
+        return ""
+    answered = next(
+        (i for i in now.items if i.done == today and i.question_id == question.id), None
+    )
+    if answered is not None:  # answered first, rated now: keep the rating on the same item
+        if rating is not None:
+            store.save_items(ctx.member_id, [replace(answered, rating=rating)])
         return ""
     found = credit(now.items, question.category, question.id, today)
     if found is None:

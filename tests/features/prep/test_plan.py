@@ -118,12 +118,24 @@ def test_skipped_days_fold_into_today_at_most_two_extra(
 def test_the_question_of_the_day_counts_when_it_fits(
     hub: Hub, clock: FakeClock, planned: FakeMessenger
 ) -> None:
-    clock.set(datetime(2026, 12, 3, 9, 0, tzinfo=UTC))
+    clock.set(datetime(2026, 12, 3, 9, 0, tzinfo=UTC))  # today's question: ML system design
+    assert "counts toward" not in _answer_daily(hub)
+    clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=UTC))  # an LP question, like today's item
+    assert "It counts toward your prep plan. 1 item left today." in _answer_daily(hub)
     card = hub.command_text(ANN, "question", "").messages[0].card
-    category = plain(card.fields[0].value)
     said = _press(hub, Message(card), "Partial")
-    fits = category.startswith("Coding")  # today's plan item is coding
-    assert ("counts toward your prep plan" in said) is fits
+    assert "counts toward" not in said  # the answer already counted; the rating is kept
+    shown = reply_text(hub.command_text(ANN, "prep", ""))
+    assert "✅ Fri 4 Dec · LP stories · practice question (Partial)" in shown
+
+
+def _answer_daily(hub: Hub) -> str:
+    card = hub.command_text(ANN, "question", "").messages[0].card
+    answer = next(b for b in card.buttons if b.label == "Answer")
+    modal = hub.press(ANN, answer.action, answer.value).modal
+    assert modal is not None
+    fields = {"answer": "I would own the outcome and measure it."}
+    return reply_text(hub.submit(ANN, modal.action, modal.value, fields))
 
 
 def test_a_story_or_mock_task_is_marked_done_with_its_button(
