@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from bot.core.calendar import day_label
 from bot.core.cards import Attachment, Button, Card, Field, Rich, Style, UserText, rich
@@ -15,6 +16,8 @@ from bot.core.words import plural
 from bot.features.prep.cards import countdown, item_label
 from bot.features.prep.picture import progress_png
 from bot.features.prep.plans import Standing
+
+WEEK_LINES = 12
 
 
 def plan_view(now: Standing) -> Card:
@@ -65,15 +68,20 @@ def _week(now: Standing) -> str:
         return "Nothing planned this week."
     lines = []
     for item in items:
-        mark = (
-            "✅"
-            if item.done
-            else ("▶️" if item.day == now.today else ("⬜" if item.day > now.today else "↪️"))
-        )
+        mark = _mark(item, now.today)
         rated = f" ({RATING_LABELS[item.rating]})" if item.rating else ""
         moved = f", from {day_label(item.slot)}" if item.carried else ""
         lines.append(f"{mark} {day_label(item.day)} · {item_label(item)}{rated}{moved}")
+    if len(lines) > WEEK_LINES:  # a week of missed days can hold 21 items
+        lines = [*lines[: WEEK_LINES - 1], f"… and {len(lines) - WEEK_LINES + 1} more"]
     return "\n".join(lines)
+
+
+def _mark(item: Item, today: date) -> str:
+    """✅ done, ▶️ due today, ⬜ to come."""
+    if item.done is not None:
+        return "✅"
+    return "▶️" if item.day == today else "⬜"
 
 
 def _areas(areas: list[AreaProgress]) -> str:
