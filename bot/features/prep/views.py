@@ -85,6 +85,8 @@ def _mark(item: Item, today: date) -> str:
 
 
 def _areas(areas: list[AreaProgress]) -> str:
+    if not any(a.done for a in areas):
+        return "\n".join(f"{a.name}: {a.planned} planned (target {a.target:.0%})" for a in areas)
     return "\n".join(
         f"{a.name}: {a.done} of {a.planned} done · {a.share:.0%} of your work "
         f"(target {a.target:.0%})"
