@@ -37,7 +37,10 @@ def answer_by(offered: datetime, start: datetime) -> datetime:
 def shared_options(
     masks: list[int], now: datetime, avoid: datetime | None, count: int = OPTIONS
 ) -> list[datetime]:
-    """The next starts (one a day) where everyone has an hour free, after the lead time."""
+    """The next starts (one a day) where everyone has an hour free, after the lead time.
+
+    A start overlapping the time already proposed (`avoid`) is no alternative, so it is skipped.
+    """
     common = masks[0]
     for mask in masks[1:]:
         common &= mask
@@ -49,7 +52,10 @@ def shared_options(
     for slot in range(first, first + 2 * WEEK_SLOTS):
         if all(common >> ((slot + k) % WEEK_SLOTS) & 1 for k in range(BLOCK)):
             start = origin + timedelta(minutes=slot * SLOT_MINUTES)
-            if start != avoid and (not found or start.date() > found[-1].date()):
+            clash = avoid is not None and abs(start - avoid) < BLOCK * timedelta(
+                minutes=SLOT_MINUTES
+            )
+            if not clash and (not found or start.date() > found[-1].date()):
                 found.append(start)
         if len(found) == count:
             break

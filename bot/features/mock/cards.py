@@ -72,9 +72,9 @@ def announcement(
             Field("Afterwards", AFTER),
         ),
         buttons=(
-            *_answers(pairing_id, start, answer_by),
             Button("Give feedback", "mock.done", str(pairing_id), Style.PRIMARY),
             Button("Partner didn't show", "mock.noshow", str(pairing_id)),
+            *_answers(pairing_id, start, answer_by),
         ),
         footer=_answer_footer(answer_by, me.timezone)
         + "Calendar invite attached: mock-interview.ics",

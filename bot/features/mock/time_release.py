@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from bot.core.cards import Card, Mention, Message, Visibility, rich
 from bot.core.clock import Clock
+from bot.core.mock_availability import local_label
 from bot.core.mock_times import answer_by
 from bot.features.mock.match import asked_round, requeue
 from bot.features.mock.pairing import Scope
-from bot.features.mock.store import MockStore
+from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.store.time_table import PROPOSED, RELEASED
 from bot.features.mock.time_offer import aware, joined
 
@@ -40,40 +41,40 @@ def release(*, store: MockStore, clock: Clock, pairing_id: int) -> list[Message]
         if seat.status != "active":
             continue
         seat.status = RELEASED_PAIRING
+        member = store.member(seat.member_id)
+        by = local_label(deadline, timezone_of(member, community))
         others = joined(
             [Mention(store.member(s.member_id).external_id) for s in seats if s is not seat]
-        )
+        ).parts
         if seat.member_id not in keen:
-            messages.append(_dropped(store.member(seat.member_id).external_id, others.parts))
+            messages.append(_dropped(member.external_id, others, by))
             continue
         why = (
             rich(
                 "Nobody accepted a time for your mock with ",
-                *others.parts,
-                " within 24 hours, "
-                "so the pairing is released. You are back at the front of the queue.",
+                *others,
+                f" by {by}, so the pairing is released. You are back at the front of the queue.",
             )
             if not agreed.accepted
             else rich(
-                *others.parts,
-                " did not accept the time within 24 hours, so the pairing "
-                "is released. You are back at the front of the queue.",
+                *others,
+                f" had not accepted the time by {by}, so the pairing is "
+                "released. You are back at the front of the queue.",
             )
         )
-        messages += requeue(
-            scope, seat.member_id, asked_round(seats, seat.member_id, seat.round), why
-        )
+        round_id = asked_round(seats, seat.member_id, seat.round)
+        messages += requeue(scope, seat.member_id, round_id, why)
     return messages
 
 
-def _dropped(external_id: str, others: tuple[str, ...]) -> Message:
+def _dropped(external_id: str, others: tuple[str, ...], by: str) -> Message:
     card = Card(
         title="Your mock pairing is released",
         text=rich(
-            "You did not accept a time for your mock with ",
+            "You had not accepted a time for your mock with ",
             *others,
-            " within 24 hours, so the "
-            "pairing is released and your partner went back to the front of the queue.",
+            f" by {by}, so the pairing is released and your partner went back to the front "
+            "of the queue.",
         ),
         footer="`/mock request` when you are ready for a new partner.",
     )
