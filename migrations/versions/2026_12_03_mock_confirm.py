@@ -19,7 +19,7 @@ down_revision: str | None = "0008_mock_wait_hours"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SETTINGS = ("private_space", "space_warned")
+FLAGS = ("private_space", "space_warned")
 KEEP_SCHEDULED = (
     "INSERT INTO mock_time (community_id, pairing_id, status, starts_at, offered_at, accepted, "
     "sequence, confirmed_at) "
@@ -49,16 +49,21 @@ def upgrade() -> None:
     op.create_index("ix_mock_time_community_id", "mock_time", ["community_id"])
     op.create_index("ix_mock_time_status", "mock_time", ["status"])
     # Plain ALTER TABLE, not a batch copy: other rows may refer to mock_settings' community.
-    for name in SETTINGS:
+    for name in FLAGS:
         op.add_column(
             "mock_settings",
             sa.Column(name, sa.Boolean(), nullable=False, server_default=sa.false()),
         )
+    op.add_column(
+        "mock_settings",
+        sa.Column("space_channel", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    )
+    op.add_column("mock_settings", sa.Column("space_admin_id", sa.Integer(), nullable=True))
     op.execute(KEEP_SCHEDULED)
 
 
 def downgrade() -> None:
-    for name in reversed(SETTINGS):
+    for name in ("space_admin_id", "space_channel", *reversed(FLAGS)):
         op.drop_column("mock_settings", name)
     op.drop_index("ix_mock_time_status", table_name="mock_time")
     op.drop_index("ix_mock_time_community_id", table_name="mock_time")

@@ -14,6 +14,7 @@ from bot.features.mock import (
     queue,
     rounds,
     scheduled,
+    space,
     tables,
     time_answers,
     time_scheduled,
@@ -35,8 +36,8 @@ MOCK = Feature(
         admin.ROUTES,
         time_answers.ROUTES,
     ),
-    finders=(*scheduled.FINDERS, wait.find_waits, *time_scheduled.FINDERS),
-    kinds=(*scheduled.KINDS, *wait.KINDS, *time_scheduled.KINDS),
+    finders=(*scheduled.FINDERS, wait.find_waits, *time_scheduled.FINDERS, *space.FINDERS),
+    kinds=(*scheduled.KINDS, *wait.KINDS, *time_scheduled.KINDS, *space.KINDS),
     forget=forget.forget,
     member_left=feedback.member_left,
     tables=(
