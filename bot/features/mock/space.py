@@ -8,6 +8,7 @@ the admin who turned the setting on is told once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.core.cards import Card, Field, Mention, Message, Space, Visibility, rich
@@ -67,7 +68,8 @@ def _welcome(cycle: list[Person]) -> Card:
             ": this private space is yours for your mock interview, which starts now. Share a "
             "call link here, or use it for notes and follow-ups.",
         ),
-        fields=(Field("Order", order_of(cycle[0], cycle)),),
+        # Nobody in particular reads a shared space: name everyone, no "you".
+        fields=(Field("Order", order_of(replace(cycle[0], member_id=-1), cycle)),),
         footer="It is removed a day from now. `/mock done` gives feedback afterwards.",
     )
 

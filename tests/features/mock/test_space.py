@@ -54,6 +54,9 @@ async def test_a_confirmed_pair_gets_a_space_at_its_time_removed_a_day_later(
         "Your mock interview space\nu2 and u1: this private space is yours for your mock "
         "interview, which starts now."
     )
+    assert "Order: 1. u2 interviews u1 (Onsite coding)\n2. u1 interviews u2 (ML depth)" in (
+        card_text(opened.card)
+    )
     assert await _tick(hub, clock) == []
     clock.set(STARTS + timedelta(days=1, minutes=-1))
     assert await _tick(hub, clock) == []
