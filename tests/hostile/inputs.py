@@ -236,6 +236,7 @@ FORM_FIELDS = {
     "story.edit": ("title", "situation", "task", "action", "result"),
     "story.review": ("scores", "comments"),
     "mock.fb": ("s0", "s1", "s2", "s3", "comment"),
+    "mock.own_form": ("when",),
 }
 
 

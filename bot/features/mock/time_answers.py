@@ -9,7 +9,13 @@ from bot.app.registry import Registry, UserError, row_id
 from bot.core.cards import Button, Card, Input, Mention, Modal, Reply, rich
 from bot.core.mock_availability import local_label
 from bot.core.mock_rules import RuleError
-from bot.core.mock_times import WHEN_EXAMPLE, answer_by, parse_when, shared_options
+from bot.core.mock_times import (
+    LATEST_OWN,
+    WHEN_EXAMPLE,
+    answer_by,
+    parse_when,
+    shared_options,
+)
 from bot.features.mock.cards import packet, time_value
 from bot.features.mock.feedback import NOT_YOURS, seat_in
 from bot.features.mock.pairing_people import people_of
@@ -89,11 +95,7 @@ def another_time(ctx: Ctx, value: str) -> Reply:
         if options
         else "Your weekly hours share no free hour soon: suggest a time and I ask your partner."
     )
-    return (
-        Reply.note(text, title="Pick another time")
-        if not buttons
-        else Reply.ephemeral(Card(title="Pick another time", text=text, buttons=tuple(buttons)))
-    )
+    return Reply.ephemeral(Card(title="Pick another time", text=text, buttons=tuple(buttons)))
 
 
 @ROUTES.action("mock.pick")
@@ -104,6 +106,8 @@ def pick_time(ctx: Ctx, value: str) -> Reply:
     if agreed.status == CONFIRMED or seconds is None:
         raise UserError(NOT_YOURS)
     start = datetime.fromtimestamp(seconds, UTC)
+    if start > ctx.clock.now() + LATEST_OWN:
+        raise UserError(NOT_YOURS)  # no button offers that: a forged or garbled value
     if start <= ctx.clock.now():
         raise UserError("That time has passed. Press **Another time** again for new ones.")
     return _proposed(ctx, pairing, agreed, start)
