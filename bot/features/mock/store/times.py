@@ -39,6 +39,15 @@ class TimeRows(StoreBase):
             self._session.add(found)
         return found
 
+    def forget_space_admin(self, member_id: int) -> None:
+        """Stop telling a forgotten member about private spaces."""
+        query = select(MockSettings).where(
+            MockSettings.community_id == self.community_id,
+            MockSettings.space_admin_id == member_id,
+        )
+        for settings in self._session.exec(query):
+            settings.space_admin_id = None
+
 
 def open_offers(session: Session, now: datetime) -> list[tuple[MockTime, MockPairing, Community]]:
     """Proposed times of pairings still scheduled, offered lately, with pairing and community."""
