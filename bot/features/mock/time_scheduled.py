@@ -1,4 +1,4 @@
-"""The scheduler's part in agreeing a time: releases after 24 hours, reminders before the mock.
+"""The scheduler's part in agreeing a time: releases at the answer-by moment, reminders before.
 
 Each piece is claimed once per community, channel, kind and key (a reminder's key names the
 pairing, the hours ahead and the confirmation it belongs to), so a restart or a second process
