@@ -230,6 +230,7 @@ def commands() -> st.SearchStrategy[Command]:
 ACTIONS = tuple(sorted(REGISTRY.actions))
 SUBMITS = tuple(sorted(REGISTRY.submits))
 RATINGS = ("nailed", "partial", "missed")
+QUESTION_FORM = ("title", "prompt", "hints", "strong_answer")
 FORM_FIELDS = {
     "q.answer": ("answer",),
     "story.new": ("title", "situation", "task", "action", "result"),
@@ -237,6 +238,10 @@ FORM_FIELDS = {
     "story.review": ("scores", "comments"),
     "mock.fb": ("s0", "s1", "s2", "s3", "comment"),
     "mock.own_form": ("when",),
+    "sg.new": QUESTION_FORM,
+    "sg.edit": QUESTION_FORM,
+    "bank.add": QUESTION_FORM,
+    "sg.deny": ("reason",),
 }
 
 
