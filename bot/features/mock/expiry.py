@@ -1,6 +1,6 @@
 """A mock not confirmed 48 hours after its proposed time closes, and its members are asked.
 
-"Yes" opens the feedback form (it counts as `/mock done`); "No" just closes the matter: nobody
+"Yes" opens the feedback form (it counts as `/mock done`); "No" asks why (unmet.py): nobody
 loses points for a mock that did not happen. Either way both may `/mock request` again.
 """
 
@@ -8,20 +8,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.app.context import Ctx
-from bot.app.registry import Registry, UserError
-from bot.core.cards import Button, Card, Mention, Message, Reply, Rich, Style, Visibility, rich
+from bot.app.registry import Registry
+from bot.core.cards import Button, Card, Mention, Message, Rich, Style, Visibility, rich
 from bot.core.clock import Clock
 from bot.core.mock_availability import local_label
 from bot.core.mock_rules import stale_since
-from bot.features.mock.feedback import NOT_YOURS, seat_in
 from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockSeat
 from bot.storage.tables import Community, Member
 
-ROUTES = Registry()
+ROUTES = Registry()  # "No, we didn't meet" is answered in unmet.py
 
-EXPIRED, MISSED = "expired", "missed"
+EXPIRED = "expired"
 AGAIN = "`/mock request` finds you a new partner."
 
 
@@ -64,8 +62,8 @@ def _ask(member: Member, community: Community, pairing: MockPairing, others: Ric
         "Your mock interview with ",
         *others.parts,
         f", planned for {when}, is closed: it was not confirmed within 48 hours. Did you meet? "
-        "**Yes** opens the feedback form and counts it as done; **No** closes it, and nobody "
-        "loses points.",
+        "**Yes** opens the feedback form and counts it as done; **No** asks what happened: if "
+        "your partner didn't come, you go first in line for a new one. Nobody loses points.",
     )
     buttons = (
         Button("Yes, give feedback", "mock.done", str(pairing.id), Style.PRIMARY),
@@ -85,12 +83,3 @@ def _closed(member: Member, community: Community, start: datetime, others: Rich)
     )
     card = Card(title="Your mock is closed", text=text, footer=AGAIN)
     return Message(card, Visibility.DIRECT, to_member=member.external_id)
-
-
-@ROUTES.action("mock.unmet")
-def did_not_meet(ctx: Ctx, value: str) -> Reply:
-    seat, pairing = seat_in(ctx, value)
-    if pairing.status != EXPIRED or seat.status not in (EXPIRED, MISSED):
-        raise UserError(NOT_YOURS)
-    seat.status = MISSED
-    return Reply.note(f"Noted: you did not meet. Nobody loses points for it. {AGAIN}")

@@ -49,6 +49,8 @@ async def test_a_mock_closes_48_hours_after_its_time_once_and_both_are_asked(
     hub: Hub, clock: FakeClock
 ) -> None:
     pair(hub)
+    clock.set(STARTS + timedelta(hours=3))
+    await _tick(hub, clock)  # the feedback nudges (test_followup.py)
     clock.set(STALE - timedelta(minutes=1))
     assert await _tick(hub, clock) == []
     clock.set(STALE)
@@ -98,9 +100,12 @@ async def test_no_closes_it_with_no_points_lost_and_then_yes_is_refused(
     pair(hub)
     clock.set(STALE)
     sent = await _tick(hub, clock)
+    asked = hub.press(actor("u1"), "mock.unmet", _to(sent, "u1").card.buttons[1].value)
+    [could_not] = [b for b in asked.messages[0].card.buttons if b.label == "I couldn't make it"]
     assert (
-        "Noted: you did not meet. Nobody loses points for it. "
-        "`/mock request` finds you a new partner." in _answer(hub, "u1", sent, "No, we didn't meet")
+        "Thanks for telling me. Nobody loses points for this one; next time, `/mock cancel` "
+        "tells your partner in time. `/mock request` finds you a new partner."
+        in text_of(hub.press(actor("u1"), could_not.action, could_not.value))
     )
     assert "That mock is not one of yours any more." in _answer(
         hub, "u1", sent, "Yes, give feedback"

@@ -19,6 +19,7 @@ from bot.features.mock.store.finders import (
     rounds_closing,
     stale_pairings,
 )
+from bot.features.mock.store.followup import FollowupRows, seats_to_nudge
 from bot.features.mock.store.pairings import PairingRows
 from bot.features.mock.store.queue import QueueRows
 from bot.features.mock.store.rounds import RoundRows
@@ -30,10 +31,11 @@ __all__ = [
     "due_reports",
     "requests_outside_rounds",
     "rounds_closing",
+    "seats_to_nudge",
     "stale_pairings",
     "timezone_of",
 ]
 
 
-class MockStore(QueueRows, PairingRows, RoundRows, StoreBase):
+class MockStore(QueueRows, PairingRows, RoundRows, FollowupRows, StoreBase):
     """The mock feature's rows of one community, read and written in one unit of work."""

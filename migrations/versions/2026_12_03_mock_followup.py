@@ -1,0 +1,30 @@
+"""Mock follow-up: the nudge after a mock, why a pair did not meet, feedback marked helpful.
+
+Revision ID: 0016_mock_followup
+Revises: 0008_mock_wait_hours
+Create Date: 2026-12-03 05:00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0016_mock_followup"
+down_revision: str | None = "0008_mock_wait_hours"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # Plain add_column: a batch copy of mock_seat or mock_feedback, which other rows refer to,
+    # fails on SQLite.
+    op.add_column("mock_seat", sa.Column("nudged_at", sa.DateTime(), nullable=True))
+    op.add_column("mock_seat", sa.Column("unmet_reason", sa.String(length=16), nullable=True))
+    op.add_column("mock_feedback", sa.Column("helpful_at", sa.DateTime(), nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("mock_feedback", "helpful_at")
+    op.drop_column("mock_seat", "unmet_reason")
+    op.drop_column("mock_seat", "nudged_at")
