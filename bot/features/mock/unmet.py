@@ -96,7 +96,9 @@ def _rematch(ctx: Ctx, seat: MockSeat, pairing: MockPairing) -> Reply:
     assert pairing.id is not None
     store = ctx.store(MockStore)
     profile = store.profile(ctx.member_id)
-    if profile is None or profile.paused:
+    if profile is None:
+        return Reply.note(f"{SORRY} Set your mock profile again with `/profile set`, then {AGAIN}")
+    if profile.paused:
         return Reply.note(f"{SORRY} Your mock interviews are paused: `/mock resume`, then {AGAIN}")
     if store.active_seat(ctx.member_id) is not None:
         return Reply.note(f"{SORRY} You already have a new partner: `/mock status` shows them.")

@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 
 from bot.app.hub import Hub
 from bot.core.cards import Message, Reply
-from bot.features.mock.tables import MockRequest, MockSeat
+from bot.features.mock.tables import MockProfile, MockRequest, MockSeat
+from bot.storage.tables import Member
 from tests.conftest import actor
 from tests.fakes import FakeClock
 from tests.features.mock.flow import (
@@ -148,3 +149,22 @@ async def test_another_member_cannot_answer_for_the_pair(hub: Hub, clock: FakeCl
     assert "That mock is not one of yours any more." in text_of(refused)
     forged = hub.press(actor("u1"), "mock.unmet.why", f"{no.value}:bogus")
     assert "That mock is not one of yours any more." in text_of(forged)
+
+
+async def test_a_paused_member_is_told_how_to_come_back_instead_of_a_rematch(
+    hub: Hub, clock: FakeClock
+) -> None:
+    pair(hub)
+    question = (await asked(hub, clock))["u1"]
+    with Session(hub.engine) as session:
+        u1 = session.exec(select(Member).where(Member.external_id == "u1")).one()
+        found = session.exec(select(MockProfile).where(MockProfile.member_id == u1.id)).one()
+        found.paused = True
+        session.add(found)
+        session.commit()
+    reply = answer_no(hub, "u1", question, "My partner didn't come")
+    assert text_of(reply) == (
+        "Sorry your partner didn't come to your mock interview. Your mock interviews are "
+        "paused: `/mock resume`, then `/mock request` finds you a new partner."
+    )
+    assert to(reply, "u1") == []
