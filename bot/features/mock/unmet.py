@@ -105,5 +105,7 @@ def _rematch(ctx: Ctx, seat: MockSeat, pairing: MockPairing) -> Reply:
     round_id = asked_round(store.seats(pairing.id), ctx.member_id, seat.round)
     scope = Scope(store, ctx.clock, ctx.community)
     messages = requeue(scope, ctx.member_id, round_id, f"{SORRY} You are first in line.")
-    note = Message(Card(text=f"{SORRY} You are first in line for a new partner."))
+    paired = store.active_seat(ctx.member_id) is not None
+    said = "I found you a new partner at once" if paired else "You are first in line"
+    note = Message(Card(text=f"{SORRY} {said}: see your direct messages."))
     return Reply([note, *messages])

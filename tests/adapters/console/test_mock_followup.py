@@ -59,7 +59,10 @@ def test_no_partner_did_not_come_rematches_at_once(tmp_path: Path) -> None:
     assert out.count("┌ Did you meet?") == 2
     assert "┌ What happened?" in out
     assert "[1] My partner didn't come  [2] We rescheduled  [3] I couldn't make it" in out
-    assert "Sorry your partner didn't come to your mock interview. You are first in line" in out
+    assert (
+        "Sorry your partner didn't come to your mock interview. I found you a new partner at once"
+        in out
+    )
     assert "┌ Back in the mock queue, first in line" in out
     after = out[out.index("┌ Back in the mock queue") :]
     assert "You are paired with carol (same target role)." in after

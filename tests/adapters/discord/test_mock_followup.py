@@ -97,8 +97,8 @@ async def test_did_you_meet_no_partner_did_not_come_puts_the_member_first_in_lin
     assert why["data"]["embeds"][0]["title"] == "What happened?"
     [sorry] = await _press_dm(discord_app, asked, "My partner didn't come", ALICE, why["data"])
     assert sorry["data"]["embeds"][0]["description"] == (
-        "Sorry your partner didn't come to your mock interview. You are first in line for a "
-        "new partner."
+        "Sorry your partner didn't come to your mock interview. You are first in line: see your "
+        "direct messages."
     )
     assert _titled(discord_app, ALICE, "Back in the mock queue, first in line")
     [status] = callbacks(await discord_app.slash("mock", "status", member=ALICE))

@@ -67,8 +67,8 @@ async def test_a_member_whose_partner_did_not_come_is_rematched_at_once(
     question = (await asked(hub, clock))["u1"]
     reply = answer_no(hub, "u1", question, "My partner didn't come")
     assert reply.messages[0].card.text == (
-        "Sorry your partner didn't come to your mock interview. You are first in line for a "
-        "new partner."
+        "Sorry your partner didn't come to your mock interview. I found you a new partner at "
+        "once: see your direct messages."
     )
     [notice, announced, *_] = to(reply, "u1")
     assert notice.card.title == "Back in the mock queue, first in line"
@@ -83,7 +83,11 @@ async def test_the_rematched_member_waits_first_in_line_when_nobody_is_free(
 ) -> None:
     pair(hub)
     question = (await asked(hub, clock))["u1"]
-    answer_no(hub, "u1", question, "My partner didn't come")
+    reply = answer_no(hub, "u1", question, "My partner didn't come")
+    assert reply.messages[0].card.text == (
+        "Sorry your partner didn't come to your mock interview. You are first in line: see your "
+        "direct messages."
+    )
     assert "You are first in line." in text_of(mock(hub, "u1", "status"))
     with Session(hub.engine) as session:
         waiting = session.exec(select(MockRequest).where(MockRequest.status == "waiting")).one()
