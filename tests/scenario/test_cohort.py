@@ -119,7 +119,7 @@ def test_no_noshow_penalty_lands_before_the_mock_started(sim: cohort.Sim) -> Non
     assert not broken(sim, "noshow_timing"), broken(sim, "noshow_timing")
 
 
-def test_no_member_is_nudged_twice_for_a_mock_or_in_quiet_hours(sim: cohort.Sim) -> None:
+def test_no_follow_up_of_a_mock_comes_twice_or_in_quiet_hours(sim: cohort.Sim) -> None:
     assert not broken(sim, "nudges"), broken(sim, "nudges")
 
 

@@ -13,6 +13,7 @@ from bot.core.cards import Button, Card, Mention, Message, Rich, Style, Visibili
 from bot.core.clock import Clock
 from bot.core.mock_availability import local_label
 from bot.core.mock_rules import stale_since
+from bot.core.quiet_hours import may_send
 from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockSeat
 from bot.storage.tables import Community, Member
@@ -31,18 +32,34 @@ def close_stale(*, store: MockStore, clock: Clock, pairing_id: int) -> list[Mess
     start = pairing.proposed_at
     if pairing.status != "scheduled" or start is None or start > stale_since(clock.now()):
         return []
-    pairing.status, pairing.closed_at = EXPIRED, clock.now()
+    now = pairing.closed_at = clock.now()
+    pairing.status = EXPIRED
     seats = store.seats(pairing_id)
     messages = []
     for seat in seats:
-        member = store.member(seat.member_id)
-        others = _others(store, seats, seat)
         if seat.status == "active":
             seat.status = EXPIRED
-            messages.append(_ask(member, community, pairing, others))
-        elif seat.status == "done":
-            messages.append(_closed(member, community, start, others))
+        member = store.member(seat.member_id)
+        # In the member's quiet hours the note waits for the morning (followup.find_closing_notes).
+        if seat.status in (EXPIRED, "done") and may_send(now, timezone_of(member, community)):
+            seat.asked_at = now
+            messages.append(closing_note(store, community, pairing, seats, seat))
     return messages
+
+
+def closing_note(
+    store: MockStore,
+    community: Community,
+    pairing: MockPairing,
+    seats: list[MockSeat],
+    seat: MockSeat,
+) -> Message:
+    """What a member is told when their mock closes: "Did you meet?", or that it closed."""
+    assert pairing.proposed_at is not None
+    member, others = store.member(seat.member_id), _others(store, seats, seat)
+    if seat.status == "done":
+        return _closed(member, community, pairing.proposed_at, others)
+    return _ask(member, community, pairing, others)
 
 
 def _others(store: MockStore, seats: list[MockSeat], mine: MockSeat) -> Rich:

@@ -98,6 +98,7 @@ class MockSeat(SQLModel, table=True):
     status: str = Field(default="active", max_length=16)
     done_at: datetime | None = None
     nudged_at: datetime | None = None  # the one "how did it go?" DM after the mock (followup.py)
+    asked_at: datetime | None = None  # told the mock closed ("Did you meet?"), after quiet hours
     unmet_reason: str | None = Field(default=None, max_length=16)  # why they did not meet
 
 

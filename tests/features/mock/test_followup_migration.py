@@ -14,7 +14,7 @@ from bot.storage.engine import make_engine
 from bot.storage.migrate import downgrade, upgrade
 from tests.features.mock.test_migration import _seed
 
-NEW = {"mock_seat": {"nudged_at", "unmet_reason"}, "mock_feedback": {"helpful_at"}}
+NEW = {"mock_seat": {"nudged_at", "asked_at", "unmet_reason"}, "mock_feedback": {"helpful_at"}}
 
 
 def _columns(engine: Engine, table: str) -> set[str]:
@@ -57,3 +57,17 @@ def test_the_columns_go_down_and_up_again_keeping_the_mocks(tmp_path: Path) -> N
         assert names <= _columns(engine, table)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT unmet_reason FROM mock_seat")).scalar() is None
+
+
+def test_members_of_a_mock_closed_before_the_migration_are_not_asked_again(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    upgrade(engine, "0008_mock_wait_hours")
+    _seed(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE mock_pairing SET status = 'expired'"))
+        conn.execute(text("UPDATE mock_seat SET status = 'expired'"))
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT asked_at FROM mock_seat")).scalar() is not None

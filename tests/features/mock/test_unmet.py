@@ -172,3 +172,20 @@ async def test_a_paused_member_is_told_how_to_come_back_instead_of_a_rematch(
         "paused: `/mock resume`, then `/mock request` finds you a new partner."
     )
     assert to(reply, "u1") == []
+
+
+async def test_did_you_meet_waits_out_quiet_hours_but_the_mock_closes_on_time(
+    hub: Hub, clock: FakeClock
+) -> None:
+    pair(hub)
+    profile(hub, "u1", zone="Asia/Tokyo")  # 48 hours after, it is 02:00 in Tokyo
+    assert list(await asked(hub, clock)) == ["u2"]
+    assert "Not in the queue." in text_of(mock(hub, "u1", "status"))  # closed all the same
+    clock.set(STALE + timedelta(hours=5, minutes=59))  # 07:59 in Tokyo
+    assert await tick(hub, clock) == []
+    clock.set(STALE + timedelta(hours=6))
+    [late] = await tick(hub, clock)
+    assert (late.to_member, late.card.title) == ("u1", "Did you meet?")
+    assert "planned for Wed 2 Dec, 02:00 (Asia/Tokyo)" in card_text(late.card)
+    clock.set(STALE + timedelta(hours=9))
+    assert await tick(hub, clock) == []

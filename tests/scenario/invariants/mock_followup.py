@@ -1,4 +1,4 @@
-"""After a mock: each member is nudged for feedback at most once a mock, never in quiet hours."""
+"""After a mock: each note comes at most once a mock, and never in the member's quiet hours."""
 
 from __future__ import annotations
 
@@ -9,27 +9,28 @@ from bot.core.quiet_hours import is_quiet
 from tests.scenario.cohort import Sim, Violation
 from tests.scenario.invariants.common import violation
 
-NUDGE = "How did your mock go?"
+ONCE = ("How did your mock go?", "Did you meet?")  # their first button names the mock
+AFTER = (*ONCE, "Your mock is closed")
 
 
 def nudges(sim: Sim, day: date) -> list[Violation]:
-    """No member gets two nudges for one mock, nor one between 22:00 and 08:00 their time."""
+    """No member gets a nudge or "Did you meet?" twice for one mock, nor any in quiet hours."""
     found = []
     for person in sim.people:
-        seen_before: set[str] = set()
+        seen_before: set[tuple[str, str]] = set()
         for seen in sim.world.inbox.get(person.user, []):
-            card = seen.message.card
-            if plain(card.title) != NUDGE or not card.buttons:
+            card, title = seen.message.card, plain(seen.message.card.title)
+            if title not in AFTER:
                 continue
-            pairing = card.buttons[0].value
-            twice = pairing in seen_before
-            seen_before.add(pairing)
+            key = (title, card.buttons[0].value if card.buttons else "")
+            twice = title in ONCE and key in seen_before
+            seen_before.add(key)
             if seen.at.date() != day:
                 continue
             if twice:
-                found.append(violation(day, person.user, f"nudged twice for mock {pairing}"))
+                found.append(violation(day, person.user, f"“{title}” twice for mock {key[1]}"))
             if is_quiet(seen.at, person.zone):
                 found.append(
-                    violation(day, person.user, f"nudged at {seen.at:%H:%M} UTC, in quiet hours")
+                    violation(day, person.user, f"“{title}” at {seen.at:%H:%M} UTC, quiet hours")
                 )
     return found

@@ -19,7 +19,7 @@ from bot.features.mock.store.finders import (
     rounds_closing,
     stale_pairings,
 )
-from bot.features.mock.store.followup import FollowupRows, seats_to_nudge
+from bot.features.mock.store.followup import FollowupRows, seats_to_nudge, seats_to_tell
 from bot.features.mock.store.pairings import PairingRows
 from bot.features.mock.store.queue import QueueRows
 from bot.features.mock.store.rounds import RoundRows
@@ -32,6 +32,7 @@ __all__ = [
     "requests_outside_rounds",
     "rounds_closing",
     "seats_to_nudge",
+    "seats_to_tell",
     "stale_pairings",
     "timezone_of",
 ]

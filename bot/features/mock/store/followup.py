@@ -1,8 +1,8 @@
-"""After a mock: seats to nudge, one seat or feedback by id, a member's feedback history."""
+"""After a mock: seats to nudge or tell, one seat or feedback by id, a member's feedback history."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import col, select
@@ -15,6 +15,7 @@ from bot.storage.tables import Community, Member
 from bot.storage.uow import Session
 
 Nudgeable = tuple[MockSeat, MockPairing, Member, Community]
+HELD_AT_MOST = timedelta(hours=12)  # longer than any night of quiet hours
 
 
 class FollowupRows(StoreBase):
@@ -61,6 +62,23 @@ def seats_to_nudge(session: Session, now: datetime) -> list[Nudgeable]:
             col(MockPairing.proposed_at) <= now - NUDGE_AFTER,
             col(MockPairing.proposed_at) > stale_since(now),
             Member.mock_reminders == True,  # noqa: E712
+        )
+    )
+    return list(session.exec(query).all())
+
+
+def seats_to_tell(session: Session, now: datetime) -> list[Nudgeable]:
+    """Members of a mock closed unconfirmed whose closing note waited out their quiet hours."""
+    query: Any = (
+        select(MockSeat, MockPairing, Member, Community)
+        .join(MockPairing, col(MockPairing.id) == MockSeat.pairing_id)
+        .join(Member, col(Member.id) == MockSeat.member_id)
+        .join(Community, col(Community.id) == MockSeat.community_id)
+        .where(
+            col(MockSeat.status).in_(("expired", "done")),
+            col(MockSeat.asked_at).is_(None),
+            MockPairing.status == "expired",
+            col(MockPairing.closed_at) >= now - HELD_AT_MOST,
         )
     )
     return list(session.exec(query).all())
