@@ -13,6 +13,7 @@ class Reason(StrEnum):
     STORY_SUBMITTED = "story_submitted"
     STORY_REVIEW = "story_review"
     REVIEW_HELPFUL = "review_helpful"
+    MOCK_FEEDBACK_HELPFUL = "mock_feedback_helpful"
     NO_SHOW = "no_show"
     SUGGESTION_APPROVED = "suggestion_approved"
 
@@ -25,6 +26,7 @@ POINTS: dict[Reason, int] = {
     Reason.STORY_SUBMITTED: 15,
     Reason.STORY_REVIEW: 10,
     Reason.REVIEW_HELPFUL: 5,
+    Reason.MOCK_FEEDBACK_HELPFUL: 5,
     Reason.NO_SHOW: -20,
     Reason.SUGGESTION_APPROVED: 20,
 }

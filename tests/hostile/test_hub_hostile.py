@@ -138,6 +138,7 @@ SCRIPTED = (  # commands that lead somewhere, so buttons and forms deep in each 
     ("mock", "request round:onsite_coding"),
     ("mock", "done"),
     ("mock", "noshow"),
+    ("mock", "history"),
     ("mock", "round round:ml_depth hours:1"),
     ("mock", "round round:close"),
     ("story", "new principle:ownership second:dive-deep"),

@@ -119,6 +119,10 @@ def test_no_noshow_penalty_lands_before_the_mock_started(sim: cohort.Sim) -> Non
     assert not broken(sim, "noshow_timing"), broken(sim, "noshow_timing")
 
 
+def test_no_follow_up_of_a_mock_comes_twice_or_in_quiet_hours(sim: cohort.Sim) -> None:
+    assert not broken(sim, "nudges"), broken(sim, "nudges")
+
+
 def test_every_time_shown_is_in_the_channels_or_the_readers_zone(sim: cohort.Sim) -> None:
     assert not broken(sim, "zones"), broken(sim, "zones")
 

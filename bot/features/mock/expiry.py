@@ -1,6 +1,6 @@
 """A mock not confirmed 48 hours after its proposed time closes, and its members are asked.
 
-"Yes" opens the feedback form (it counts as `/mock done`); "No" just closes the matter: nobody
+"Yes" opens the feedback form (it counts as `/mock done`); "No" asks why (unmet.py): nobody
 loses points for a mock that did not happen. Either way both may `/mock request` again.
 """
 
@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.app.context import Ctx
-from bot.app.registry import Registry, UserError
-from bot.core.cards import Button, Card, Mention, Message, Reply, Rich, Style, Visibility, rich
+from bot.app.registry import Registry
+from bot.core.cards import Button, Card, Mention, Message, Rich, Style, Visibility, rich
 from bot.core.clock import Clock
 from bot.core.mock_availability import local_label
 from bot.core.mock_rules import stale_since
-from bot.features.mock.feedback import NOT_YOURS, seat_in
+from bot.core.quiet_hours import may_send
 from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockSeat
 from bot.storage.tables import Community, Member
 
-ROUTES = Registry()
+ROUTES = Registry()  # "No, we didn't meet" is answered in unmet.py
 
-EXPIRED, MISSED = "expired", "missed"
+EXPIRED = "expired"
 AGAIN = "`/mock request` finds you a new partner."
 
 
@@ -33,18 +32,34 @@ def close_stale(*, store: MockStore, clock: Clock, pairing_id: int) -> list[Mess
     start = pairing.proposed_at
     if pairing.status != "scheduled" or start is None or start > stale_since(clock.now()):
         return []
-    pairing.status, pairing.closed_at = EXPIRED, clock.now()
+    now = pairing.closed_at = clock.now()
+    pairing.status = EXPIRED
     seats = store.seats(pairing_id)
     messages = []
     for seat in seats:
-        member = store.member(seat.member_id)
-        others = _others(store, seats, seat)
         if seat.status == "active":
             seat.status = EXPIRED
-            messages.append(_ask(member, community, pairing, others))
-        elif seat.status == "done":
-            messages.append(_closed(member, community, start, others))
+        member = store.member(seat.member_id)
+        # In the member's quiet hours the note waits for the morning (followup.find_closing_notes).
+        if seat.status in (EXPIRED, "done") and may_send(now, timezone_of(member, community)):
+            seat.asked_at = now
+            messages.append(closing_note(store, community, pairing, seats, seat))
     return messages
+
+
+def closing_note(
+    store: MockStore,
+    community: Community,
+    pairing: MockPairing,
+    seats: list[MockSeat],
+    seat: MockSeat,
+) -> Message:
+    """What a member is told when their mock closes: "Did you meet?", or that it closed."""
+    assert pairing.proposed_at is not None
+    member, others = store.member(seat.member_id), _others(store, seats, seat)
+    if seat.status == "done":
+        return _closed(member, community, pairing.proposed_at, others)
+    return _ask(member, community, pairing, others)
 
 
 def _others(store: MockStore, seats: list[MockSeat], mine: MockSeat) -> Rich:
@@ -64,8 +79,8 @@ def _ask(member: Member, community: Community, pairing: MockPairing, others: Ric
         "Your mock interview with ",
         *others.parts,
         f", planned for {when}, is closed: it was not confirmed within 48 hours. Did you meet? "
-        "**Yes** opens the feedback form and counts it as done; **No** closes it, and nobody "
-        "loses points.",
+        "**Yes** opens the feedback form and counts it as done; **No** asks what happened: if "
+        "your partner didn't come, you go first in line for a new one. Nobody loses points.",
     )
     buttons = (
         Button("Yes, give feedback", "mock.done", str(pairing.id), Style.PRIMARY),
@@ -85,12 +100,3 @@ def _closed(member: Member, community: Community, start: datetime, others: Rich)
     )
     card = Card(title="Your mock is closed", text=text, footer=AGAIN)
     return Message(card, Visibility.DIRECT, to_member=member.external_id)
-
-
-@ROUTES.action("mock.unmet")
-def did_not_meet(ctx: Ctx, value: str) -> Reply:
-    seat, pairing = seat_in(ctx, value)
-    if pairing.status != EXPIRED or seat.status not in (EXPIRED, MISSED):
-        raise UserError(NOT_YOURS)
-    seat.status = MISSED
-    return Reply.note(f"Noted: you did not meet. Nobody loses points for it. {AGAIN}")

@@ -30,6 +30,7 @@ from bot.core.mock_rules import (
 from bot.core.points import Reason
 from bot.features.mock.cards import round_name
 from bot.features.mock.dispute import pending_report_against
+from bot.features.mock.helpful import helpful_button
 from bot.features.mock.match import dissolve
 from bot.features.mock.pairing import Scope
 from bot.features.mock.store import MockStore, timezone_of
@@ -125,7 +126,9 @@ def done_button(ctx: Ctx, value: str) -> Reply:
 def save_feedback(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     seat, pairing = feedback_seat(ctx, value)
     scores, comment = _read(seat.round, fields)
-    again = _store(ctx, seat, pairing, scores, comment)
+    row = _store(ctx, seat, pairing, scores, comment)
+    again = row.id is not None
+    ctx.store(MockStore).flush()
     seat.status, seat.done_at = "done", seat.done_at or ctx.clock.now()
     store = ctx.store(MockStore)
     gained = (
@@ -134,7 +137,7 @@ def save_feedback(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
         else 0
     )
     target = ctx.store(MockStore).member(seat.interviews_member_id)
-    messages = [_feedback_message(ctx, target, seat.round, scores, comment, again)]
+    messages = [_feedback_message(ctx, target, row, again)]
     completed, earned, others = _complete(ctx, pairing)
     thanks = _thanks(target, gained, comment, completed=completed, earned=earned)
     return Reply([thanks, *messages, *others])
@@ -157,8 +160,8 @@ def _read(round_id: str, fields: dict[str, str]) -> tuple[dict[str, int], str]:
 
 def _store(
     ctx: Ctx, seat: MockSeat, pairing: MockPairing, scores: dict[str, int], comment: str
-) -> bool:
-    """Save the feedback (a second send updates it); return True when it was an update."""
+) -> MockFeedback:
+    """Save the feedback (a second send updates it); a new row has no id until flushed."""
     assert pairing.id is not None
     store = ctx.store(MockStore)
     found = store.feedback_from(pairing.id, ctx.member_id)
@@ -172,12 +175,11 @@ def _store(
         )
         store.add(found)
     found.scores, found.comment, found.updated_at = scores, comment, ctx.clock.now()
-    return found.id is not None
+    return found
 
 
-def _feedback_message(
-    ctx: Ctx, target: Member, round_id: str, scores: dict[str, int], comment: str, again: bool
-) -> Message:
+def _feedback_message(ctx: Ctx, target: Member, row: MockFeedback, again: bool) -> Message:
+    round_id, scores, comment = row.round, row.scores, row.comment
     fields = tuple(
         Field(name, f"{value} / {SCORE_HIGH}", inline=True) for name, value in scores.items()
     )
@@ -185,7 +187,13 @@ def _feedback_message(
     if comment:
         text = rich(*text.parts, "\n\n> ", UserText(comment))
     title = "Updated feedback from your mock" if again else "Feedback from your mock interview"
-    card = Card(title=title, text=text, fields=fields, footer="Only you see this feedback.")
+    card = Card(
+        title=title,
+        text=text,
+        fields=fields,
+        buttons=(helpful_button(row),),  # helpful.py: +5 to the giver, once
+        footer="Only you see this feedback.",
+    )
     return Message(card, Visibility.DIRECT, to_member=target.external_id)
 
 

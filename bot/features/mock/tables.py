@@ -102,6 +102,9 @@ class MockSeat(SQLModel, table=True):
     question_id: str | None = Field(default=None, foreign_key="question.id")
     status: str = Field(default="active", max_length=16)
     done_at: datetime | None = None
+    nudged_at: datetime | None = None  # the one "how did it go?" DM after the mock (followup.py)
+    asked_at: datetime | None = None  # told the mock closed ("Did you meet?"), after quiet hours
+    unmet_reason: str | None = Field(default=None, max_length=16)  # why they did not meet
 
 
 class MockFeedback(SQLModel, table=True):
@@ -118,6 +121,7 @@ class MockFeedback(SQLModel, table=True):
     scores: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     comment: str = Field(default="")
     updated_at: datetime = Field(default_factory=utc_now)
+    helpful_at: datetime | None = None  # when the receiver marked it helpful (helpful.py)
 
 
 class MockNoShow(SQLModel, table=True):

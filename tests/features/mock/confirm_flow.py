@@ -11,9 +11,10 @@ from bot.core.cards import Message, Reply
 from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
-from tests.features.mock.flow import to
+from tests.features.mock.flow import ANNOUNCED, to
 
-ANNOUNCED = "You have a mock interview partner"
+__all__ = ["ANNOUNCED", "card_of", "event_of", "labels", "press", "tick"]
+
 WEDNESDAY = datetime(2026, 12, 2, 17, 0, tzinfo=UTC)  # the first "another time" for pair()
 
 

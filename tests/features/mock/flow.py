@@ -20,6 +20,8 @@ FEEDBACK = (
     "Test the empty list next time."
 )
 
+ANNOUNCED = "You have a mock interview partner"
+
 
 def card_text(card: Card) -> str:
     """Everything a card shows, as plain text."""
@@ -67,6 +69,16 @@ def pair(hub: Hub, first: str = "u1", second: str = "u2") -> Reply:
     profile(hub, second, level="senior", zone="America/New_York", hours=NEW_YORK_NOONS)
     request(hub, first)
     return request(hub, second, "round:ml_depth")
+
+
+def agreed(hub: Hub, first: str = "u1", second: str = "u2") -> Reply:
+    """Pair two members and have both accept the proposed time, so the pairing is not released."""
+    paired = pair(hub, first, second)
+    for user in (first, second):
+        [announced] = [m for m in to(paired, user) if m.card.title == ANNOUNCED]
+        accept = next(b for b in announced.card.buttons if b.label == "Accept")
+        hub.press(actor(user), accept.action, accept.value)
+    return paired
 
 
 def done(

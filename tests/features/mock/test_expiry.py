@@ -12,10 +12,10 @@ from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock.flow import (
     FEEDBACK,
     STARTS,
+    agreed,
     card_text,
     done,
     mock,
-    pair,
     points,
     request,
     text_of,
@@ -48,7 +48,9 @@ def _answer(hub: Hub, user: str, sent: list[Message], label: str) -> str:
 async def test_a_mock_closes_48_hours_after_its_time_once_and_both_are_asked(
     hub: Hub, clock: FakeClock
 ) -> None:
-    pair(hub)
+    agreed(hub)
+    clock.set(STARTS + timedelta(hours=3))
+    await _tick(hub, clock)  # the feedback nudges (test_followup.py)
     clock.set(STALE - timedelta(minutes=1))
     assert await _tick(hub, clock) == []
     clock.set(STALE)
@@ -70,7 +72,7 @@ async def test_a_mock_closes_48_hours_after_its_time_once_and_both_are_asked(
 async def test_a_closed_mock_leaves_status_and_both_may_request_again(
     hub: Hub, clock: FakeClock
 ) -> None:
-    pair(hub)
+    agreed(hub)
     clock.set(STALE + timedelta(days=5))
     await _tick(hub, clock)
     for user in ("u1", "u2"):
@@ -82,7 +84,7 @@ async def test_a_closed_mock_leaves_status_and_both_may_request_again(
 async def test_yes_from_both_counts_as_done_with_completion_points_once(
     hub: Hub, clock: FakeClock
 ) -> None:
-    pair(hub)
+    agreed(hub)
     clock.set(STALE)
     sent = await _tick(hub, clock)
     _answer(hub, "u1", sent, "Yes, give feedback")
@@ -95,12 +97,15 @@ async def test_yes_from_both_counts_as_done_with_completion_points_once(
 async def test_no_closes_it_with_no_points_lost_and_then_yes_is_refused(
     hub: Hub, clock: FakeClock
 ) -> None:
-    pair(hub)
+    agreed(hub)
     clock.set(STALE)
     sent = await _tick(hub, clock)
+    asked = hub.press(actor("u1"), "mock.unmet", _to(sent, "u1").card.buttons[1].value)
+    [could_not] = [b for b in asked.messages[0].card.buttons if b.label == "I couldn't make it"]
     assert (
-        "Noted: you did not meet. Nobody loses points for it. "
-        "`/mock request` finds you a new partner." in _answer(hub, "u1", sent, "No, we didn't meet")
+        "Thanks for telling me. Nobody loses points for this one; next time, `/mock cancel` "
+        "tells your partner in time. `/mock request` finds you a new partner."
+        in text_of(hub.press(actor("u1"), could_not.action, could_not.value))
     )
     assert "That mock is not one of yours any more." in _answer(
         hub, "u1", sent, "Yes, give feedback"
@@ -111,7 +116,7 @@ async def test_no_closes_it_with_no_points_lost_and_then_yes_is_refused(
 async def test_a_member_who_confirmed_is_told_and_only_the_other_is_asked(
     hub: Hub, clock: FakeClock
 ) -> None:
-    pair(hub)
+    agreed(hub)
     clock.set(STARTS)
     done(hub, "u1")
     clock.set(STALE)
@@ -127,7 +132,7 @@ async def test_a_member_who_confirmed_is_told_and_only_the_other_is_asked(
 
 
 async def test_a_completed_mock_never_closes_as_stale(hub: Hub, clock: FakeClock) -> None:
-    pair(hub)
+    agreed(hub)
     clock.set(STARTS)
     done(hub, "u1")
     done(hub, "u2")

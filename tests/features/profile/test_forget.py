@@ -63,6 +63,7 @@ TEXT_COLUMNS = {
     "mock_seat.round": "not a member's",
     "mock_seat.question_id": "not a member's",
     "mock_seat.status": "not a member's",
+    "mock_seat.unmet_reason": "kept: one of three fixed answers, nothing the member wrote",
     "mock_settings.roles": "not a member's",
     "mock_settings.odd_policy": "not a member's",
     "mock_settings.space_channel": "not a member's",

@@ -11,6 +11,7 @@ from tests.scenario.cohort import Check
 from tests.scenario.invariants.boards import medals, points, ranks
 from tests.scenario.invariants.earning import double_press, ratings, story_points
 from tests.scenario.invariants.mock import expiry, noshow_timing, packets, pairing_wait
+from tests.scenario.invariants.mock_followup import nudges
 from tests.scenario.invariants.posts import oops, posts_once
 from tests.scenario.invariants.privacy import forgotten, reads
 from tests.scenario.invariants.reminders import reminders_once, reminders_quiet
@@ -31,6 +32,7 @@ CHECKS: dict[str, Check] = {
     "ratings": ratings,
     "double_press": double_press,
     "noshow_timing": noshow_timing,
+    "nudges": nudges,
     "zones": zones,
     "reminders_once": reminders_once,
     "reminders_quiet": reminders_quiet,

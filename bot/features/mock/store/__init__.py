@@ -19,6 +19,7 @@ from bot.features.mock.store.finders import (
     rounds_closing,
     stale_pairings,
 )
+from bot.features.mock.store.followup import FollowupRows, seats_to_nudge, seats_to_tell
 from bot.features.mock.store.pairings import PairingRows
 from bot.features.mock.store.queue import QueueRows
 from bot.features.mock.store.rounds import RoundRows
@@ -31,10 +32,12 @@ __all__ = [
     "due_reports",
     "requests_outside_rounds",
     "rounds_closing",
+    "seats_to_nudge",
+    "seats_to_tell",
     "stale_pairings",
     "timezone_of",
 ]
 
 
-class MockStore(QueueRows, PairingRows, RoundRows, TimeRows, StoreBase):
+class MockStore(QueueRows, PairingRows, RoundRows, TimeRows, FollowupRows, StoreBase):
     """The mock feature's rows of one community, read and written in one unit of work."""
