@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from sqlmodel import Session, select
+
 from bot.app.hub import Hub
 from bot.core.cards import Message, Reply, Visibility
+from bot.features.story.tables import StoryOffer
 from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
@@ -225,3 +228,28 @@ async def test_no_line_without_a_running_sprint(hub: Hub, clock: FakeClock) -> N
 
 def lines(sent: list[Message]) -> list[Message]:
     return [m for m in sent if "waiting for review - /story review" in card_text(m.card)]
+
+
+async def test_forgetting_a_reviewer_or_an_author_drops_their_offers(
+    hub: Hub, clock: FakeClock
+) -> None:
+    opt_in(hub, "r1", "r2")
+    write(hub, "author")
+    clock.set(START + timedelta(hours=48))
+    await ticks(hub, clock)
+    assert offers(hub) == 2
+    forget(hub, "r1")
+    assert offers(hub) == 1
+    forget(hub, "author")
+    assert offers(hub) == 0
+
+
+def offers(hub: Hub) -> int:
+    with Session(hub.engine) as session:
+        return len(session.exec(select(StoryOffer)).all())
+
+
+def forget(hub: Hub, who: str) -> None:
+    asked = hub.command_text(actor(who), "profile", "forget")
+    button = asked.messages[0].card.buttons[0]
+    assert "Done: your data is gone" in text_of(hub.press(actor(who), button.action, button.value))
