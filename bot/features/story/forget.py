@@ -5,9 +5,9 @@ from __future__ import annotations
 from bot.app.context import Ctx
 from bot.app.feature import Forgotten
 from bot.core.words import plural
-from bot.features.story.nudge_store import NudgeStore
 from bot.features.story.rows import blank, story_id
 from bot.features.story.store import StoryStore
+from bot.features.story.store.nudges import NudgeStore
 from bot.features.story.tables import Story
 
 

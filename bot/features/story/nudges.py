@@ -27,7 +27,9 @@ from bot.core.story_nudges import (
 )
 from bot.features.sprints.api import live_sprints
 from bot.features.story.nudge_cards import line_message, offer_message, reminder_message
-from bot.features.story.nudge_store import (
+from bot.features.story.rows import candidate_of, story_id
+from bot.features.story.store import StoryStore
+from bot.features.story.store.nudges import (
     NudgeStore,
     held_reviews,
     reminded_reviews,
@@ -35,8 +37,6 @@ from bot.features.story.nudge_store import (
     unsent_offers,
     zone_of,
 )
-from bot.features.story.rows import candidate_of, story_id
-from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryOffer
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
