@@ -9,7 +9,7 @@ story goes back to waiting. The channel of a live sprint hears once a day how ma
 from __future__ import annotations
 
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -124,11 +124,3 @@ def expected_wait(first_reviews: Sequence[timedelta], ahead: int) -> str:
     based = plural(len(first_reviews), "recent story", "recent stories")
     return f"Expect a first review in {duration_text(typical)} (the middle of {based}).{queue}"
 
-
-def counts_by(rows: Sequence[int | None]) -> Mapping[int, int]:
-    """Count member ids (None skipped)."""
-    found: dict[int, int] = {}
-    for member_id in rows:
-        if member_id is not None:
-            found[member_id] = found.get(member_id, 0) + 1
-    return found
