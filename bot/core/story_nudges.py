@@ -123,4 +123,3 @@ def expected_wait(first_reviews: Sequence[timedelta], ahead: int) -> str:
     typical = timedelta(seconds=statistics.median(s.total_seconds() for s in first_reviews))
     based = plural(len(first_reviews), "recent story", "recent stories")
     return f"Expect a first review in {duration_text(typical)} (the middle of {based}).{queue}"
-

@@ -19,6 +19,7 @@ from bot.core.story_nudges import (
     RECENT,
     RELEASE_AFTER,
     REMIND_AFTER,
+    Volunteer,
     choose_reviewers,
     is_offer_due,
     line_due,
@@ -32,12 +33,12 @@ from bot.features.story.store import StoryStore
 from bot.features.story.store.nudges import (
     NudgeStore,
     held_reviews,
+    ready_candidates,
     reminded_reviews,
-    stories_ready_between,
     unsent_offers,
     zone_of,
 )
-from bot.features.story.tables import Story, StoryOffer
+from bot.features.story.tables import StoryOffer
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
 from bot.storage.uow import Session
@@ -68,30 +69,29 @@ def _due(
     )
 
 
-def _needing(store: StoryStore, stories: list[Story], now: datetime) -> list[Story]:
-    """The stories that still want reviews nobody has done or is doing."""
-    wanted = store.reviews_wanted()
-    rows = store.reviews_of([story_id(s) for s in stories])
-    return [s for s in stories if needs_reviewers(candidate_of(s, rows[story_id(s)]), wanted, now)]
+def _waiting_count(session: Session, community_id: int, wanted: int, now: datetime) -> int:
+    """How many stories of a community still want reviews nobody has done or is doing."""
+    found = ready_candidates(session, community_id=community_id)
+    return sum(needs_reviewers(candidate, wanted, now) for candidate, _ in found)
 
 
 def find_offers(session: Session, look: Look, found: list[Due]) -> None:
     """Add each story that has waited two days for reviewers, when a volunteer could take it."""
     end = look.now - OFFER_AFTER
-    by_community: dict[int, list[tuple[Story, Community]]] = {}
-    for story, community in stories_ready_between(session, end - LOOK_BACK, end):
-        by_community.setdefault(story.community_id, []).append((story, community))
-    for community_id, pairs in by_community.items():
+    waiting = ready_candidates(session, ready_within=(end - LOOK_BACK, end))
+    volunteers: dict[int, list[Volunteer]] = {}
+    for candidate, community_id in waiting:
         store = StoryStore(session, community_id)
-        volunteers = NudgeStore(session, community_id).volunteers(look.now - RECENT)
-        rows = store.reviews_of([story_id(s) for s, _ in pairs])
-        wanted = store.reviews_wanted()
-        for story, community in pairs:
-            candidate = candidate_of(story, rows[story_id(story)])
-            if is_offer_due(candidate, wanted, look.now) and choose_reviewers(
-                volunteers, candidate
-            ):
-                found.append(_due(community, f"story:{story.id}", OFFER, story.id))
+        if not is_offer_due(candidate, store.reviews_wanted(), look.now):
+            continue
+        if community_id not in volunteers:
+            volunteers[community_id] = NudgeStore(session, community_id).volunteers(
+                look.now - RECENT
+            )
+        community = NudgeStore(session, community_id).community()
+        if community is not None and choose_reviewers(volunteers[community_id], candidate):
+            channel = f"story:{candidate.story_id}"
+            found.append(_due(community, channel, OFFER, candidate.story_id))
 
 
 def build_offer(session: Session, clock: Clock, due: Due) -> list[Message]:
@@ -196,8 +196,10 @@ def find_lines(session: Session, look: Look, found: list[Due]) -> None:
         if not line_due(look.now, sprint.timezone):
             continue
         if sprint.community_id not in waiting:
-            store = StoryStore(session, sprint.community_id)
-            waiting[sprint.community_id] = len(_needing(store, store.ready_stories(), look.now))
+            wanted = StoryStore(session, sprint.community_id).reviews_wanted()
+            waiting[sprint.community_id] = _waiting_count(
+                session, sprint.community_id, wanted, look.now
+            )
         if waiting[sprint.community_id]:
             channel = sprint.channel_id
             found.append(_due(community, channel, LINE, today.isoformat(), sprint_id=sprint.id))
@@ -205,8 +207,8 @@ def find_lines(session: Session, look: Look, found: list[Due]) -> None:
 
 def build_line(session: Session, clock: Clock, due: Due) -> list[Message]:
     """Tell the channel how many stories wait, in one line that pings nobody."""
-    store = StoryStore(session, due.community_id)
-    count = len(_needing(store, store.ready_stories(), clock.now()))
+    wanted = StoryStore(session, due.community_id).reviews_wanted()
+    count = _waiting_count(session, due.community_id, wanted, clock.now())
     return [line_message(due.channel_id, count)] if count else []
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, delete, or_
+from sqlalchemy import select as sa_select  # five columns: more than sqlmodel's select types
 from sqlmodel import col, func, select
 
 from bot.core.story_nudges import Volunteer
+from bot.core.story_review import Candidate, Slot
 from bot.features.story.tables import Story, StoryOffer, StoryReview
 from bot.storage.tables import Community, Member
 from bot.storage.uow import Session
@@ -83,20 +85,41 @@ class NudgeStore:
         )
 
 
-def stories_ready_between(
-    session: Session, start: datetime, end: datetime
-) -> list[tuple[Story, Community]]:
-    """Live stories of every community that became ready within [start, end]."""
-    query = (
-        select(Story, Community)
-        .join(Community, col(Community.id) == Story.community_id)
-        .where(
-            col(Story.ready_at) >= start,
-            col(Story.ready_at) <= end,
-            col(Story.deleted_at).is_(None),
-        )
+def ready_candidates(
+    session: Session,
+    *,
+    community_id: int | None = None,
+    ready_within: tuple[datetime, datetime] | None = None,
+) -> list[tuple[Candidate, int]]:
+    """Live ready stories as the review rules see them (no text read), with their community.
+
+    One community's, or every community's that became ready within [start, end].
+    """
+    query = select(Story.id, Story.member_id, Story.ready_at, Story.community_id).where(
+        col(Story.ready_at).is_not(None), col(Story.deleted_at).is_(None)
     )
-    return list(session.exec(query).all())
+    if community_id is not None:
+        query = query.where(Story.community_id == community_id)
+    if ready_within is not None:
+        start, end = ready_within
+        query = query.where(col(Story.ready_at) >= start, col(Story.ready_at) <= end)
+    stories = [row for row in session.exec(query).all() if row[0] is not None]
+    slots: dict[int, list[Slot]] = {int(row[0]): [] for row in stories}
+    if slots:
+        reviews = sa_select(
+            col(StoryReview.story_id),
+            col(StoryReview.reviewer_id),
+            col(StoryReview.status),
+            col(StoryReview.assigned_at),
+            col(StoryReview.taken_at),
+        ).where(col(StoryReview.story_id).in_(list(slots)))
+        for story, reviewer, status, assigned, taken in session.execute(reviews).all():
+            slots[story].append(Slot(reviewer, status, assigned, taken))
+    return [
+        (Candidate(int(sid), author, ready, tuple(slots[int(sid)])), community)
+        for sid, author, ready, community in stories
+        if ready is not None
+    ]
 
 
 def unsent_offers(session: Session) -> list[tuple[StoryOffer, Member, Community]]:
