@@ -64,3 +64,22 @@ async def test_a_running_sprints_channel_hears_how_many_stories_wait(
     [line] = lines
     assert "1 story is waiting for review - /story review" in texts(line)
     assert "<!" not in str(line)
+
+
+async def test_a_hostile_title_in_an_offer_pings_nobody(
+    slack: Workspace, hub: Hub, clock: FakeClock, slack_settings: Settings
+) -> None:
+    await slack.command("set reviewer:on", user="U2", command="/profile")
+    await slack.fake.wait_responses()
+    await slack.command("new principle:ownership", user="U1", command="/story")
+    view = dict((await slack.fake.wait_for("views.open"))[-1]["view"])
+    hostile = {**GOOD, "title": "<!channel> @everyone <@U3> *bold*"}
+    await slack.dispatch(view_submission(view, hostile, user="U1"))
+    await slack.fake.wait_for("chat.postEphemeral")
+    runner = JobRunner(hub.engine, clock, {"slack": SlackMessenger(build_client(slack_settings))})
+    clock.set(clock.now() + timedelta(hours=48))
+    for _ in range(3):
+        await runner.tick()
+    [offer] = slack.fake.channel("DU2")
+    assert "<!channel>" not in str(offer) and "<@U3>" not in str(offer)
+    assert "&lt;!channel&gt;" in texts(offer)
