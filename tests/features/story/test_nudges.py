@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
 from bot.app.hub import Hub
-from bot.core.cards import Message, Reply, Visibility
+from bot.core.cards import Message, Reply, Visibility, plain
 from bot.features.story.tables import StoryOffer
 from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
@@ -253,3 +254,24 @@ def forget(hub: Hub, who: str) -> None:
     asked = hub.command_text(actor(who), "profile", "forget")
     button = asked.messages[0].card.buttons[0]
     assert "Done: your data is gone" in text_of(hub.press(actor(who), button.action, button.value))
+
+
+async def test_two_processes_ticking_together_send_each_offer_and_reminder_once(
+    hub: Hub, clock: FakeClock
+) -> None:
+    opt_in(hub, "r1", "r2")
+    write(hub, "author")
+    write(hub, "other", title=OTHER)
+    take(hub, "r1")
+    clock.set(START + timedelta(hours=48))
+    sent: list[Message] = []
+    for _ in range(3):
+        for batch in await asyncio.gather(tick(hub, clock), tick(hub, clock)):
+            sent += batch
+    titles = sorted((m.to_member or "", plain(m.card.title)) for m in sent)
+    assert titles == [
+        ("r1", "A story is waiting for you: Cut the nightly cost in half"),
+        ("r1", "Your review is waiting: Fixed the flaky ranking pipeline"),
+        ("r2", "A story is waiting for you: Cut the nightly cost in half"),
+        ("r2", "A story is waiting for you: Fixed the flaky ranking pipeline"),
+    ]
