@@ -1,7 +1,7 @@
-"""The queries of story nudges: offers to reviewers, held reviews, recent review times.
+"""The queries of story nudges: volunteers, offers to them, held and reminded reviews.
 
 `NudgeStore(session, community_id)` works inside one community; the module functions are the
-scheduler's finders' look across communities, each bounded by a window of time.
+scheduler's finders' look across communities: within a window of time, or at offers not sent.
 """
 
 from __future__ import annotations
