@@ -13,6 +13,7 @@ from bot.features.daily.feature import DAILY
 from bot.features.leaderboard.feature import LEADERBOARD
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
+from bot.features.prep.feature import PREP
 from bot.features.profile.feature import PROFILE
 from bot.features.sprints.feature import SPRINTS
 from bot.features.story.feature import STORY
@@ -23,6 +24,7 @@ FEATURES: tuple[Feature, ...] = (
     DAILY,
     SUGGESTIONS,
     PRACTICE,
+    PREP,
     LEADERBOARD,
     SPRINTS,
     MOCK,

@@ -13,6 +13,7 @@ from tests.scenario.invariants.earning import double_press, ratings, story_point
 from tests.scenario.invariants.mock import expiry, noshow_timing, packets, pairing_wait
 from tests.scenario.invariants.posts import oops, posts_once
 from tests.scenario.invariants.privacy import forgotten, reads
+from tests.scenario.invariants.reminders import reminders_once, reminders_quiet
 from tests.scenario.invariants.story import story_nudges
 from tests.scenario.invariants.times import zones
 
@@ -33,4 +34,6 @@ CHECKS: dict[str, Check] = {
     "noshow_timing": noshow_timing,
     "zones": zones,
     "story_nudges": story_nudges,
+    "reminders_once": reminders_once,
+    "reminders_quiet": reminders_quiet,
 }
