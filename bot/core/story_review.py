@@ -30,7 +30,10 @@ RUBRIC = {
 }
 SCALE = (1, 4)
 SUBSTANTIVE_CHARS = 80  # comments at least this long earn review points
-ASSIGNMENT_HOURS = 24  # an unanswered assignment stops holding a review slot after this
+ASSIGNMENT_HOURS = 24  # an assignment offered by title stops holding a review slot after this
+# A story taken (read whole) stays held until the scheduler releases it, a while after the
+# reviewer's reminder (bot/core/story_nudges.py); past this it stops holding whatever happened.
+TAKEN_HOLD_LIMIT = timedelta(hours=72)
 # Enough to pass over a story one cannot judge fairly; too few to read every waiting story.
 SKIPS_PER_DAY = 3
 
@@ -79,6 +82,7 @@ class Slot:
     reviewer_id: int | None
     status: str  # "open", "done" or "skipped"
     assigned_at: datetime
+    taken_at: datetime | None = None  # None: offered by title only, not yet read
 
 
 @dataclass(frozen=True)
@@ -91,13 +95,21 @@ class Candidate:
     slots: tuple[Slot, ...] = field(default=())
 
 
+def holds(slot: Slot, now: datetime) -> bool:
+    """Whether an open assignment still keeps a review slot for its reviewer.
+
+    One offered by title holds for a day; a taken one until the scheduler releases it.
+    """
+    if slot.status != "open":
+        return False
+    if slot.taken_at is None:
+        return slot.assigned_at > now - timedelta(hours=ASSIGNMENT_HOURS)
+    return slot.taken_at > now - TAKEN_HOLD_LIMIT
+
+
 def pending(candidate: Candidate, now: datetime) -> int:
     """Count reviews done plus assignments still being worked on."""
-    fresh = now - timedelta(hours=ASSIGNMENT_HOURS)
-    return sum(
-        s.status == "done" or (s.status == "open" and s.assigned_at > fresh)
-        for s in candidate.slots
-    )
+    return sum(s.status == "done" or holds(s, now) for s in candidate.slots)
 
 
 def pick_for_review(

@@ -284,6 +284,8 @@ def farmer(d: Driver, p: Person) -> None:
 
 
 def reviewer(d: Driver, p: Person) -> None:
+    if not p.taken:  # until their first review: offered waiting stories by DM from then on
+        d.command(p, "profile", "set reviewer:on")
     review_one(d, p, skip=False)
     if d.rng.random() < 0.2:
         writer(d, p)

@@ -127,6 +127,10 @@ def test_every_time_shown_is_in_the_channels_or_the_readers_zone(sim: cohort.Sim
     assert not broken(sim, "zones"), broken(sim, "zones")
 
 
+def test_story_offers_and_reminders_come_once_and_never_in_quiet_hours(sim: cohort.Sim) -> None:
+    assert not broken(sim, "story_nudges"), broken(sim, "story_nudges")
+
+
 def test_no_member_gets_a_mock_reminder_twice(sim: cohort.Sim) -> None:
     assert not broken(sim, "reminders_once"), broken(sim, "reminders_once")
 

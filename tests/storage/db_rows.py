@@ -22,7 +22,10 @@ ADMIN = actor("boss", admin=True)
 
 
 def fill(hub: Hub, clock: FakeClock) -> None:
-    """Use every feature for two days: sprint posts, answers, practice, stories and mocks."""
+    """Use every feature for two days: sprint posts, answers, practice, stories, offers, mocks."""
+    clock.set(datetime(2027, 3, 14, 9, 0, tzinfo=UTC))  # a story that waits: offered on the 16th
+    hub.command_text(actor("u8"), "profile", "set reviewer:on")
+    story_flow.write(hub, "u7", title="Waited two days for its reviews")
     clock.set(datetime(2027, 3, 14, 12, 0, tzinfo=UTC))
     hub.command_text(ADMIN, "sprint", "start Spring start:2027-03-15 weeks:1 timezone:UTC")
     hub.command_text(actor("u1"), "practice", "daily at:07:30 timezone:UTC")

@@ -9,6 +9,7 @@ from bot.core.points import POINTS, Reason
 from bot.core.story_review import SUBSTANTIVE_CHARS
 from bot.features.story.cards import heading, quoted, scores_line
 from bot.features.story.rows import to_int
+from bot.features.story.states import all_in
 from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryReview
 
@@ -36,11 +37,12 @@ def notice(ctx: Ctx, story: Story, row: StoryReview) -> list[Message]:
     if author is None:
         return []
     who = UserText(ctx.member.display_name or "A member")
+    summary = all_in(ctx, story)
     text = rich("**", who, "** reviewed it:\n", *quoted(row.comments or "(no comments)").parts)
     card = Card(
         title=heading(f"New review of your story #{story.number}", story),
         text=text,
-        fields=(Field("Scores", scores_line(row)),),
+        fields=(Field("Scores", scores_line(row)), *([summary] if summary else [])),
         buttons=(Button("Helpful", "story.helpful", str(row.id), Style.PRIMARY),),
         footer=f"Helpful gives the reviewer {POINTS[Reason.REVIEW_HELPFUL]} bonus points.",
     )

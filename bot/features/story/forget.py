@@ -7,6 +7,7 @@ from bot.app.feature import Forgotten
 from bot.core.words import plural
 from bot.features.story.rows import blank, story_id
 from bot.features.story.store import StoryStore
+from bot.features.story.store.nudges import NudgeStore
 from bot.features.story.tables import Story
 
 
@@ -16,11 +17,14 @@ def erase_story(ctx: Ctx, story: Story) -> None:
     story.ready_at = None
     story.deleted_at = story.updated_at = ctx.clock.now()
     ctx.store(StoryStore).drop_reviews_of(story_id(story))
+    ctx.store(NudgeStore).drop_offers(story_ids=[story_id(story)])
 
 
 def forget(ctx: Ctx) -> Forgotten:
     """Delete the caller's stories and unname their reviews; say how many of each."""
     store = ctx.store(StoryStore)
+    mine = [story_id(s) for s in store.all_stories_of(ctx.member_id)]
+    ctx.store(NudgeStore).drop_offers(story_ids=mine, reviewer_id=ctx.member_id)
     stories = store.forget_stories_of(ctx.member_id)
     reviews = store.forget_reviews_by(ctx.member_id)
     counted = (

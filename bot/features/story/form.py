@@ -11,6 +11,7 @@ from bot.features.story.cards import check_text, owner_buttons, speaking_field
 from bot.features.story.points import award_story
 from bot.features.story.principles import names, principle
 from bot.features.story.rows import STALE, principles_of, star_of, to_int
+from bot.features.story.states import wait_text
 from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story
 
@@ -111,7 +112,8 @@ def saved(ctx: Ctx, story: Story, verb: str) -> Reply:
     title = rich(f"Story #{story.number} {verb}: ", UserText(story.title), f".{gained}")
     wanted = ctx.store(StoryStore).reviews_wanted()
     waiting = (
-        f"It goes to {plural(wanted, 'reviewer')}; their feedback reaches you by direct message."
+        f"It goes to {plural(wanted, 'reviewer')}; their feedback reaches you by direct message. "
+        + wait_text(ctx, story)
         if star_of(story).complete()
         else "Reviewers get it once all four parts are filled in."
     )

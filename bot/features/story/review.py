@@ -10,7 +10,6 @@ from bot.core.story_review import (
     SUBSTANTIVE_CHARS,
     Candidate,
     ScoreError,
-    Slot,
     is_substantive,
     parse_scores,
     pick_for_review,
@@ -18,7 +17,7 @@ from bot.core.story_review import (
 from bot.features.story.cards import heading, quoted, rubric_text, story_cards
 from bot.features.story.feedback import notice, thanks
 from bot.features.story.principles import names, principle
-from bot.features.story.rows import GONE, principles_of, story_id, to_int
+from bot.features.story.rows import GONE, candidate_of, principles_of, story_id, to_int
 from bot.features.story.skips import OUT_OF_SKIPS, skips_left, skips_text
 from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryReview
@@ -34,16 +33,10 @@ NOTHING_WAITING = (
 NOT_YOURS = "That story is not assigned to you. `/story review` gets you one."
 
 
-def _candidate(story: Story, rows: list[StoryReview]) -> Candidate:
-    assert story.ready_at is not None
-    slots = tuple(Slot(r.reviewer_id, r.status, r.assigned_at) for r in rows)
-    return Candidate(story_id(story), story.member_id, story.ready_at, slots)
-
-
 def _waiting(store: StoryStore) -> dict[int, tuple[Story, Candidate]]:
     stories = store.ready_stories()
     rows = store.reviews_of([story_id(s) for s in stories])
-    return {story_id(s): (s, _candidate(s, rows[story_id(s)])) for s in stories}
+    return {story_id(s): (s, candidate_of(s, rows[story_id(s)])) for s in stories}
 
 
 def _current(ctx: Ctx, waiting: dict[int, tuple[Story, Candidate]]) -> StoryReview | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.app.registry import UserError, row_id
 from bot.core.story import PRINCIPLE_IDS, Star
-from bot.core.story_review import CRITERIA
+from bot.core.story_review import CRITERIA, Candidate, Slot
 from bot.features.story.tables import Story, StoryReview
 
 GONE = "That story is no longer available: its author deleted it."
@@ -46,3 +46,10 @@ def blank(row: Any, *names: str) -> None:
     """Set the named text columns of a row to empty strings."""
     for name in names:
         setattr(row, name, "")
+
+
+def candidate_of(story: Story, rows: list[StoryReview]) -> Candidate:
+    """Return a ready story and its review rows as the core's review rules see them."""
+    assert story.ready_at is not None
+    slots = tuple(Slot(r.reviewer_id, r.status, r.assigned_at, r.taken_at) for r in rows)
+    return Candidate(story_id(story), story.member_id, story.ready_at, slots)

@@ -1,4 +1,4 @@
-"""Tables of the story feature: stories, their reviews, and each community's review setting."""
+"""Tables of the story feature: stories, reviews, offers to reviewers, the review setting."""
 
 from __future__ import annotations
 
@@ -63,6 +63,25 @@ class StoryReview(SQLModel, table=True):
     taken_at: datetime | None = None  # None: offered by title and principle only
     skipped_at: datetime | None = None  # when skipped: skips are limited per day
     reviewed_at: datetime | None = None
+    reminded_at: datetime | None = None  # a taken story not finished in time: reminded once
+
+
+class StoryOffer(SQLModel, table=True):
+    """A waiting story offered by direct message to a member who opted in as a reviewer.
+
+    Chosen once (the scheduler claims the choice); sent when the member is awake.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("story_id", "reviewer_id"),
+        {"sqlite_autoincrement": True},
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="community.id", index=True)
+    story_id: int = Field(foreign_key="story.id", index=True)
+    reviewer_id: int = Field(foreign_key="member.id", index=True)
+    offered_at: datetime = Field(default_factory=utc_now)
+    sent_at: datetime | None = Field(default=None, index=True)  # None: waits for waking hours
 
 
 class StoryConfig(SQLModel, table=True):

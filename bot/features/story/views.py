@@ -21,6 +21,7 @@ from bot.features.story.cards import (
 from bot.features.story.lookup import number_option, own_story, story_by_number
 from bot.features.story.principles import names, principle
 from bot.features.story.rows import principles_of, star_of, story_id
+from bot.features.story.states import states
 from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryReview
 
@@ -36,13 +37,10 @@ def my_stories(ctx: Ctx, _: NoOptions) -> Reply:
     stories = store.stories_of(ctx.member_id)
     if not stories:
         return Reply.note(NO_STORIES)
-    reviews = store.done_reviews(story_id(s) for s in stories)
-    wanted = store.reviews_wanted()
+    found = states(ctx, stories)
     parts: list[str] = []
     for story in stories:
-        state = review_summary(reviews[story_id(story)], wanted)
-        if not star_of(story).complete():
-            state = "draft: fill in all four parts to get reviews"
+        state = found.get(story_id(story), "draft: fill in all four parts to get reviews")
         parts += [f"**#{story.number}** ", UserText(story.title)]
         parts += [f" — {names(principles_of(story))} · {state}\n"]
     footer = "/story show story:N shows one · /story coverage maps all 16 principles"

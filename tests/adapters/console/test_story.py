@@ -36,7 +36,7 @@ def test_a_story_is_written_checked_reviewed_and_mapped(tmp_path: Path) -> None:
     assert "┌ Your STAR story (one line each; Enter keeps the value shown" in out
     assert "Story #1 saved: Fixed the flaky pipeline. +15 points." in out
     assert "Automatic check: nothing to fix." in out
-    assert "#1 Fixed the flaky pipeline — Ownership · 0 of 2 reviews" in out
+    assert "#1 Fixed the flaky pipeline — Ownership · waiting for a reviewer · reviewed 0/2" in out
     assert "┌ Review this story: Fixed the flaky pipeline" in out
     assert "[1] Take it  [2] Skip this one" in out
     assert "[1] Write review  [2] Skip this one" in out

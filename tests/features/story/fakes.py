@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from bot.app.context import Ctx
 from bot.core.cards import Reply
@@ -98,6 +98,17 @@ class FakeStoryStore(StoryStore):
 
     def flush(self) -> None:
         """Rows are changed in place: nothing to send."""
+
+    def first_review_waits(self, since: datetime) -> list[timedelta]:
+        first: dict[int, datetime] = {}
+        for row in self.reviews.values():
+            if row.status == "done" and row.reviewed_at is not None:
+                first[row.story_id] = min(first.get(row.story_id, row.reviewed_at), row.reviewed_at)
+        return [
+            at - ready
+            for sid, at in first.items()
+            if at >= since and (ready := self.stories[sid].ready_at) is not None
+        ]
 
     def skips_since(self, reviewer_id: int, since: datetime) -> int:
         rows = self.reviews.values()

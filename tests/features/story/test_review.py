@@ -181,7 +181,7 @@ def test_the_author_sees_reviews_and_averages_on_their_story(hub: Hub) -> None:
     labels = [b.label for b in shown.messages[-1].card.buttons]
     assert labels == ["Edit", "Share in channel", "Review 1 was helpful", "Review 2 was helpful"]
     mine = text_of(hub.command_text(actor("author"), "story", "mine"))
-    assert "Ownership · 2 of 2 reviews · average 3.1/4" in mine
+    assert "Ownership · reviewed 2/2 · average 3.1/4" in mine
 
 
 def test_unreadable_scores_are_refused_and_the_comments_handed_back(hub: Hub) -> None:

@@ -16,7 +16,10 @@ def test_mine_lists_each_story_with_its_review_status(hub: Hub) -> None:
     write(hub, title="Half done", principles="principle:frugality second:earn-trust", task="")
     shown = text_of(hub.command_text(actor("u1"), "story", "mine"))
     assert "Your stories (2)" in shown
-    assert "**#1** Fixed the flaky ranking pipeline — Ownership · 0 of 2 reviews" in shown
+    assert (
+        "**#1** Fixed the flaky ranking pipeline — Ownership · "
+        "waiting for a reviewer · reviewed 0/2" in shown
+    )
     assert (
         "**#2** Half done — Frugality, Earn Trust · draft: fill in all four parts to get reviews"
         in shown

@@ -15,6 +15,7 @@ from tests.scenario.invariants.mock_followup import nudges
 from tests.scenario.invariants.posts import oops, posts_once
 from tests.scenario.invariants.privacy import forgotten, reads
 from tests.scenario.invariants.reminders import reminders_once, reminders_quiet
+from tests.scenario.invariants.story import story_nudges
 from tests.scenario.invariants.times import zones
 
 CHECKS: dict[str, Check] = {
@@ -34,6 +35,7 @@ CHECKS: dict[str, Check] = {
     "noshow_timing": noshow_timing,
     "nudges": nudges,
     "zones": zones,
+    "story_nudges": story_nudges,
     "reminders_once": reminders_once,
     "reminders_quiet": reminders_quiet,
 }

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, update
@@ -67,6 +67,13 @@ class StoryStore:
             col(Story.deleted_at).is_(None),
         )
         return list(self.session.exec(query.order_by(col(Story.number))))
+
+    def all_stories_of(self, member_id: int) -> list[Story]:
+        """Return every story of a member, deleted ones too."""
+        query = select(Story).where(
+            Story.community_id == self.community_id, Story.member_id == member_id
+        )
+        return list(self.session.exec(query))
 
     def next_number(self, member_id: int) -> int:
         """Return the number a member's next story gets (deleted numbers are never reused)."""
@@ -151,6 +158,25 @@ class StoryStore:
         """Send the changes made to loaded rows now (later queries in this work see them)."""
         self.session.flush()
 
+    def first_review_waits(self, since: datetime) -> list[timedelta]:
+        """How long each story that got its first review lately waited for it."""
+        first = (
+            select(StoryReview.story_id, func.min(StoryReview.reviewed_at).label("at"))
+            .where(StoryReview.community_id == self.community_id, StoryReview.status == "done")
+            .group_by(col(StoryReview.story_id))
+            .subquery()
+        )
+        query = (
+            select(Story.ready_at, first.c.at)
+            .join(first, first.c.story_id == Story.id)
+            .where(Story.community_id == self.community_id, first.c.at >= since)
+        )
+        return [
+            aware(at) - aware(ready)
+            for ready, at in self.session.exec(query)
+            if ready is not None and at is not None and at >= ready
+        ]
+
     def skips_since(self, reviewer_id: int, since: datetime) -> int:
         """Return how many stories the reviewer skipped since the given moment."""
         query = select(func.count()).where(
@@ -211,3 +237,8 @@ class StoryStore:
     def award(self, ctx: Ctx, reason: Reason, reference: str, member_id: int | None = None) -> int:
         """Award points once (to the caller unless `member_id`); return them, 0 if given before."""
         return award(ctx, reason, reference, member_id)
+
+
+def aware(moment: datetime) -> datetime:
+    """Return a moment as an aware UTC datetime (an aggregate may hand back a naive one)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

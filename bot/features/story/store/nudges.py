@@ -1,0 +1,167 @@
+"""The queries of story nudges: volunteers, offers to them, held and reminded reviews.
+
+`NudgeStore(session, community_id)` works inside one community; the module functions are the
+scheduler's finders' look across communities: within a window of time, or at offers not sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, delete, or_
+from sqlalchemy import select as sa_select  # five columns: more than sqlmodel's select types
+from sqlmodel import col, func, select
+
+from bot.core.story_nudges import Volunteer
+from bot.core.story_review import Candidate, Slot
+from bot.features.story.tables import Story, StoryOffer, StoryReview
+from bot.storage.tables import Community, Member
+from bot.storage.uow import Session
+
+
+def zone_of(member: Member, community: Community) -> str:
+    """Return the member's time zone, or the community's when they have not set one."""
+    return member.timezone or community.timezone
+
+
+class NudgeStore:
+    """Offers, reminders and review times of one community."""
+
+    def __init__(self, session: Session, community_id: int) -> None:
+        self.session = session
+        self.community_id = community_id
+
+    def community(self) -> Community | None:
+        """Return this community."""
+        return self.session.get(Community, self.community_id)
+
+    def volunteers(self, since: datetime) -> list[Volunteer]:
+        """Return the members who opted in as reviewers, with their reviews since a moment."""
+        reviews = (
+            select(StoryReview.reviewer_id, func.count().label("n"))
+            .where(
+                StoryReview.community_id == self.community_id,
+                StoryReview.status == "done",
+                col(StoryReview.reviewed_at) >= since,
+            )
+            .group_by(col(StoryReview.reviewer_id))
+            .subquery()
+        )
+        query = (
+            select(Member.id, func.coalesce(reviews.c.n, 0))
+            .outerjoin(reviews, reviews.c.reviewer_id == Member.id)
+            .where(Member.community_id == self.community_id, col(Member.reviewer).is_(True))
+        )
+        return [Volunteer(int(m), int(n)) for m, n in self.session.exec(query) if m is not None]
+
+    def offered_to(self, story_id: int) -> set[int]:
+        """Return who was already offered a story."""
+        query = select(StoryOffer.reviewer_id).where(
+            StoryOffer.community_id == self.community_id, StoryOffer.story_id == story_id
+        )
+        return set(self.session.exec(query))
+
+    def add_offer(self, offer: StoryOffer) -> None:
+        """Keep a new offer."""
+        self.session.add(offer)
+
+    def offer(self, offer_id: int) -> StoryOffer | None:
+        """Return an offer of this community by id, or None."""
+        offer = self.session.get(StoryOffer, offer_id)
+        return offer if offer is not None and offer.community_id == self.community_id else None
+
+    def review(self, review_id: int) -> StoryReview | None:
+        """Return a review row of this community by id, or None."""
+        row = self.session.get(StoryReview, review_id)
+        return row if row is not None and row.community_id == self.community_id else None
+
+    def drop_offers(self, *, story_ids: list[int], reviewer_id: int | None = None) -> None:
+        """Delete the offers of these stories, and to this reviewer when one is given."""
+        whose: list[ColumnElement[bool]] = [col(StoryOffer.story_id).in_(story_ids)]
+        if reviewer_id is not None:
+            whose.append(col(StoryOffer.reviewer_id) == reviewer_id)
+        self.session.execute(
+            delete(StoryOffer).where(col(StoryOffer.community_id) == self.community_id, or_(*whose))
+        )
+
+
+def ready_candidates(
+    session: Session,
+    *,
+    community_id: int | None = None,
+    ready_within: tuple[datetime, datetime] | None = None,
+) -> list[tuple[Candidate, int]]:
+    """Live ready stories as the review rules see them (no text read), with their community.
+
+    One community's, or every community's that became ready within [start, end].
+    """
+    query = select(Story.id, Story.member_id, Story.ready_at, Story.community_id).where(
+        col(Story.ready_at).is_not(None), col(Story.deleted_at).is_(None)
+    )
+    if community_id is not None:
+        query = query.where(Story.community_id == community_id)
+    if ready_within is not None:
+        start, end = ready_within
+        query = query.where(col(Story.ready_at) >= start, col(Story.ready_at) <= end)
+    stories = [row for row in session.exec(query).all() if row[0] is not None]
+    slots: dict[int, list[Slot]] = {int(row[0]): [] for row in stories}
+    if slots:
+        reviews = sa_select(
+            col(StoryReview.story_id),
+            col(StoryReview.reviewer_id),
+            col(StoryReview.status),
+            col(StoryReview.assigned_at),
+            col(StoryReview.taken_at),
+        ).where(col(StoryReview.story_id).in_(list(slots)))
+        for story, reviewer, status, assigned, taken in session.execute(reviews).all():
+            slots[story].append(Slot(reviewer, status, assigned, taken))
+    return [
+        (Candidate(int(sid), author, ready, tuple(slots[int(sid)])), community)
+        for sid, author, ready, community in stories
+        if ready is not None
+    ]
+
+
+def unsent_offers(session: Session) -> list[tuple[StoryOffer, Member, Community]]:
+    """Offers chosen but not yet sent, with their reviewer and community."""
+    query = (
+        select(StoryOffer, Member, Community)
+        .join(Member, col(Member.id) == StoryOffer.reviewer_id)
+        .join(Community, col(Community.id) == StoryOffer.community_id)
+        .where(col(StoryOffer.sent_at).is_(None))
+    )
+    return list(session.exec(query).all())
+
+
+def held_reviews(
+    session: Session, *, taken_after: datetime, taken_before: datetime
+) -> list[tuple[StoryReview, Member, Community]]:
+    """Open, taken, not yet reminded reviews taken within the window, with their reviewer."""
+    query = (
+        select(StoryReview, Member, Community)
+        .join(Member, col(Member.id) == StoryReview.reviewer_id)
+        .join(Community, col(Community.id) == StoryReview.community_id)
+        .where(
+            StoryReview.status == "open",
+            col(StoryReview.reminded_at).is_(None),
+            col(StoryReview.taken_at) >= taken_after,
+            col(StoryReview.taken_at) <= taken_before,
+        )
+    )
+    return list(session.exec(query).all())
+
+
+def reminded_reviews(
+    session: Session, *, reminded_after: datetime, reminded_before: datetime
+) -> list[tuple[StoryReview, Community]]:
+    """Open reviews whose reminder went out within the window."""
+    query = (
+        select(StoryReview, Community)
+        .join(Community, col(Community.id) == StoryReview.community_id)
+        .where(
+            StoryReview.status == "open",
+            col(StoryReview.reminded_at) >= reminded_after,
+            col(StoryReview.reminded_at) <= reminded_before,
+        )
+    )
+    return list(session.exec(query).all())
