@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.app.feature import Feature
 from bot.features.daily.feature import DAILY
+from bot.features.digest.feature import DIGEST
 from bot.features.leaderboard.feature import LEADERBOARD
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
@@ -18,7 +19,16 @@ from bot.features.sprints.feature import SPRINTS
 from bot.features.story.feature import STORY
 from bot.scheduling.claims import Schedule
 
-FEATURES: tuple[Feature, ...] = (DAILY, PRACTICE, LEADERBOARD, SPRINTS, MOCK, STORY, PROFILE)
+FEATURES: tuple[Feature, ...] = (
+    DAILY,
+    PRACTICE,
+    LEADERBOARD,
+    SPRINTS,
+    MOCK,
+    STORY,
+    PROFILE,
+    DIGEST,
+)
 
 
 def schedule_of(features: tuple[Feature, ...] = FEATURES) -> Schedule:

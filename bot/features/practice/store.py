@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Date, bindparam, delete, update
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from bot.bank.live import live_questions
 from bot.features.daily.api import answered_question_ids
@@ -57,6 +57,15 @@ class PracticeStore:
         """The member's review due longest ago (by today), if any."""
         params = {"member": member_id, "community": self.community_id, "today": today}
         return self.session.exec(_OVERDUE, params=params).first()
+
+    def due_count(self, member_id: int, today: date) -> int:
+        """How many of the member's reviews are due by `today`."""
+        query = select(func.count()).where(
+            ReviewState.community_id == self.community_id,
+            ReviewState.member_id == member_id,
+            col(ReviewState.due) <= today,
+        )
+        return int(self.session.exec(query).one())
 
     def next_coming(self, member_id: int) -> ReviewState | None:
         """The member's review that comes due first."""
@@ -122,3 +131,13 @@ def enabled_prefs(
             .where(PracticePref.enabled == True, col(Community.platform).in_(platforms))  # noqa: E712
         ).all()
     )
+
+
+def dm_times(session: Session, platforms: Iterable[str]) -> dict[int, str]:
+    """The local time ("08:00") of each practice DM that is on, by member id, on these platforms."""
+    found = session.exec(
+        select(PracticePref.member_id, PracticePref.at_time)
+        .join(Community, col(Community.id) == PracticePref.community_id)
+        .where(PracticePref.enabled == True, col(Community.platform).in_(platforms))  # noqa: E712
+    )
+    return dict(found.all())

@@ -1,0 +1,120 @@
+"""The digest's queries: who may get one this week, and each figure, through the features' apis.
+
+The figures come from the features that own them (their `api` modules), so that a rank here is
+the rank /leaderboard shows and a due question the one /practice offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import NamedTuple
+
+from sqlalchemy import String, and_, cast, exists, literal
+from sqlalchemy import select as select_columns
+from sqlmodel import col
+
+from bot.core.standings import Standing
+from bot.features.daily.api import answers_between
+from bot.features.leaderboard.api import PastBoard, board_at, standing_in, streak_days
+from bot.features.mock.api import UpcomingMock, next_mock
+from bot.features.practice.api import dm_times, due_count
+from bot.features.story.api import ReviewsWaiting, reviews_waiting
+from bot.scheduling.tables import JobClaim
+from bot.storage.tables import Community, Member
+from bot.storage.uow import Session
+
+KIND = "digest"
+
+
+class Candidate(NamedTuple):
+    """A member whose digest is on and not yet sent for the weeks asked about."""
+
+    member_id: int
+    community_id: int
+    timezone: str
+    platform: str
+    community_ref: str
+
+
+def dm_channel(member_id: int) -> str:
+    """The claim channel of a member's direct messages (the practice DM uses the same)."""
+    return f"dm:{member_id}"
+
+
+def candidates(session: Session, platforms: Iterable[str], mondays: list[date]) -> list[Candidate]:
+    """Members with the digest on, on these platforms, with no digest sent for these weeks."""
+    sent = exists().where(
+        col(JobClaim.community_id) == Member.community_id,
+        col(JobClaim.channel_id) == literal("dm:") + cast(Member.id, String),
+        and_(col(JobClaim.kind) == KIND, col(JobClaim.key).in_([m.isoformat() for m in mondays])),
+        col(JobClaim.done_at).is_not(None),
+    )
+    rows = session.execute(
+        select_columns(
+            col(Member.id),
+            col(Member.community_id),
+            col(Member.timezone),
+            col(Community.timezone),
+            col(Community.platform),
+            col(Community.external_id),
+        )
+        .join(Community, col(Community.id) == Member.community_id)
+        .where(col(Member.weekly_digest).is_(True), col(Community.platform).in_(platforms), ~sent)
+    )
+    return [
+        Candidate(member_id or 0, community_id, own or zone, platform, ref)
+        for member_id, community_id, own, zone, platform, ref in rows
+    ]
+
+
+def practice_times(session: Session, platforms: Iterable[str]) -> dict[int, str]:
+    """Each member's practice DM time, for those who have it on."""
+    return dm_times(session, platforms)
+
+
+class DigestStore:
+    """The figures of one community's members, read for their digests."""
+
+    def __init__(self, session: Session, community_id: int) -> None:
+        self._session = session
+        self.community_id = community_id
+        self._boards: dict[datetime, PastBoard] = {}
+
+    def community(self) -> Community | None:
+        return self._session.get(Community, self.community_id)
+
+    def member(self, member_id: int) -> Member | None:
+        """A member of this community, or None."""
+        member = self._session.get(Member, member_id)
+        return member if member is not None and member.community_id == self.community_id else None
+
+    def answers(self, member_id: int, start: datetime, end: datetime) -> int:
+        return answers_between(self._session, member_id, start, end)
+
+    def standing(self, member_id: int, period: str) -> Standing | None:
+        """The member's standing on a board, as /leaderboard shows it."""
+        return standing_in(self._session, self.community_id, member_id, period)
+
+    def standing_at(self, member_id: int, moment: datetime) -> Standing | None:
+        """The member's all-time standing at a past moment (the board is read once a moment)."""
+        board = self._boards.get(moment)
+        if board is None:
+            board = self._boards[moment] = board_at(self._session, self.community_id, moment)
+        return board.standing(member_id)
+
+    def streak(self, member_id: int, today: date) -> int | None:
+        return streak_days(self._session, self.community_id, member_id, today)
+
+    def practice_due(self, member_id: int, today: date) -> int:
+        return due_count(self._session, self.community_id, member_id, today)
+
+    def next_mock(self, member_id: int) -> UpcomingMock | None:
+        return next_mock(self._session, self.community_id, member_id)
+
+    def reviews_waiting(self, member_id: int) -> ReviewsWaiting:
+        return reviews_waiting(self._session, self.community_id, member_id)
+
+    def plan_progress(self, member_id: int, today: date) -> str | None:
+        """The prep plan's progress line (bot/features/prep, on its way)."""
+        return None  # prep: plan_progress(self._session, self.community_id, member_id, today)
