@@ -12,10 +12,18 @@ from bot.features.digest.store import (
     KIND,
     DigestStore,
     candidates,
+    digest_zones,
     dm_channel,
     practice_times,
 )
-from bot.features.digest.timing import DEFAULT_AT, any_due, due_week, mondays_around, zone_or_utc
+from bot.features.digest.timing import (
+    DEFAULT_AT,
+    any_due,
+    due_week,
+    mondays_around,
+    waking_digest_day,
+    zone_or_utc,
+)
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.uow import Session
 
@@ -26,10 +34,17 @@ def find_digests(session: Session, look: Look, found: list[Due]) -> None:
     """Add the digest of each member whose Monday time has come and who has not had it yet."""
     if not any_due(look.now):
         return
-    members = candidates(session, look.platforms, mondays_around(look.now))
+    zones = [
+        z
+        for z in digest_zones(session, look.platforms)
+        if waking_digest_day(look.now, zone_or_utc(z))
+    ]
+    if not zones:
+        return
+    members = candidates(session, look.platforms, zones, mondays_around(look.now))
     if not members:
         return
-    times = practice_times(session, look.platforms)
+    times = practice_times(session, {member.community_id for member in members})
     weeks: dict[tuple[str, str], date | None] = {}  # most members share a few zones and times
     for member in members:
         at = times.get(member.member_id, DEFAULT_AT)

@@ -28,6 +28,12 @@ def any_due(now: datetime) -> bool:
     return since_monday >= _OPENS or since_monday < _CLOSES
 
 
+def waking_digest_day(now: datetime, tz: str) -> bool:
+    """Whether it is Monday or Tuesday, outside quiet hours, in a zone: when digests go out."""
+    local = now.astimezone(ZoneInfo(tz))
+    return local.weekday() < 2 and not is_quiet(now, tz)
+
+
 def mondays_around(now: datetime) -> list[date]:
     """The local Mondays a digest could be keyed by now, in any zone."""
     utc = now.astimezone(UTC)
