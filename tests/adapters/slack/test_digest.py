@@ -19,6 +19,11 @@ def _letters(slack: Workspace) -> list[str]:
     return [texts(c) for c in slack.fake.of("chat.postMessage") if "Your week" in texts(c)]
 
 
+def _to(slack: Workspace) -> list[str]:
+    """The DM channels the digests went to, in order."""
+    return [c["channel"] for c in slack.fake.of("chat.postMessage") if "Your week" in texts(c)]
+
+
 async def test_a_member_gets_one_digest_at_their_practice_time_and_digest_off_gets_none(
     slack: Workspace, hub: Hub, clock: FakeClock, slack_settings: Settings
 ) -> None:
@@ -31,7 +36,7 @@ async def test_a_member_gets_one_digest_at_their_practice_time_and_digest_off_ge
     runner = JobRunner(hub.engine, clock, {"slack": SlackMessenger(build_client(slack_settings))})
     clock.set(datetime(2026, 12, 7, 16, 59, tzinfo=UTC))  # 17:59 in Paris
     await runner.tick()
-    assert [c["channel"] for c in slack.fake.of("chat.postMessage")] == ["DU3"]  # U3: 09:00 UTC
+    assert _to(slack) == ["DU3"]  # U3 at 09:00 in the workspace's zone (UTC)
     clock.set(datetime(2026, 12, 7, 17, tzinfo=UTC))
     await runner.tick()
     letters = _letters(slack)
@@ -39,7 +44,7 @@ async def test_a_member_gets_one_digest_at_their_practice_time_and_digest_off_ge
     # U2 turned the digest off but still shares the top of the board with U1, as /leaderboard says.
     assert "*Last week* (Mon 30 Nov – Sun 6 Dec): 0 answers · 20 pts · =1" in letters[1]
     assert "*Rank:* =1 all time (new on the board this week)" in letters[1]
-    assert [c["channel"] for c in slack.fake.of("chat.postMessage")] == ["DU3", "DU1"]
+    assert _to(slack) == ["DU3", "DU1"]  # U1 at 18:00 in Paris, their practice DM time
     clock.set(datetime(2026, 12, 7, 20, tzinfo=UTC))
     await runner.tick()
     assert len(_letters(slack)) == 2
