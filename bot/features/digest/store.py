@@ -19,7 +19,7 @@ from bot.features.daily.api import answers_between
 from bot.features.leaderboard.api import PastBoard, board_at, standing_in, streak_days
 from bot.features.mock.api import UpcomingMock, next_mock
 from bot.features.practice.api import dm_times, due_count
-from bot.features.story.api import ReviewsWaiting, reviews_waiting
+from bot.features.story.api import ReviewQueue, ReviewsWaiting, review_queue
 from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community, Member
 from bot.storage.uow import Session
@@ -99,6 +99,7 @@ class DigestStore:
         self._session = session
         self.community_id = community_id
         self._boards: dict[datetime, PastBoard] = {}
+        self._stories: ReviewQueue | None = None
 
     def community(self) -> Community | None:
         return self._session.get(Community, self.community_id)
@@ -132,7 +133,10 @@ class DigestStore:
         return next_mock(self._session, self.community_id, member_id)
 
     def reviews_waiting(self, member_id: int) -> ReviewsWaiting:
-        return reviews_waiting(self._session, self.community_id, member_id)
+        """The stories the member holds for review and could take (the queue is read once)."""
+        if self._stories is None:
+            self._stories = review_queue(self._session, self.community_id)
+        return self._stories.for_member(member_id)
 
     def plan_progress(self, member_id: int, today: date) -> str | None:
         """The prep plan's progress line (bot/features/prep, on its way)."""

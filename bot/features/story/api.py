@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bot.features.story.store import StoryStore
-from bot.features.story.waiting import ReviewsWaiting
-from bot.features.story.waiting import reviews_waiting as _reviews_waiting
+from bot.features.story.waiting import ReviewQueue, ReviewsWaiting
+from bot.features.story.waiting import review_queue as _review_queue
 from bot.storage.uow import Session
 
-__all__ = ["ReviewsWaiting", "reviews_waiting"]
+__all__ = ["ReviewQueue", "ReviewsWaiting", "review_queue"]
 
 
-def reviews_waiting(session: Session, community_id: int, member_id: int) -> ReviewsWaiting:
-    """The stories the member holds for review, and the peer stories they could take."""
-    return _reviews_waiting(StoryStore(session, community_id), member_id)
+def review_queue(session: Session, community_id: int) -> ReviewQueue:
+    """The community's stories still short of reviews: `.for_member(id)` counts one member's."""
+    return _review_queue(StoryStore(session, community_id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.features.story.store import StoryStore
+from bot.features.story.tables import StoryReview
 
 
 @dataclass(frozen=True)
@@ -15,24 +16,34 @@ class ReviewsWaiting:
     open: int
 
 
-def reviews_waiting(store: StoryStore, member_id: int) -> ReviewsWaiting:
-    """Count the member's live assignments and the peer stories still short of reviews for them.
+@dataclass(frozen=True)
+class ReviewQueue:
+    """A community's stories still short of reviews, with their review rows: read once."""
 
-    A story counts for the member when it is not theirs, they have no row for it (taken,
-    skipped or reviewed) and it has fewer finished reviews than the community wants.
-    """
+    short: tuple[tuple[int, tuple[StoryReview, ...]], ...]  # (author id, rows) a story
+
+    def for_member(self, member_id: int) -> ReviewsWaiting:
+        """The member's live assignments, and the peer stories they have no row for."""
+        held = fresh = 0
+        for author, rows in self.short:
+            mine = [r for r in rows if r.reviewer_id == member_id]
+            if author == member_id:
+                continue
+            if not mine:
+                fresh += 1
+            elif mine[0].status == "open":
+                held += 1
+        return ReviewsWaiting(held, fresh)
+
+
+def review_queue(store: StoryStore) -> ReviewQueue:
+    """Read the community's ready stories that have fewer finished reviews than it wants."""
     wanted = store.reviews_wanted()
-    stories = [s for s in store.ready_stories() if s.id is not None]
-    rows = store.reviews_of([s.id for s in stories if s.id is not None])
-    held = fresh = 0
-    for story in stories:
-        assert story.id is not None
-        mine = [r for r in rows[story.id] if r.reviewer_id == member_id]
-        done = sum(r.status == "done" for r in rows[story.id])
-        if story.member_id == member_id or done >= wanted:
-            continue
-        if not mine:
-            fresh += 1
-        elif mine[0].status == "open":
-            held += 1
-    return ReviewsWaiting(held, fresh)
+    stories = {s.id: s for s in store.ready_stories() if s.id is not None}
+    rows = store.reviews_of(list(stories))
+    short = tuple(
+        (story.member_id, tuple(rows[story_id]))
+        for story_id, story in stories.items()
+        if sum(r.status == "done" for r in rows[story_id]) < wanted
+    )
+    return ReviewQueue(short)
