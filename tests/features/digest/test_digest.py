@@ -7,9 +7,20 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.app.hub import Hub
+from bot.core.actors import Actor
+from bot.core.cards import Mention, Rich, UserText
+from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
-from tests.fakes import FakeClock
-from tests.features.digest.flow import MONDAY, a_week, answer, digests
+from tests.fakes import FakeClock, FakeMessenger
+from tests.features.digest.flow import (
+    MONDAY,
+    SATURDAY,
+    a_week,
+    answer,
+    digests,
+    is_digest,
+)
+from tests.features.mock.flow import NEW_YORK_NOONS, profile, request
 
 PARIS_NINE = MONDAY + timedelta(hours=8)  # 09:00 in Paris
 NEW_YORK_NINE = MONDAY + timedelta(hours=14)
@@ -99,3 +110,20 @@ async def test_a_digest_missed_by_a_whole_day_is_not_sent_late(hub: Hub, clock: 
     clock.set(datetime(2026, 12, 4, 10, tzinfo=UTC))
     answer(hub, "gus")
     assert await digests(hub, clock, MONDAY + timedelta(days=1, hours=9)) == {}
+
+
+async def test_a_partners_name_is_member_text_that_pings_nobody(hub: Hub, clock: FakeClock) -> None:
+    rude = Actor("console", "g1", "rude", "@everyone <!channel> **x**", channel_id="c1")
+    clock.set(SATURDAY)
+    profile(hub, "ann")
+    line = f"set role:MLE level:senior timezone:America/New_York availability:{NEW_YORK_NOONS}"
+    hub.command_text(rude, "profile", line)
+    request(hub, "ann")
+    hub.command_text(rude, "mock", "request round:ml_depth")
+    messenger = FakeMessenger()
+    clock.set(PARIS_NINE)
+    await JobRunner(hub.engine, clock, {"console": messenger}).tick()
+    [card] = [m.card for _, m in messenger.sent if is_digest(m)]
+    assert isinstance(card.text, Rich)
+    assert UserText("@everyone <!channel> **x**") in card.text.parts
+    assert not any(isinstance(part, Mention) for part in card.text.parts)
