@@ -51,16 +51,17 @@ class Section:
 
 
 def last_week(facts: Facts) -> Text | None:
-    """Answers and points of last week, and the place on that week's board."""
+    """Answers, stories and points of last week, and the place on that week's board."""
     start, end = (
         local_moment(day, time(0), facts.community_zone)
         for day in (facts.last_monday, facts.monday)
     )
     answers = facts.store.answers(facts.member_id, start, end)
+    stories = facts.store.stories(facts.member_id, start, end)
     board = facts.store.standing(facts.member_id, week_period(facts.last_monday))
-    if not answers and board is None:
+    if not answers and not stories and board is None:
         return None
-    parts = [plural(answers, "answer")]
+    parts = [plural(answers, "answer")] + ([plural(stories, "story", "stories")] if stories else [])
     if board is not None:
         parts += [board.score, f"{board.label} on the week's board"]
     sunday = facts.monday - timedelta(days=1)

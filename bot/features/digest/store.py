@@ -19,7 +19,7 @@ from bot.features.daily.api import answers_between
 from bot.features.leaderboard.api import PastBoard, board_at, standing_in, streak_days
 from bot.features.mock.api import UpcomingMock, next_mock
 from bot.features.practice.api import dm_times, due_count
-from bot.features.story.api import ReviewQueue, ReviewsWaiting, review_queue
+from bot.features.story.api import ReviewQueue, ReviewsWaiting, review_queue, stories_written
 from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community, Member
 from bot.storage.uow import Session
@@ -111,6 +111,9 @@ class DigestStore:
 
     def answers(self, member_id: int, start: datetime, end: datetime) -> int:
         return answers_between(self._session, member_id, start, end)
+
+    def stories(self, member_id: int, start: datetime, end: datetime) -> int:
+        return stories_written(self._session, self.community_id, member_id, start, end)
 
     def standing(self, member_id: int, period: str) -> Standing | None:
         """The member's standing on a board, as /leaderboard shows it."""

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.features.story.store import StoryStore
 from bot.features.story.waiting import ReviewQueue, ReviewsWaiting
 from bot.features.story.waiting import review_queue as _review_queue
 from bot.storage.uow import Session
 
-__all__ = ["ReviewQueue", "ReviewsWaiting", "review_queue"]
+__all__ = ["ReviewQueue", "ReviewsWaiting", "review_queue", "stories_written"]
+
+
+def stories_written(
+    session: Session, community_id: int, member_id: int, start: datetime, end: datetime
+) -> int:
+    """How many stories the member wrote from `start` until before `end` (deleted ones not)."""
+    return StoryStore(session, community_id).written_between(member_id, start, end)
 
 
 def review_queue(session: Session, community_id: int) -> ReviewQueue:

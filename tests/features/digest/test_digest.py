@@ -21,6 +21,7 @@ from tests.features.digest.flow import (
     is_digest,
 )
 from tests.features.mock.flow import NEW_YORK_NOONS, profile, request
+from tests.features.story.flow import write
 
 PARIS_NINE = MONDAY + timedelta(hours=8)  # 09:00 in Paris
 NEW_YORK_NINE = MONDAY + timedelta(hours=14)
@@ -62,7 +63,8 @@ def test_the_other_side_of_a_tie_reads_the_same_rank_in_their_own_zone(
 
 def test_a_member_new_on_the_board_is_told_so(week: dict[str, str]) -> None:
     assert week["dan"].splitlines() == [
-        "**Last week** (Mon 30 Nov – Sun 6 Dec): 0 answers · 15 pts · #3 on the week's board",
+        "**Last week** (Mon 30 Nov – Sun 6 Dec): 0 answers · 1 story · 15 pts"
+        " · #3 on the week's board",
         "**Rank:** #4 all time (new on the board this week)",
     ]
 
@@ -127,3 +129,13 @@ async def test_a_partners_name_is_member_text_that_pings_nobody(hub: Hub, clock:
     assert isinstance(card.text, Rich)
     assert UserText("@everyone <!channel> **x**") in card.text.parts
     assert not any(isinstance(part, Mention) for part in card.text.parts)
+
+
+async def test_a_story_written_is_news_even_before_it_earns_points(
+    hub: Hub, clock: FakeClock
+) -> None:
+    clock.set(SATURDAY)
+    write(hub, "hal", action="I fixed it.")  # a thin Action: saved, no points yet
+    assert (await digests(hub, clock, MONDAY + timedelta(hours=9)))["hal"] == (
+        "**Last week** (Mon 30 Nov – Sun 6 Dec): 0 answers · 1 story"
+    )
