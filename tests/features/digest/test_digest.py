@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -139,3 +140,16 @@ async def test_a_story_written_is_news_even_before_it_earns_points(
     assert (await digests(hub, clock, MONDAY + timedelta(hours=9)))["hal"] == (
         "**Last week** (Mon 30 Nov – Sun 6 Dec): 0 answers · 1 story"
     )
+
+
+async def test_two_processes_ticking_at_once_send_one_digest(hub: Hub, clock: FakeClock) -> None:
+    clock.set(SATURDAY)
+    answer(hub, "ivy")
+    clock.set(MONDAY + timedelta(hours=9))
+    first, second = FakeMessenger(), FakeMessenger()
+    await asyncio.gather(
+        JobRunner(hub.engine, clock, {"console": first}).tick(),
+        JobRunner(hub.engine, clock, {"console": second}).tick(),
+    )
+    sent = [m for _, m in first.sent + second.sent if is_digest(m)]
+    assert [m.to_member for m in sent] == ["ivy"]
