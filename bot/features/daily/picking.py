@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.app.context import Ctx
 from bot.app.registry import UserError
-from bot.bank.live import Candidate, live_candidates
+from bot.bank.live import Candidate, candidates_visible_to, live_candidates
 from bot.content import ANY_DAY, DayFilter
 from bot.core.clock import local_date, seeded
 from bot.core.rotation import pick_question
@@ -62,7 +62,7 @@ def pick_next(
     comes back; only a category with no live question at all falls back to the whole bank.
     """
     seen = set(used)
-    bank = [row for row in bank if row.id != exclude]
+    bank = [row for row in candidates_visible_to(bank, community_id) if row.id != exclude]
     narrowing = [k for k in (focus.round, focus.topic, focus.level) if k]
     rng = seeded(community_id, day.isoformat(), focus.category, focus.difficulty, *narrowing)
     pools = [
