@@ -38,10 +38,13 @@ class FakeMessenger(Messenger):
         self.platform = platform
         self.sent: list[tuple[str, Message]] = []
         self.broken: set[str] = set()
+        self.no_spaces = False  # True: opening a private space fails like a missing permission
 
     async def post(self, community_id: str, message: Message) -> str:
         if message.channel in self.broken:
             raise DeliveryError(f"channel {message.channel} is gone")
+        if self.no_spaces and message.space is not None and message.space.members:
+            raise DeliveryError("missing permission to create private threads")
         self.sent.append((community_id, message))
         return f"msg-{len(self.sent)}"
 

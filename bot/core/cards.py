@@ -121,6 +121,20 @@ class Modal:
 
 
 @dataclass(frozen=True)
+class Space:
+    """A private place for a few members: a Discord private thread, a Slack group DM.
+
+    With `members` (platform user ids) a message opens one (under its channel on Discord) and
+    posts its card there, and the messenger returns the space's id; with `ref` it posts its card
+    in that space and then removes it.
+    """
+
+    name: str = ""
+    members: tuple[str, ...] = ()
+    ref: str | None = None
+
+
+@dataclass(frozen=True)
 class Message:
     """A card to show: in the channel, only to the caller, or to a member directly."""
 
@@ -130,6 +144,7 @@ class Message:
     channel: str | None = None
     thread_of: str | None = None
     track: str | None = None  # "name:value": tell the hub the posted message's ref (Hub.track)
+    space: Space | None = None  # open a private space with its card, or close one
 
 
 @dataclass

@@ -14,6 +14,7 @@ from bot.features.digest.feature import DIGEST
 from bot.features.leaderboard.feature import LEADERBOARD
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
+from bot.features.prep.feature import PREP
 from bot.features.profile.feature import PROFILE
 from bot.features.sprints.feature import SPRINTS
 from bot.features.story.feature import STORY
@@ -24,6 +25,7 @@ FEATURES: tuple[Feature, ...] = (
     DAILY,
     SUGGESTIONS,
     PRACTICE,
+    PREP,
     LEADERBOARD,
     SPRINTS,
     MOCK,

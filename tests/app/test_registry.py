@@ -112,11 +112,21 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
     from bot.features import FEATURES
 
     groups = list(registry_of(FEATURES).groups())
-    assert groups == ["question", "practice", "leaderboard", "profile", "sprint", "mock", "story"]
+    assert groups == [
+        "question",
+        "practice",
+        "prep",
+        "leaderboard",
+        "profile",
+        "sprint",
+        "mock",
+        "story",
+    ]
     assert [feature.name for feature in FEATURES] == [
         "daily",
         "suggestions",
         "practice",
+        "prep",
         "leaderboard",
         "sprints",
         "mock",

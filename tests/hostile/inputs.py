@@ -237,6 +237,7 @@ FORM_FIELDS = {
     "story.edit": ("title", "situation", "task", "action", "result"),
     "story.review": ("scores", "comments"),
     "mock.fb": ("s0", "s1", "s2", "s3", "comment"),
+    "mock.own_form": ("when",),
     "sg.new": QUESTION_FORM,
     "sg.edit": QUESTION_FORM,
     "bank.add": QUESTION_FORM,

@@ -145,6 +145,8 @@ SCRIPTED = (  # commands that lead somewhere, so buttons and forms deep in each 
     ("story", "mine"),
     ("story", "show story:1"),
     ("story", "delete story:2"),
+    ("prep", 'start date:2027-01-20 role:"@everyone <!channel>" rounds:bar_raiser'),
+    ("prep", ""),
     ("sprint", "start name:Prep"),
     ("sprint", "start name:Later start:9999-12-31 weeks:12"),
     ("sprint", "end"),

@@ -225,7 +225,12 @@ def test_each_mock_round_opens_and_closes_once_with_a_true_summary(week: Week) -
         for key in claims
         if key[2].startswith("mock_")
     }
-    assert all(len(by) == 1 for by in steps.values()), steps  # each step by one process
+    # Each step by one process; a reminder or release may find nothing left to send by the time
+    # it is built (the simulated clock runs fast), and then no process sends anything.
+    assert all(
+        len(by) == 1 or (not by and key[2] in ("mock_remind", "mock_release"))
+        for key, by in steps.items()
+    ), steps
     mock_check.check_rounds(mocks, week.lines)
     print(f"mock steps (claim: {{process: messages}}): {steps}")
 

@@ -14,12 +14,18 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
 
 from bot.app.hub import OOPS, Hub
 from bot.core.actors import Actor
 from bot.core.cards import Button, Reply, Visibility, plain
 from bot.core.clock import Clock
+from bot.features.mock.store.time_table import MockTime
+from bot.features.mock.tables import MockSeat
+from bot.storage.tables import Community, Member
 from tests.features.story.flow import COMMENTS, GOOD
 from tests.reliability.fake_platform import JOIN, Channels, Log, shown
 
@@ -42,6 +48,7 @@ class Person:
     answered: set[str] = field(default_factory=set)  # the posts they answered
     stories: int = 0
     asked_for_mock: bool = False
+    accepted: set[str] = field(default_factory=set)  # the proposed times they accepted
 
     @property
     def actor(self) -> Actor:
@@ -85,6 +92,8 @@ class Traffic:
         round_id = self.channels.open_round(person.community, person.channel)
         if round_id is not None and not person.asked_for_mock:
             self.ask_for_mock(person, round_id)
+        elif self.accept_time(person):
+            return
         elif not self.answer(person):
             if person.stories < STORIES_EACH:
                 self.write_story(person)
@@ -118,6 +127,15 @@ class Traffic:
         person.asked_for_mock = True
         self._deliver(person, reply, "mock")
         self._acknowledged("mock", person, reply, how=person.mock, told=told, round=int(round_id))
+
+    def accept_time(self, person: Person) -> bool:
+        """Press Accept on the member's pairing, as its direct message offers; False if none."""
+        value = accept_value(self.hub.engine, person)
+        if value is None or value in person.accepted:
+            return False
+        person.accepted.add(value)
+        self._heard(person, self.hub.press(person.actor, "mock.accept", value))
+        return True
 
     def write_story(self, person: Person) -> None:
         """Write a complete STAR story through `/story new` and its form."""
@@ -174,6 +192,27 @@ class Traffic:
             if message.visibility is not Visibility.EPHEMERAL:
                 where = {"community_ref": person.community, "via": via}
                 self.log.write("delivered", **where, **shown(message), by=person.user)
+
+
+def accept_value(engine: Engine, person: Person) -> str | None:
+    """The Accept button's value of the time proposed to the member, if they have one."""
+    with Session(engine) as session:
+        found = session.exec(
+            select(MockTime)
+            .join(MockSeat, col(MockSeat.pairing_id) == col(MockTime.pairing_id))
+            .join(Member, col(Member.id) == col(MockSeat.member_id))
+            .join(Community, col(Community.id) == col(Member.community_id))
+            .where(
+                Community.external_id == person.community,
+                Member.external_id == person.user,
+                MockSeat.status == "active",
+                MockTime.status == "proposed",
+            )
+        ).first()
+    if found is None:
+        return None
+    start = found.starts_at if found.starts_at.tzinfo else found.starts_at.replace(tzinfo=UTC)
+    return f"{found.pairing_id}:{int(start.timestamp())}"
 
 
 def _told(reply: Reply) -> str | None:

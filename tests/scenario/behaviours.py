@@ -24,6 +24,9 @@ PAIRED = ("You have a mock interview partner", "You are in a mock trio")
 SKIPS_PER_SESSION = 5
 FEEDBACK_AFTER = timedelta(minutes=30)
 FORGETS_TO_CONFIRM = 0.25
+ASKS_ANOTHER_TIME = 0.15
+PROPOSAL = "Another time for your mock interview"
+SOON = timedelta(hours=20)  # a member who visits about daily cannot promise a time sooner
 
 
 def session(d: Driver, p: Person, kinds: dict[str, str]) -> None:
@@ -32,6 +35,7 @@ def session(d: Driver, p: Person, kinds: dict[str, str]) -> None:
         answer_today(d, p)
     if p.mocks:
         join_rounds(d, p)
+        agree_times(d, p)
         react_to_pairings(d, p, kinds)
         if d.rng.random() < 0.1:
             d.command(p, "mock", f"request round:{d.rng.choice(ROUNDS)}")
@@ -112,6 +116,43 @@ def react_to_pairings(d: Driver, p: Person, kinds: dict[str, str]) -> None:
             report(d, p, card, "after")
         else:
             give_feedback(d, p, done)
+
+
+def agree_times(d: Driver, p: Person) -> None:
+    """Accept the newest proposed time of each pairing, or ask for a later one.
+
+    A time sooner than the member's next visit, or (now and then) one that does not suit, is
+    answered with Another time and the latest shared slot offered.
+    """
+    newest: dict[str, Card] = {}
+    for seen in d.world.dms(p.user):
+        card = seen.message.card
+        accept = find_button([card], "Accept")
+        if accept is not None and plain(card.title) in (*PAIRED, PROPOSAL):
+            newest[accept.value.partition(":")[0]] = card
+    for pairing_id, card in newest.items():
+        accept = find_button([card], "Accept")
+        if accept is None or accept.value in p.handled:
+            continue
+        p.handled.add(accept.value)
+        start = proposed_at(d, pairing_id)
+        if start is None or start < d.clock.now() + SOON or d.rng.random() < ASKS_ANOTHER_TIME:
+            ask_another_time(d, p, card)
+        else:
+            d.note(p, "accept-time", reply_text(d.press(p, accept))[:80])
+
+
+def ask_another_time(d: Driver, p: Person, card: Card) -> None:
+    """Press Another time and pick the latest slot offered (else say why not)."""
+    other = find_button([card], "Another time")
+    if other is None:
+        return
+    offered = cards_of(d.press(p, other))
+    slots = [b for c in offered for b in c.buttons if b.action == "mock.pick"]
+    if slots:
+        d.note(p, "another-time", reply_text(d.press(p, slots[-1]))[:80])
+    else:
+        d.note(p, "no-other-time")
 
 
 def mentioned(card: Card, me: str) -> list[str]:

@@ -123,6 +123,14 @@ def test_every_time_shown_is_in_the_channels_or_the_readers_zone(sim: cohort.Sim
     assert not broken(sim, "zones"), broken(sim, "zones")
 
 
+def test_no_member_gets_a_mock_reminder_twice(sim: cohort.Sim) -> None:
+    assert not broken(sim, "reminders_once"), broken(sim, "reminders_once")
+
+
+def test_no_day_ahead_reminder_reaches_a_member_in_quiet_hours(sim: cohort.Sim) -> None:
+    assert not broken(sim, "reminders_quiet"), broken(sim, "reminders_quiet")
+
+
 def test_every_invariant_family_has_its_test() -> None:
     source = Path(__file__).read_text()
     untested = [family for family in CHECKS if f'broken(sim, "{family}")' not in source]

@@ -16,6 +16,7 @@ from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock import flow as mock_flow
 from tests.features.story import flow as story_flow
+from tests.features.suggestions import flow as suggestion_flow
 
 ADMIN = actor("boss", admin=True)
 
@@ -25,6 +26,7 @@ def fill(hub: Hub, clock: FakeClock) -> None:
     clock.set(datetime(2027, 3, 14, 12, 0, tzinfo=UTC))
     hub.command_text(ADMIN, "sprint", "start Spring start:2027-03-15 weeks:1 timezone:UTC")
     hub.command_text(actor("u1"), "practice", "daily at:07:30 timezone:UTC")
+    hub.command_text(actor("u1"), "prep", "start date:2027-04-20 role:MLE rounds:bar_raiser")
     runner = JobRunner(hub.engine, clock, {"console": FakeMessenger()})
     for day in (15, 16):  # Monday's post; Tuesday's reveal, post and practice message
         clock.set(datetime(2027, 3, day, 9, 0, tzinfo=UTC))
@@ -41,6 +43,7 @@ def fill(hub: Hub, clock: FakeClock) -> None:
     mock_flow.mock(hub, "u5", "noshow")
     mock_flow.mock(hub, "boss", "settings odd:wait", admin=True)
     mock_flow.mock(hub, "boss", "round round:phone_screen", admin=True)
+    suggestion_flow.suggest(hub, "u2")
 
 
 def answer(hub: Hub, who: str, text: str) -> None:

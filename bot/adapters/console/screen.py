@@ -103,6 +103,11 @@ class Screen:
         return member
 
     def _place(self, message: Message, member: str) -> str:
+        if message.space is not None and message.space.members:
+            members = " and ".join(message.space.members)
+            return f"new private space “{message.space.name}” for {members}"
+        if message.space is not None:
+            return "private space, removed after this card"
         if message.visibility is Visibility.EPHEMERAL:
             return "only you see this" if member == self.member else f"only {member} sees this"
         if message.visibility is Visibility.DIRECT:

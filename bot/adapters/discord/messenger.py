@@ -9,6 +9,7 @@ import discord
 
 from bot.adapters.discord.components import outgoing
 from bot.adapters.discord.render import truncate
+from bot.adapters.discord.spaces import close_space, open_space
 from bot.core.cards import Card, Message, Visibility, plain
 from bot.core.ports import DeliveryError, Messenger
 
@@ -27,8 +28,10 @@ class DiscordMessenger(Messenger):
         self.client = client
 
     async def post(self, community_id: str, message: Message) -> str:
-        """Deliver one message and return the new message's id."""
+        """Deliver one message and return the new message's id (a private space's, for one)."""
         try:
+            if message.space is not None:
+                return await self._space(message)
             sent = await self._send(community_id, message)
         except discord.HTTPException as error:  # raised after discord.py's own retries
             raise DeliveryError(_explain(message, error)) from error
@@ -44,6 +47,12 @@ class DiscordMessenger(Messenger):
         """Send a card to one member by direct message."""
         channel = await self.client.create_dm(discord.Object(_snowflake(user_id, "member")))
         return await channel.send(**outgoing(card, community_id))
+
+    async def _space(self, message: Message) -> str:
+        assert message.space is not None
+        if message.space.ref:
+            return await close_space(self.client, message.space.ref, message.card)
+        return await open_space(self.client, message.channel, message.space, message.card)
 
     async def _send(self, community_id: str, message: Message) -> discord.Message:
         if message.visibility is Visibility.DIRECT:
@@ -94,7 +103,9 @@ def _snowflake(raw: str, what: str) -> int:
 
 
 def _explain(message: Message, error: discord.HTTPException) -> str:
-    if message.visibility is Visibility.DIRECT:
+    if message.space is not None:
+        where = f"a private thread under channel {message.channel}"
+    elif message.visibility is Visibility.DIRECT:
         where = f"member {message.to_member} (direct message)"
     elif message.thread_of:
         where = f"the thread on message {message.thread_of} in channel {message.channel}"

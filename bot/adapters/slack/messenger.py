@@ -60,7 +60,11 @@ class SlackMessenger(Messenger):
         # One bot token serves one workspace (or one org-wide install): the token, not
         # community_id, decides where the message goes.
         where = message.to_member if message.visibility is Visibility.DIRECT else message.channel
+        if message.space is not None:
+            where = "a group DM of " + ", ".join(message.space.members)
         try:
+            if message.space is not None:
+                return await self._space(message)
             channel, ts = await self._send(message)
         except SlackApiError as error:
             raise DeliveryError(explain(error, where or "")) from error
@@ -69,6 +73,21 @@ class SlackMessenger(Messenger):
         thread = message.thread_of if message.visibility is Visibility.CHANNEL else None
         await self.attach(channel, message.card.files, thread)
         return ts
+
+    async def _space(self, message: Message) -> str:
+        """Open a group DM with the members and post there, or post a goodbye and close one."""
+        assert message.space is not None
+        payload = message_payload(message.card)
+        if message.space.ref:
+            await self.to_channel(message.space.ref, payload)
+            await self.client.conversations_close(channel=message.space.ref)
+            return message.space.ref
+        opened = await self.client.conversations_open(users=",".join(message.space.members))
+        channel = str((opened.get("channel") or {}).get("id") or "")
+        if not channel:
+            raise DeliveryError("Slack opened no group DM for the members.")
+        await self.to_channel(channel, payload)
+        return channel
 
     async def _send(self, message: Message) -> tuple[str, str]:
         """Deliver the card; return where its files may go and the message ts."""

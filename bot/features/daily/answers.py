@@ -12,6 +12,7 @@ from bot.features.daily.store import DailyStore
 from bot.features.daily.tables import Answer, DailyPost
 from bot.features.leaderboard.api import award, count_answer_day
 from bot.features.practice.api import record_rating
+from bot.features.prep.api import note_answer
 
 ROUTES = Registry()
 
@@ -57,7 +58,7 @@ def _checked(fields: dict[str, str]) -> str:
 
 @ROUTES.submit("q.answer")
 def save_answer(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
-    post, _ = post_for(ctx, value)
+    post, question = post_for(ctx, value)
     text = _checked(fields)
     answer = my_answer(ctx, post)
     if answer is None:
@@ -68,6 +69,7 @@ def save_answer(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
         answer.text, answer.updated_at = text, ctx.clock.now()
     points = award(ctx, Reason.DAILY_ANSWER, f"post:{post.id}")
     streak_note = count_answer_day(ctx) if points else ""
+    plan_note = note_answer(ctx, question).strip()  # the prep plan counts it when it fits
     verb = "Updated" if answer is not None else "Saved"
     gained = f" +{points} points." if points else ""
     buttons = (Button("Share in the thread", "q.share", str(post.id)),) if post.message_ref else ()
@@ -76,7 +78,7 @@ def save_answer(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
             title=f"{verb} your answer.{gained}",
             text=rich("> ", UserText(preview(text))),
             buttons=buttons,
-            footer=streak_note,
+            footer=" ".join(part for part in (streak_note, plan_note) if part),
         )
     )
 

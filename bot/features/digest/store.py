@@ -19,6 +19,7 @@ from bot.features.daily.api import answers_between
 from bot.features.leaderboard.api import PastBoard, board_at, standing_in, streak_days
 from bot.features.mock.api import UpcomingMock, next_mock
 from bot.features.practice.api import dm_times, due_count
+from bot.features.prep.api import plan_progress
 from bot.features.story.api import ReviewQueue, ReviewsWaiting, review_queue, stories_written
 from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community, Member
@@ -142,5 +143,5 @@ class DigestStore:
         return self._stories.for_member(member_id)
 
     def plan_progress(self, member_id: int, today: date) -> str | None:
-        """The prep plan's progress line (bot/features/prep, on its way)."""
-        return None  # prep: plan_progress(self._session, self.community_id, member_id, today)
+        """The member's prep plan progress, as the prep feature words it; None without a plan."""
+        return plan_progress(self._session, self.community_id, member_id, today)

@@ -13,6 +13,7 @@ from bot.core.mock_rules import DEFAULT_ROLES, RuleError, parse_roles
 from bot.core.vocabulary import ROUNDS
 from bot.core.words import plural
 from bot.features.mock.rounds import DEFAULT_HOURS, close_mock_round, open_mock_round
+from bot.features.mock.space_settings import set_space, space_text
 from bot.features.mock.store import MockStore
 from bot.features.mock.tables import MockSettings
 
@@ -97,6 +98,11 @@ class SettingsOptions:
         min_value=1,
         max_value=168,
     )
+    space: str | None = option(
+        "on: a private thread (Discord) or group DM (Slack) for each confirmed pair",
+        kind="choice",
+        choices=("on", "off"),
+    )
 
 
 @ROUTES.command(
@@ -121,6 +127,8 @@ def mock_settings(ctx: Ctx, options: SettingsOptions) -> Reply:
         found.odd_policy = options.odd
     if options.wait_hours is not None:
         found.wait_hours = options.wait_hours
+    if options.space is not None:
+        set_space(ctx, found, options.space == "on")
     store.flush()
     odd = ODD_TEXT.get(found.odd_policy, ODD_TEXT["trio"])
     return Reply.ephemeral(
@@ -130,8 +138,9 @@ def mock_settings(ctx: Ctx, options: SettingsOptions) -> Reply:
                 Field("Target roles", " · ".join(found.roles)),
                 Field("Odd member out", odd),
                 Field("Waiting for someone new", wait_text(found.wait_hours)),
+                Field("Private space for each pair", space_text(found)),
             ),
-            footer='Change with `/mock settings roles:"MLE, SDE" odd:trio wait_hours:24`',
+            footer='Change with `/mock settings roles:"MLE, SDE" odd:trio wait_hours:24 space:on`',
         )
     )
 

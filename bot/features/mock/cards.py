@@ -43,13 +43,24 @@ def level_name(level: str) -> str:
 
 
 def announcement(
-    pairing_id: int, me: Person, cycle: list[Person], start: datetime, shared: bool, why: str = ""
+    pairing_id: int,
+    me: Person,
+    cycle: list[Person],
+    start: datetime,
+    shared: bool,
+    why: str = "",
+    answer_by: datetime | None = None,
 ) -> Card:
-    """The private card telling a member who their partner is, when, and in which order."""
+    """The private card telling a member who their partner is, when, and in which order.
+
+    With `answer_by`, the card asks to accept the time (or pick another) by then.
+    """
     others = [p for p in cycle if p.member_id != me.member_id]
     names = _join([Mention(p.external_id) for p in others])
     when = local_label(start, me.timezone)
-    if not shared:
+    if not shared and answer_by is not None:
+        when += "\nYour weekly hours do not overlap: accept this time or press **Another time**."
+    elif not shared:
         when += "\nYour weekly hours do not overlap: this is a suggestion, agree a time together."
     return Card(
         title="You have a mock interview partner" if len(cycle) == 2 else "You are in a mock trio",
@@ -63,10 +74,41 @@ def announcement(
         buttons=(
             Button("Give feedback", "mock.done", str(pairing_id), Style.PRIMARY),
             Button("Partner didn't show", "mock.noshow", str(pairing_id)),
+            *_answers(pairing_id, start, answer_by),
         ),
-        footer="Calendar invite attached: mock-interview.ics",
+        footer=_answer_footer(answer_by, me.timezone)
+        + "Calendar invite attached: mock-interview.ics",
         files=(invite(pairing_id, cycle, start, me.timezone),),
     )
+
+
+def time_value(pairing_id: int, start: datetime) -> str:
+    """What an Accept button carries: the pairing and the very time accepted."""
+    return f"{pairing_id}:{int(start.timestamp())}"
+
+
+def _answers(pairing_id: int, start: datetime, answer_by: datetime | None) -> tuple[Button, ...]:
+    if answer_by is None:
+        return ()
+    return (
+        Button("Accept", "mock.accept", time_value(pairing_id, start), Style.PRIMARY),
+        Button("Another time", "mock.other", str(pairing_id)),
+    )
+
+
+def _answer_footer(answer_by: datetime | None, tz: str) -> str:
+    if answer_by is None:
+        return ""
+    return (
+        f"Accept or pick another time by {local_label(answer_by, tz)}: if you have not all "
+        "accepted one by then, the pairing is released and you go back to the front of the "
+        "queue.\n"
+    )
+
+
+def order_of(me: Person, cycle: list[Person]) -> Text:
+    """Who interviews whom, in turn, as a member reads it."""
+    return _order(me, cycle)
 
 
 def _join(names: list[Mention]) -> Rich:
@@ -90,11 +132,14 @@ def _order(me: Person, cycle: list[Person]) -> Text:
     return rich(*parts)
 
 
-def invite(pairing_id: int, cycle: list[Person], start: datetime, tz: str) -> Attachment:
+def invite(
+    pairing_id: int, cycle: list[Person], start: datetime, tz: str, sequence: int = 0
+) -> Attachment:
     """A calendar invite for the proposed time, one interview slot per member.
 
     The event itself is in UTC (calendars show it in their own zone); its text names the time
-    in the member's zone, as their message does.
+    in the member's zone, as their message does. Each confirmation bumps `sequence` under the
+    same UID, so a calendar moves the event instead of adding a second one.
     """
     calendar = Calendar()
     calendar.add("prodid", "-//PrepLoop//mock interviews//EN")
@@ -102,11 +147,13 @@ def invite(pairing_id: int, cycle: list[Person], start: datetime, tz: str) -> At
     calendar.add("method", "PUBLISH")
     event = Event()
     event.add("uid", f"preploop-mock-{pairing_id}@preploop")
+    event.add("sequence", sequence)
     event.add("dtstamp", start)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=MINUTES_PER_INTERVIEW * len(cycle)))
     event.add("summary", "Mock interview: " + " & ".join(p.name for p in cycle))
-    proposed = f"Proposed time: {local_label(start, tz)}. "
+    label = "Confirmed time" if sequence else "Proposed time"
+    proposed = f"{label}: {local_label(start, tz)}. "
     event.add(
         "description",
         "Peer mock interview arranged by PrepLoop. " + proposed + AFTER.replace("`", ""),

@@ -14,9 +14,13 @@ from bot.features.mock import (
     queue,
     rounds,
     scheduled,
+    space,
     tables,
+    time_answers,
+    time_scheduled,
     wait,
 )
+from bot.features.mock.store.time_table import MockTime
 
 MOCK = Feature(
     "mock",
@@ -30,9 +34,10 @@ MOCK = Feature(
         expiry.ROUTES,
         rounds.ROUTES,
         admin.ROUTES,
+        time_answers.ROUTES,
     ),
-    finders=(*scheduled.FINDERS, wait.find_waits),
-    kinds=(*scheduled.KINDS, *wait.KINDS),
+    finders=(*scheduled.FINDERS, wait.find_waits, *time_scheduled.FINDERS, *space.FINDERS),
+    kinds=(*scheduled.KINDS, *wait.KINDS, *time_scheduled.KINDS, *space.KINDS),
     forget=forget.forget,
     member_left=feedback.member_left,
     tables=(
@@ -44,5 +49,6 @@ MOCK = Feature(
         tables.MockFeedback,
         tables.MockSettings,
         tables.MockNoShow,
+        MockTime,
     ),
 )

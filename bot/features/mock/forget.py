@@ -45,6 +45,7 @@ def forget_mock(ctx: Ctx) -> MockErased:
     """Free the caller's partners, then erase their mock profile, requests and feedback text."""
     messages = _leave_the_queue(ctx)
     store = ctx.store(MockStore)
+    store.forget_space_admin(ctx.member_id)
     # The scores stay, with no name, so other members' averages stay true.
     return MockErased(
         store.blank_feedback(ctx.member_id), store.drop_profile(ctx.member_id), messages

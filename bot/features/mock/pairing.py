@@ -19,6 +19,7 @@ from bot.core.vocabulary import ROUND_CATEGORIES
 from bot.features.mock.cards import Person, announcement, packet
 from bot.features.mock.store import MockStore, timezone_of
 from bot.features.mock.tables import MockPairing, MockProfile, MockRequest, MockSeat
+from bot.features.mock.time_offer import open_offer
 from bot.storage.tables import Community, Question
 
 LEAD = timedelta(hours=4)
@@ -82,11 +83,12 @@ def pair_members(
     scope.store.flush()
     assert pairing.id is not None
     questions = _questions(scope, pairing.id, cycle)
+    answer_by = open_offer(scope.store, pairing.id, start, scope.clock.now())
     messages: list[Message] = []
     for position, (asker, target) in enumerate(interview_order(range(len(cycle)))):
         question = questions[target]
         _seat(scope, pairing.id, position, cycle[asker], cycle[target], question)
-        card = announcement(pairing.id, cycle[asker], cycle, start, shared, why)
+        card = announcement(pairing.id, cycle[asker], cycle, start, shared, why, answer_by)
         messages.append(_direct(cycle[asker], card))
         messages.append(_direct(cycle[asker], packet(cycle[target], question)))
     for request in requests:

@@ -19,6 +19,11 @@ class MockSettings(SQLModel, table=True):
     roles: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # type: ignore[type-arg]
     odd_policy: str = Field(default="trio", max_length=8)
     wait_hours: int = Field(default=24, sa_column_kwargs={"server_default": "24"})
+    # A private thread (Discord) or group DM (Slack) for each confirmed pair; off by default.
+    private_space: bool = Field(default=False)
+    space_channel: str | None = Field(default=None, max_length=64)  # a Discord thread's parent
+    space_admin_id: int | None = None  # the admin told (once) when a space cannot be made
+    space_warned: bool = Field(default=False)
 
 
 class MockProfile(SQLModel, table=True):

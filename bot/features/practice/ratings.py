@@ -11,6 +11,7 @@ from bot.core.repetition import RATING_LABELS, next_due, rating_base
 from bot.core.words import plural
 from bot.features.practice.store import PracticeStore
 from bot.features.practice.tables import ReviewState
+from bot.features.prep.api import note_rating
 from bot.storage.tables import Question
 
 
@@ -25,7 +26,10 @@ def record_rating(ctx: Ctx, question: Question, rating: str) -> Reply:
     else:
         interval = _rerate(ctx, state, today, rating)
     when = "tomorrow" if interval == 1 else f"in {plural(interval, 'day')}"
-    return Reply.note(f"Rated **{RATING_LABELS[rating]}**. It comes back in /practice {when}.")
+    plan = note_rating(ctx, question, rating)  # the prep plan counts a rating that fits
+    return Reply.note(
+        f"Rated **{RATING_LABELS[rating]}**. It comes back in /practice {when}.{plan}"
+    )
 
 
 def _new_state(ctx: Ctx, question: Question, rating: str, interval: int, due: date) -> ReviewState:

@@ -11,6 +11,7 @@ from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
 from bot.features.practice.picking import pick_practice
 from bot.features.practice.store import PracticeStore, enabled_prefs
+from bot.features.prep.api import todays_plan_card
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.uow import Session
 
@@ -38,10 +39,14 @@ def build_practice(session: Session, clock: Clock, due: Due) -> list[Message]:
     member = store.member(due.member_id) if due.member_id is not None else None
     if member is None:
         return []
-    found = pick_practice(store, member.id or 0, date.fromisoformat(due.key))
-    if found is None:
+    today = date.fromisoformat(due.key)
+    # A member with a prep plan gets the plan's item in this same DM (one message, not two).
+    planned = todays_plan_card(session, due.community_id, member.id or 0, today)
+    found = pick_practice(store, member.id or 0, today) if planned is None else None
+    card = planned or (practice_card(*found) if found else None)
+    if card is None:
         return []
-    return [Message(practice_card(*found), Visibility.DIRECT, to_member=member.external_id)]
+    return [Message(card, Visibility.DIRECT, to_member=member.external_id)]
 
 
 KINDS = (Kind("practice", build=build_practice),)

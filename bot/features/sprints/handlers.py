@@ -15,6 +15,7 @@ from bot.core.clock import local_date
 from bot.core.vocabulary import CATEGORY_NAMES, LEVEL_NAMES, ROUND_NAMES, WEEKDAYS
 from bot.core.words import plural
 from bot.features.leaderboard.api import sprint_recap
+from bot.features.prep.api import plans_line
 from bot.features.sprints.calendar import calendar_of, plan_from
 from bot.features.sprints.store import SprintStore
 from bot.features.sprints.tables import Sprint
@@ -163,6 +164,7 @@ def sprint_status(ctx: Ctx, _: NoOptions) -> Reply:
         Field("Posts", f"{sprint.post_time} {sprint.timezone}", inline=True),
         Field("Ends", _ends(sprint, cal)),
         Field("Today", describe_day(cal.focus_on(today))),
+        Field("Prep plans", plans_line(ctx, today)),
     ]
     if week is not None:
         fields.insert(2, Field("This week", cal.weeks[week].theme))

@@ -27,6 +27,10 @@ def test_two_members_are_paired_and_give_each_other_feedback(tmp_path: Path) -> 
         "/as bob",
         BOB,
         "/mock request round:ml_depth",
+        "/press 3",  # bob accepts the proposed time
+        "/as alice",
+        "/press 3",  # and so does alice: the mock is confirmed
+        "/as bob",
         "/mock done",
         "/time +1d",
         "/mock done",

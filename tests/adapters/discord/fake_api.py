@@ -100,6 +100,7 @@ class FakeDiscord:
     messages: dict[str, dict[str, Any]] = field(default_factory=dict)
     originals: dict[str, str] = field(default_factory=dict)  # interaction token -> message id
     threads: set[str] = field(default_factory=set)
+    thread_members: dict[str, list[str]] = field(default_factory=dict)  # private thread -> users
     forbidden: set[str] = field(default_factory=set)
     missing: set[str] = field(default_factory=set)
     closed_dms: set[str] = field(default_factory=set)  # user ids
@@ -167,6 +168,9 @@ class FakeDiscord:
             ("GET", r"/guilds/(\d+)/members/(\d+)", self._member),
             ("POST", r"/channels/(\d+)/messages", self._channel_message),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._thread),
+            ("POST", r"/channels/(\d+)/threads", self._private_thread),
+            ("PUT", r"/channels/(\d+)/thread-members/(\d+)", self._join_thread),
+            ("DELETE", r"/channels/(\d+)", self._delete_channel),
         ]
 
     def _application(self) -> dict[str, Any]:
@@ -278,6 +282,22 @@ class FakeDiscord:
         self.threads.add(message_id)
         thread = {"id": message_id, "type": 11, "parent_id": channel_id, **call.body}
         return _json(thread)
+
+    def _private_thread(self, call: Call, channel_id: str) -> web.Response:
+        if channel_id in self.forbidden:
+            return _json(MISSING_ACCESS, 403)
+        thread_id = self.new_id()
+        self.threads.add(thread_id)
+        return _json({"id": thread_id, "type": 12, "parent_id": channel_id, **call.body})
+
+    def _join_thread(self, call: Call, thread_id: str, user_id: str) -> web.Response:
+        self.thread_members.setdefault(thread_id, []).append(user_id)
+        return web.Response(status=204)
+
+    def _delete_channel(self, call: Call, channel_id: str) -> web.Response:
+        self.threads.discard(channel_id)
+        self.missing.add(channel_id)
+        return _json({"id": channel_id, "type": 12})
 
     # What the tests read -------------------------------------------------------------
 

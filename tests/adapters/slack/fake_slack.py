@@ -47,6 +47,7 @@ class FakeSlack:
         self.headers: dict[str, str] = {}
         self.admins: set[str] = set()
         self.fail: dict[str, str] = {}  # Web API method -> error code
+        self.group_dm_error: str | None = None  # conversations.open of several users fails so
         self.broken: dict[str, str] = {}  # channel -> error code for chat.post*
         self.outages: dict[str, list[int]] = {}  # Web API method -> HTTP statuses still to answer
         self.post_gate: asyncio.Event | None = None  # if given, chat.postMessage waits for it
@@ -153,6 +154,8 @@ class FakeSlack:
 
     def _answer(self, method: str, args: Call) -> Call:
         error = self.fail.get(method) or self._channel_error(method, args)
+        if method == "conversations.open" and "," in str(args.get("users", "")):
+            error = error or self.group_dm_error
         if error is None and method in ("chat.postMessage", "chat.postEphemeral"):
             error = block_problem(args.get("blocks"))
         if error:

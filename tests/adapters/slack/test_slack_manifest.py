@@ -40,3 +40,7 @@ def test_the_manifest_subscribes_to_members_leaving() -> None:
     data = manifest()
     assert "user_change" in data["settings"]["event_subscriptions"]["bot_events"]
     assert "users:read" in data["oauth_config"]["scopes"]["bot"]  # user_change needs it
+
+
+def test_the_manifest_lets_the_bot_open_a_group_dm_for_a_mock_pair() -> None:
+    assert "mpim:write" in manifest()["oauth_config"]["scopes"]["bot"]

@@ -12,9 +12,11 @@ from bot.features.daily.answers import rate_daily
 from bot.features.daily.store import DailyStore
 from bot.features.daily.tables import Answer
 from bot.features.practice.store import PracticeStore
+from bot.features.prep.store import PrepStore
 from tests.fakes import FakeUnitOfWork
 from tests.features.daily.fakes import FakeDailyStore
 from tests.features.practice.fakes import FakePracticeStore, question
+from tests.features.prep.fakes import FakePrepStore
 from tests.replies import reply_text
 
 TODAY = date(2026, 12, 1)
@@ -24,7 +26,8 @@ def _uow() -> tuple[FakeUnitOfWork, FakeDailyStore, FakePracticeStore]:
     bank = [question("q1", "Two sum")]
     daily, practice = FakeDailyStore(bank), FakePracticeStore(bank)
     daily.add_post("c1", TODAY, "q1")
-    return FakeUnitOfWork((DailyStore, daily), (PracticeStore, practice)), daily, practice
+    stores = ((DailyStore, daily), (PracticeStore, practice), (PrepStore, FakePrepStore()))
+    return FakeUnitOfWork(*stores), daily, practice
 
 
 def test_rating_the_daily_question_twice_says_the_same_number_of_days() -> None:

@@ -153,3 +153,11 @@ async def test_two_processes_ticking_at_once_send_one_digest(hub: Hub, clock: Fa
     )
     sent = [m for _, m in first.sent + second.sent if is_digest(m)]
     assert [m.to_member for m in sent] == ["ivy"]
+
+
+async def test_a_prep_plan_is_news_and_its_progress_has_a_line(hub: Hub, clock: FakeClock) -> None:
+    clock.set(SATURDAY)
+    hub.command_text(actor("jo"), "prep", "start date:2027-01-20")
+    lines = (await digests(hub, clock, MONDAY + timedelta(hours=9)))["jo"].splitlines()
+    assert lines[-1].startswith("**Prep plan:** 44 days to go - ")
+    assert "items done this fortnight" in lines[-1]

@@ -176,7 +176,12 @@ def test_a_waiting_partner_gives_an_instant_pairing_announced_privately(hub: Hub
     assert "Proposed time: Tue 1 Dec, 12:00 (America/New_York)" in card_text(second[0].card)
     assert "1. u2 interviews you (Onsite coding)\n2. You interview u2 (ML depth)" in mine
     assert "You will be asked: Onsite coding · MLE II" in mine
-    assert [b.label for b in first[0].card.buttons] == ["Give feedback", "Partner didn't show"]
+    assert [b.label for b in first[0].card.buttons] == [
+        "Give feedback",
+        "Partner didn't show",
+        "Accept",
+        "Another time",
+    ]
 
 
 def test_the_calendar_invite_is_a_valid_ics_file(hub: Hub) -> None:

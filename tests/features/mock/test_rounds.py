@@ -225,6 +225,6 @@ def test_a_pair_without_shared_hours_gets_a_suggested_time(hub: Hub) -> None:
     join(hub, "u2", value)
     reply = mock(hub, "boss", "round close", admin=True)
     announcement = card_text(to(reply, "u1")[0].card)
-    assert "Your weekly hours do not overlap: this is a suggestion, agree a time together." in (
+    assert "Your weekly hours do not overlap: accept this time or press **Another time**." in (
         announcement
     )

@@ -8,14 +8,16 @@ from bot.app.registry import UserError
 from bot.core.cards import plain
 from bot.features.practice.handlers import practice_rate
 from bot.features.practice.store import PracticeStore
+from bot.features.prep.store import PrepStore
 from tests.fakes import FakeUnitOfWork
 from tests.features.practice.fakes import FakePracticeStore, question
+from tests.features.prep.fakes import FakePrepStore
 from tests.replies import reply_text
 
 
 def _uow() -> tuple[FakeUnitOfWork, FakePracticeStore]:
     store = FakePracticeStore([question("q1", "Two sum")])
-    return FakeUnitOfWork((PracticeStore, store)), store
+    return FakeUnitOfWork((PracticeStore, store), (PrepStore, FakePrepStore())), store
 
 
 def test_pressing_nailed_three_times_keeps_one_review_due_in_21_days() -> None:

@@ -65,7 +65,19 @@ TEXT_COLUMNS = {
     "mock_seat.status": "not a member's",
     "mock_settings.roles": "not a member's",
     "mock_settings.odd_policy": "not a member's",
+    "mock_settings.space_channel": "not a member's",
+    "mock_time.status": "not a member's",
+    "mock_time.accepted": "member row ids only, no name or words (as seats hold)",
+    "mock_time.space_ref": "not a member's: the pair's thread or group DM id",
     "practicepref.at_time": "erased: settings deleted",
+    "prep_item.area": "erased: the plan is deleted",
+    "prep_item.kind": "erased: the plan is deleted",
+    "prep_item.mock_round": "erased: the plan is deleted",
+    "prep_item.question_id": "erased: the plan is deleted",
+    "prep_item.rating": "erased: the plan is deleted",
+    "prep_plan.role": "erased: the plan is deleted",
+    "prep_plan.level": "erased: the plan is deleted",
+    "prep_plan.rounds": "erased: the plan is deleted",
     "practicepref.timezone": "erased: settings deleted",
     "question.id": "the bank",
     "question.category": "the bank",
@@ -167,6 +179,7 @@ def _everything_a_member_does(hub: Hub) -> None:
     mock_flow.done(hub, "u2", comment=f"{mock_flow.FEEDBACK} Well done, {WHO}.")
     hub.command_text(actor(WHO), "practice", f"daily at:08:00 timezone:{ZONE}")
     _a_practice_dm_failed(hub)
+    hub.command_text(actor(WHO), "prep", f'start date:2099-01-01 role:"{WHO} at Example"')
     mock_flow.request(hub, WHO, 'round:onsite_coding window:"sat 10:00-14:00"')
     write(hub, WHO, title=f"{WHO} fixed it")
     write(hub, "u2", title="Theirs")
@@ -205,10 +218,10 @@ def test_the_member_is_told_what_was_erased_and_what_stays(hub: Hub) -> None:
     _everything_a_member_does(hub)
     done = text_of(_forget(hub, WHO))
     assert (
-        "Erased in this community: the text of 1 daily answer, 2 question suggestions, the "
-        "comments of 2 mock feedback "
-        "forms, your mock profile, 1 story, the comments of 1 story review you wrote, your "
-        "self-ratings, practice settings, points and streak, name and time zone." in done
+        "Erased in this community: the text of 1 daily answer, 2 question suggestions, your prep "
+        "plan, the comments of 2 mock feedback forms, your mock profile, 1 story, the comments of "
+        "1 story review you wrote, your self-ratings, practice settings, points and streak, name "
+        "and time zone." in done
     )
     assert (
         "What stays: messages already posted in channels and direct messages (PrepLoop cannot "

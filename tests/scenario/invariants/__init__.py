@@ -13,6 +13,7 @@ from tests.scenario.invariants.earning import double_press, ratings, story_point
 from tests.scenario.invariants.mock import expiry, noshow_timing, packets, pairing_wait
 from tests.scenario.invariants.posts import oops, posts_once
 from tests.scenario.invariants.privacy import forgotten, reads
+from tests.scenario.invariants.reminders import reminders_once, reminders_quiet
 from tests.scenario.invariants.times import zones
 
 CHECKS: dict[str, Check] = {
@@ -31,4 +32,6 @@ CHECKS: dict[str, Check] = {
     "double_press": double_press,
     "noshow_timing": noshow_timing,
     "zones": zones,
+    "reminders_once": reminders_once,
+    "reminders_quiet": reminders_quiet,
 }

@@ -22,6 +22,7 @@ from bot.features.mock.store.finders import (
 from bot.features.mock.store.pairings import PairingRows
 from bot.features.mock.store.queue import QueueRows
 from bot.features.mock.store.rounds import RoundRows
+from bot.features.mock.store.times import TimeRows
 
 __all__ = [
     "DEFAULT_WAIT_HOURS",
@@ -35,5 +36,5 @@ __all__ = [
 ]
 
 
-class MockStore(QueueRows, PairingRows, RoundRows, StoreBase):
+class MockStore(QueueRows, PairingRows, RoundRows, TimeRows, StoreBase):
     """The mock feature's rows of one community, read and written in one unit of work."""
