@@ -37,10 +37,6 @@ def a_week(hub: Hub, clock: FakeClock) -> None:
     for who, points in (("cat", 20), ("ann", 5), ("bob", 5)):
         give(hub, who, points)
     clock.set(SATURDAY)
-    profile(hub, "ann")
-    profile(hub, "bob", level="senior", zone="America/New_York", hours=NEW_YORK_NOONS)
-    request(hub, "ann")
-    request(hub, "bob", "round:ml_depth")  # paired with Ann
     for who in ("ann", "bob", "eve"):
         answer(hub, who)
     rate_missed(hub, "ann")
@@ -50,6 +46,10 @@ def a_week(hub: Hub, clock: FakeClock) -> None:
     clock.set(SUNDAY)
     answer(hub, "ann")  # a two-day streak: 10 + 10 + 2
     give(hub, "bob", 12)
+    profile(hub, "ann")
+    profile(hub, "bob", level="senior", zone="America/New_York", hours=NEW_YORK_NOONS)
+    request(hub, "ann")
+    request(hub, "bob", "round:ml_depth")  # paired with Ann, for Monday evening
 
 
 async def digests(hub: Hub, clock: FakeClock, moment: datetime) -> dict[str, str]:
