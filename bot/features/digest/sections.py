@@ -117,7 +117,7 @@ def next_mock(facts: Facts) -> Text | None:
     elif (mock.at if mock.at.tzinfo else mock.at.replace(tzinfo=UTC)) < facts.now:
         when = f", planned for {local_label(mock.at, facts.zone)}: `/mock done` once you have met"
     else:
-        when = f", {local_label(mock.at, facts.zone)}"
+        when = f", proposed for {local_label(mock.at, facts.zone)}"
     return rich("**Next mock:** ", mock.round, *people, when)
 
 

@@ -49,7 +49,8 @@ def test_a_member_gets_the_week_in_one_message_at_nine_in_their_zone(
         week["ann"].splitlines()[4],
         "**Stories to review:** 1 you took: `/story review`",
     ]
-    assert week["ann"].splitlines()[4].startswith("**Next mock:** Onsite coding with Bob, ")
+    mock = week["ann"].splitlines()[4]
+    assert mock.startswith("**Next mock:** Onsite coding with Bob, proposed for ")
     assert "(Europe/Paris)" in week["ann"]
 
 
