@@ -132,6 +132,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "mock",
         "story",
         "profile",
+        "digest",
     ]
 
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from bot.features.daily.store import answered_question_ids
+from bot.features.daily.store import answered_question_ids, answers_between
 
-__all__ = ["answered_question_ids"]
+__all__ = ["answered_question_ids", "answers_between"]

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, bindparam, update
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from bot.bank.live import Candidate, is_visible_to, live_candidates
 from bot.features.daily.tables import Answer, DailyPost
@@ -111,6 +111,16 @@ class DailyStore:
 def answered_question_ids(session: Session, member_id: int) -> set[str]:
     """The questions of the day a member has answered."""
     return set(session.exec(_ANSWERED, params={"member": member_id}))
+
+
+def answers_between(session: Session, member_id: int, start: datetime, end: datetime) -> int:
+    """How many questions of the day a member answered from `start` until before `end`."""
+    query = select(func.count()).where(
+        col(Answer.member_id) == member_id,
+        col(Answer.created_at) >= start,
+        col(Answer.created_at) < end,
+    )
+    return int(session.exec(query).one())
 
 
 def insert_posts(session: Session, rows: Sequence[PostRow]) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from bot.app.context import Ctx
 from bot.core.cards import Card
+from bot.core.standings import Standing
+from bot.core.streaks import Streak, alive
+from bot.features.leaderboard.history import PastBoard, past_board
 from bot.features.leaderboard.ledger import ALL_TIME, award, award_periods, periods_of, week_period
 from bot.features.leaderboard.posts import recap_card as _recap_card
 from bot.features.leaderboard.posts import weekly_card as _weekly_card
@@ -16,12 +19,16 @@ from bot.storage.uow import Session
 
 __all__ = [
     "ALL_TIME",
+    "PastBoard",
     "award",
     "award_periods",
     "award_periods_in",
+    "board_at",
     "count_answer_day",
     "recap_card",
     "sprint_recap",
+    "standing_in",
+    "streak_days",
     "week_period",
     "weekly_card",
 ]
@@ -45,3 +52,25 @@ def weekly_card(session: Session, community_id: int, week_start: date) -> Card |
 def award_periods_in(session: Session, community_id: int, today: date) -> list[str]:
     """The periods an award a community makes today counts toward, for a caller's own store."""
     return periods_of(LeaderboardStore(session, community_id), today)
+
+
+def standing_in(
+    session: Session, community_id: int, member_id: int, period: str
+) -> Standing | None:
+    """A member's standing on a period's board, exactly as /leaderboard shows it; None: absent."""
+    return LeaderboardStore(session, community_id).rank_of(period, member_id)
+
+
+def board_at(session: Session, community_id: int, moment: datetime) -> PastBoard:
+    """The all-time board as it stood at `moment`, from the ledger."""
+    return past_board(LeaderboardStore(session, community_id).points_before(moment))
+
+
+def streak_days(session: Session, community_id: int, member_id: int, today: date) -> int | None:
+    """A member's streak as it stands on their `today`; None when they turned streaks off."""
+    row = LeaderboardStore(session, community_id).streak(member_id)
+    if row is None:
+        return 0
+    if row.opted_out or row.community_id != community_id:
+        return None
+    return alive(Streak(row.current, row.best, row.last_day, row.freeze_week), today)

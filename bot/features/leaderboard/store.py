@@ -132,6 +132,15 @@ class LeaderboardStore:
         _snapshots[key] = (now, points)
         return points
 
+    def points_before(self, moment: datetime) -> dict[int, int]:
+        """Every member's points from the awards made before `moment`, for who had any then."""
+        found = self._session.exec(
+            select(LedgerEntry.member_id, func.sum(LedgerEntry.points))
+            .where(LedgerEntry.community_id == self.community_id, LedgerEntry.created_at < moment)
+            .group_by(col(LedgerEntry.member_id))
+        ).all()
+        return {member_id: int(points or 0) for member_id, points in found}
+
     def season_sprint(self, channel_id: str) -> Sprint | None:
         """The sprint whose board `period:sprint` shows: the channel's latest, else any."""
         return season_sprint(self._session, self.community_id, channel_id)

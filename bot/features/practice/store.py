@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from sqlalchemy import Date, bindparam, delete, update
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from bot.bank.live import is_visible_to, live_questions
 from bot.features.daily.api import answered_question_ids
@@ -57,6 +57,15 @@ class PracticeStore:
         """The member's review due longest ago (by today), if any."""
         params = {"member": member_id, "community": self.community_id, "today": today}
         return self.session.exec(_OVERDUE, params=params).first()
+
+    def due_count(self, member_id: int, today: date) -> int:
+        """How many of the member's reviews are due by `today`."""
+        query = select(func.count()).where(
+            ReviewState.community_id == self.community_id,
+            ReviewState.member_id == member_id,
+            col(ReviewState.due) <= today,
+        )
+        return int(self.session.exec(query).one())
 
     def next_coming(self, member_id: int) -> ReviewState | None:
         """The member's review that comes due first."""
@@ -124,3 +133,13 @@ def enabled_prefs(
             .where(PracticePref.enabled == True, col(Community.platform).in_(platforms))  # noqa: E712
         ).all()
     )
+
+
+def dm_times(session: Session, community_ids: Collection[int]) -> dict[int, str]:
+    """The local time ("08:00") of every practice DM that is on in these communities, by member."""
+    query = select(PracticePref.member_id, PracticePref.at_time).where(
+        PracticePref.enabled == True,  # noqa: E712
+        col(PracticePref.community_id).in_(sorted(community_ids)),
+    )
+    # Plain rows: the digest's finder asks for thousands at a time.
+    return {row[0]: row[1] for row in session.connection().execute(query)}

@@ -75,7 +75,7 @@ async def test_a_post_answered_by_a_passing_failure_lands_once_and_is_recorded(
     discord_app: Harness, hub: Hub, clock: FakeClock, waits: Waits, answers: list[int], slept: Any
 ) -> None:
     discord_app.api.glitches[CHANNEL] = list(answers)
-    assert await _first_post(discord_app, hub, clock) == 1
+    assert await _first_post(discord_app, hub, clock) == 2  # and Alice's digest: no news, none sent
     [landed] = discord_app.api.in_channel(CHANNEL)
     assert landed["embeds"][0]["title"].startswith("Question of the day")
     assert len(discord_app.api.posts_to(CHANNEL)) == len(answers) + 1
@@ -97,7 +97,7 @@ async def test_a_post_discord_keeps_failing_tells_the_sprint_admin_and_records_n
     slept: list[int],
 ) -> None:
     discord_app.api.glitches[CHANNEL] = [status] * 10
-    assert await _first_post(discord_app, hub, clock) == 1
+    assert await _first_post(discord_app, hub, clock) == 2  # and Alice's digest: no news, none sent
     assert discord_app.api.in_channel(CHANNEL) == []
     assert len(discord_app.api.posts_to(CHANNEL)) == tries  # 502 is retried by discord.py, 503 not
     assert waits.pauses == slept

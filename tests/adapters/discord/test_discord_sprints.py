@@ -50,7 +50,7 @@ async def test_the_scheduled_question_is_posted_answered_shared_and_revealed_in_
     await discord_app.start_sprint(clock)
     runner = JobRunner(hub.engine, clock, {"discord": discord_app.client.messenger})
     clock.set(datetime(2026, 12, 7, 9, tzinfo=UTC))
-    assert await runner.tick() == 1
+    assert await runner.tick() == 2  # the question, and Alice's digest (no news: not sent)
     posted = discord_app.latest()
     assert posted["embeds"][0]["title"].startswith("Question of the day")
 

@@ -24,7 +24,7 @@ async def test_the_scheduled_question_is_posted_answered_and_revealed_in_its_thr
     await slack.start_sprint(clock)
     runner = JobRunner(hub.engine, clock, {"slack": SlackMessenger(build_client(slack_settings))})
     clock.set(datetime(2026, 12, 7, 9, tzinfo=UTC))
-    assert await runner.tick() == 1
+    assert await runner.tick() == 2  # the question, and the admin's digest (no news: not sent)
     posted = slack.fake.of("chat.postMessage")[-1]
     assert "Question of the day" in texts(posted)
 

@@ -75,6 +75,17 @@ class StoryStore:
         )
         return list(self.session.exec(query))
 
+    def written_between(self, member_id: int, start: datetime, end: datetime) -> int:
+        """How many of a member's live stories were first saved from `start` until before `end`."""
+        query = select(func.count()).where(
+            Story.community_id == self.community_id,
+            Story.member_id == member_id,
+            col(Story.deleted_at).is_(None),
+            col(Story.created_at) >= start,
+            col(Story.created_at) < end,
+        )
+        return int(self.session.exec(query).one())
+
     def next_number(self, member_id: int) -> int:
         """Return the number a member's next story gets (deleted numbers are never reused)."""
         query = select(func.max(Story.number)).where(

@@ -1,0 +1,42 @@
+"""What other features may use of mock interviews: a member's next mock, for the digest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.features.mock.cards import round_name
+from bot.features.mock.store import MockStore
+from bot.storage.uow import Session
+
+__all__ = ["UpcomingMock", "next_mock"]
+
+
+@dataclass(frozen=True)
+class UpcomingMock:
+    """A member's next mock: paired (partners' shown names, the planned time) or still waiting."""
+
+    round: str
+    partners: tuple[str, ...] = ()
+    at: datetime | None = None
+    waiting: bool = False
+
+
+def next_mock(session: Session, community_id: int, member_id: int) -> UpcomingMock | None:
+    """The member's scheduled mock, else their request waiting for a partner, else None."""
+    store = MockStore(session, community_id)
+    active = store.active_seat(member_id)
+    if active is not None:
+        seat, pairing = active
+        assert pairing.id is not None
+        seats = store.seats(pairing.id)
+        others = [s.member_id for s in seats if s.member_id != member_id]
+        people = store.members(others)
+        shown = tuple(people[m].display_name or "a member" for m in others if m in people)
+        # The round the member is interviewed on (their seat holds the packet they ask from).
+        asked = next((s.round for s in seats if s.interviews_member_id == member_id), seat.round)
+        return UpcomingMock(round_name(asked), shown, pairing.proposed_at)
+    request = store.waiting_request(member_id)
+    if request is None:
+        return None
+    return UpcomingMock(round_name(request.round), waiting=True)
