@@ -7,13 +7,14 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, bindparam, update
+from sqlalchemy import select as select_columns
 from sqlmodel import col, select
 
 from bot.bank.live import Candidate, live_candidates
-from bot.features.daily.tables import Answer, DailyPost
-from bot.features.sprints.api import live_sprint
+from bot.features.daily.tables import Answer, DailyPost, QuestionSchedule
+from bot.features.sprints.api import LIVE, live_sprint
 from bot.features.sprints.tables import Sprint
-from bot.storage.tables import Question
+from bot.storage.tables import Community, Question
 from bot.storage.uow import Session
 from bot.storage.upsert import upsert_insert
 
@@ -105,6 +106,29 @@ class DailyStore:
         """The channel's active or paused sprint, whose plan and time zone the day follows."""
         return live_sprint(self.session, self.community_id, channel_id)
 
+    def schedule(self, channel_id: str) -> QuestionSchedule | None:
+        """The channel's standing schedule, if it has one."""
+        query = select(QuestionSchedule).where(
+            QuestionSchedule.community_id == self.community_id,
+            QuestionSchedule.channel_id == channel_id,
+        )
+        return self.session.exec(query).first()
+
+    def save_schedule(self, schedule: QuestionSchedule) -> None:
+        """Keep a new or changed standing schedule of this community."""
+        assert schedule.community_id == self.community_id
+        self.session.add(schedule)
+
+    def drop_schedule(self, schedule: QuestionSchedule) -> None:
+        """Switch a channel's standing schedule off."""
+        self.session.delete(schedule)
+
+    def channel_history(self, channel_id: str) -> list[tuple[str, date]]:
+        """The channel's questions of the day so far, with their days, oldest first."""
+        return histories(self.session, [(self.community_id, channel_id)])[
+            (self.community_id, channel_id)
+        ]
+
 
 def answered_question_ids(session: Session, member_id: int) -> set[str]:
     """The questions of the day a member has answered."""
@@ -180,3 +204,72 @@ def record_posted(session: Session, now: datetime, posted: Sequence[tuple[PostKe
         .values(message_ref=bindparam("b_ref"), posted_at=now),
         params,
     )
+
+
+ChannelKey = tuple[int, str]  # community id, channel id
+ScheduleRow = tuple[int, str, str, str, str, str, str, int, str, str]
+"""community, channel, post time, zone, days, track, weekly board, reveal lead, platform, ref"""
+
+SCHEDULES: Table = QuestionSchedule.__table__  # type: ignore[attr-defined]
+COMMUNITIES: Table = Community.__table__  # type: ignore[attr-defined]
+SPRINTS: Table = Sprint.__table__  # type: ignore[attr-defined]
+_STANDING = (
+    select_columns(
+        SCHEDULES.c.community_id,
+        SCHEDULES.c.channel_id,
+        SCHEDULES.c.post_time,
+        SCHEDULES.c.timezone,
+        SCHEDULES.c.days,
+        SCHEDULES.c.track,
+        SCHEDULES.c.weekly_board,
+        SCHEDULES.c.reveal_lead_minutes,
+        COMMUNITIES.c.platform,
+        COMMUNITIES.c.external_id,
+    )
+    .join_from(SCHEDULES, COMMUNITIES, COMMUNITIES.c.id == SCHEDULES.c.community_id)
+    .where(COMMUNITIES.c.platform.in_(bindparam("platforms", expanding=True)))
+)
+_LIVE_CHANNELS = select_columns(SPRINTS.c.community_id, SPRINTS.c.channel_id).where(
+    SPRINTS.c.status.in_(LIVE)
+)
+
+
+def standing_rows(session: Session, platforms: Collection[str]) -> list[ScheduleRow]:
+    """Every standing schedule on these platforms, as plain rows (the scheduler reads them all)."""
+    rows = session.connection().execute(_STANDING, {"platforms": list(platforms)})
+    return [tuple(row) for row in rows]
+
+
+def live_sprint_channels(session: Session) -> set[ChannelKey]:
+    """The channels a live sprint holds: their standing schedule waits until it ends."""
+    return {(c, ch) for c, ch in session.connection().execute(_LIVE_CHANNELS)}
+
+
+def schedules_of(
+    session: Session, keys: Collection[ChannelKey]
+) -> dict[ChannelKey, QuestionSchedule]:
+    """The standing schedules of these channels."""
+    communities = {c for c, _ in keys}
+    rows = session.exec(
+        select(QuestionSchedule).where(col(QuestionSchedule.community_id).in_(communities))
+    )
+    return {
+        (s.community_id, s.channel_id): s for s in rows if (s.community_id, s.channel_id) in keys
+    }
+
+
+def histories(
+    session: Session, keys: Collection[ChannelKey]
+) -> dict[ChannelKey, list[tuple[str, date]]]:
+    """Each channel's questions of the day so far, with their days, oldest first."""
+    found: dict[ChannelKey, list[tuple[str, date]]] = {key: [] for key in keys}
+    posts = POSTS.c
+    rows = session.connection().execute(
+        select_columns(posts.community_id, posts.channel_id, posts.question_id, posts.local_date)
+        .where(posts.community_id.in_({c for c, _ in keys}), posts.kind == "daily")
+        .order_by(posts.local_date, posts.id)
+    )
+    for community, channel, question_id, day in rows:
+        if (community, channel) in found:
+            found[(community, channel)].append((question_id, day))
+    return found
