@@ -4,12 +4,13 @@ day; `/question next` previews the next one privately, with Skip to swap it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError, option
 from bot.bank import catalog
+from bot.core.calendar import local_moment
 from bot.core.cards import Button, Card, Field, Reply, Text, UserText, rich
 from bot.core.clock import local_date
 from bot.core.timezones import local_label
@@ -80,6 +81,8 @@ def schedule_command(ctx: Ctx, options: ScheduleOptions) -> Reply:
         created_by=ctx.actor.user_id,
     )
     _apply(schedule, options)
+    if fresh or options.time or options.timezone or options.days:
+        schedule.created_at = ctx.clock.now()  # a post time already past today waits a day
     store.save_schedule(schedule)
     title = "Question of the day: " + ("scheduled here" if fresh else "schedule changed")
     return Reply.channel(schedule_card(ctx, schedule, title))
@@ -160,6 +163,13 @@ def next_moment(ctx: Ctx, schedule: QuestionSchedule) -> datetime:
     post = ctx.store(DailyStore).post_of_day(schedule.channel_id, today)
     posted: date | None = today if post is not None and post.posted_at is not None else None
     now = ctx.clock.now()
+    created = (
+        schedule.created_at
+        if schedule.created_at.tzinfo
+        else schedule.created_at.replace(tzinfo=UTC)
+    )
+    if created > local_moment(today, time.fromisoformat(schedule.post_time), schedule.timezone):
+        posted = today  # made after today's post time: its first post is the next one
     return next_post_at(schedule.post_time, schedule.days, schedule.timezone, now, posted=posted)
 
 

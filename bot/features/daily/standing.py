@@ -8,9 +8,10 @@ holds is skipped: the sprint posts there, and the schedule resumes when it ends.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core.calendar import local_moment
 from bot.core.vocabulary import WEEKDAYS
 from bot.features.daily.store import ScheduleRow, live_sprint_channels, standing_rows
 from bot.scheduling.claims import Due, Look
@@ -49,7 +50,7 @@ def find_standing_work(session: Session, look: Look, found: list[Due]) -> None:
 
 def standing_due(row: ScheduleRow, local: LocalNow, catch_up: bool = True) -> list[Due]:
     """The work one schedule is due at a local moment: reveal, question, weekly board."""
-    community, channel, post_time, _tz, days, _track, board, lead, platform, ref = row
+    community, channel, post_time, tz, days, _track, board, lead, platform, ref, created = row
     if local.weekday not in days and board != local.weekday:
         return []  # a day off, decided without building anything
 
@@ -62,7 +63,12 @@ def standing_due(row: ScheduleRow, local: LocalNow, catch_up: bool = True) -> li
         previous = previous_post_day(local.day, days)
         if previous is not None:
             work.append(due("reveal", previous))
-    if posts_today and local.clock >= post_time and (catch_up or _in_grace(local, post_time)):
+    if (
+        posts_today
+        and local.clock >= post_time
+        and (catch_up or _in_grace(local, post_time))
+        and not _set_after(created, local, post_time, tz)
+    ):
         work.append(due("daily", local.day))
     if board == local.weekday and local.clock >= post_time:
         work.append(due("weekly", local.day - timedelta(days=7)))
@@ -83,6 +89,17 @@ def previous_post_day(today: date, days: str) -> date | None:
         if WEEKDAYS[day.weekday()] in days:
             return day
     return None
+
+
+def _set_after(created: datetime, local: LocalNow, post_time: str, tz: str) -> bool:
+    """Whether the schedule was made after today's post time (its first post is tomorrow's)."""
+    if local.moment - _aware(created) > timedelta(days=1):
+        return False  # the usual case, decided without a time zone conversion
+    return _aware(created) > local_moment(local.day, time.fromisoformat(post_time), tz)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _in_grace(local: LocalNow, post_time: str) -> bool:

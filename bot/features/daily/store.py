@@ -207,8 +207,9 @@ def record_posted(session: Session, now: datetime, posted: Sequence[tuple[PostKe
 
 
 ChannelKey = tuple[int, str]  # community id, channel id
-ScheduleRow = tuple[int, str, str, str, str, str, str, int, str, str]
-"""community, channel, post time, zone, days, track, weekly board, reveal lead, platform, ref"""
+ScheduleRow = tuple[int, str, str, str, str, str, str, int, str, str, datetime]
+"""community, channel, post time, zone, days, track, weekly board, reveal lead, platform,
+community ref, created at"""
 
 SCHEDULES: Table = QuestionSchedule.__table__  # type: ignore[attr-defined]
 COMMUNITIES: Table = Community.__table__  # type: ignore[attr-defined]
@@ -225,6 +226,7 @@ _STANDING = (
         SCHEDULES.c.reveal_lead_minutes,
         COMMUNITIES.c.platform,
         COMMUNITIES.c.external_id,
+        SCHEDULES.c.created_at,
     )
     .join_from(SCHEDULES, COMMUNITIES, COMMUNITIES.c.id == SCHEDULES.c.community_id)
     .where(COMMUNITIES.c.platform.in_(bindparam("platforms", expanding=True)))

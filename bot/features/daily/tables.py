@@ -57,4 +57,4 @@ class QuestionSchedule(SQLModel, table=True):
     reveal_lead_minutes: int = Field(default=60)
     cycle_start: date | None = None
     created_by: str = Field(default="", max_length=64)
-    created_at: datetime = Field(default_factory=utc_now)
+    created_at: datetime = Field(default_factory=utc_now)  # or when its time last changed
