@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("track", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("weekly_board", sqlmodel.sql.sqltypes.AutoString(length=3), nullable=False),
         sa.Column("reveal_lead_minutes", sa.Integer(), nullable=False),
+        sa.Column("reveal_time", sqlmodel.sql.sqltypes.AutoString(length=5), nullable=False),
         sa.Column("cycle_start", sa.Date(), nullable=True),
         sa.Column("created_by", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),

@@ -25,6 +25,7 @@ from bot.features.daily.schedule_rules import (
     parse_days,
     parse_post_time,
 )
+from bot.features.daily.standing import reveal_time
 from bot.features.daily.store import DailyStore
 from bot.features.daily.tables import DailyPost, QuestionSchedule
 from bot.tracks import default_track, tracks_of
@@ -92,6 +93,7 @@ def _apply(schedule: QuestionSchedule, options: ScheduleOptions) -> None:
     """Change what the options set, checking each first."""
     if options.time is not None:
         schedule.post_time = parse_post_time(options.time)
+        schedule.reveal_time = reveal_time(schedule.post_time, schedule.reveal_lead_minutes)
     if options.timezone is not None:
         schedule.timezone = options.timezone
     if options.days is not None:

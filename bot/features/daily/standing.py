@@ -13,7 +13,13 @@ from zoneinfo import ZoneInfo
 
 from bot.core.calendar import local_moment
 from bot.core.vocabulary import WEEKDAYS
-from bot.features.daily.store import ScheduleRow, live_sprint_channels, standing_rows
+from bot.features.daily.store import (
+    ScheduleRow,
+    ZoneNow,
+    live_sprint_channels,
+    schedule_zones,
+    standing_rows,
+)
 from bot.scheduling.claims import Due, Look
 from bot.storage.uow import Session
 
@@ -34,18 +40,21 @@ class LocalNow:
         local = now.astimezone(ZoneInfo(tz))
         return cls(local.date(), WEEKDAYS[local.weekday()], f"{local:%H:%M}", local)
 
+    def row(self, tz: str) -> ZoneNow:
+        """What the database compares each schedule of this zone against."""
+        midnight = local_moment(self.day, time(0, 0), tz).replace(tzinfo=None)
+        week_ago = (self.day - timedelta(days=7)).isoformat()
+        return (tz, self.day.isoformat(), self.clock, self.weekday, week_ago, midnight)
+
 
 def find_standing_work(session: Session, look: Look, found: list[Due]) -> None:
-    """Add what each channel's standing schedule is due now."""
-    held = live_sprint_channels(session)
-    zones: dict[str, LocalNow] = {}
-    for row in standing_rows(session, look.platforms):
-        if (row[0], row[1]) in held:
-            continue
-        local = zones.get(row[3])
-        if local is None:
-            local = zones[row[3]] = LocalNow.at(look.now, row[3])
-        found.extend(standing_due(row, local, look.catch_up))
+    """Add what each channel's standing schedule is due now (and has not done yet)."""
+    zones = {tz: LocalNow.at(look.now, tz) for tz in schedule_zones(session)}
+    rows = standing_rows(session, look.platforms, [local.row(tz) for tz, local in zones.items()])
+    held = live_sprint_channels(session) if rows else set()
+    for row in rows:
+        if (row[0], row[1]) not in held:
+            found.extend(standing_due(row, zones[row[3]], look.catch_up))
 
 
 def standing_due(row: ScheduleRow, local: LocalNow, catch_up: bool = True) -> list[Due]:

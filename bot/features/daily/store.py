@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import DateTime, String, Table, and_, bindparam, column, exists, or_, update, values
 from sqlalchemy import select as select_columns
 from sqlmodel import col, select
 
@@ -14,6 +14,7 @@ from bot.bank.live import Candidate, live_candidates
 from bot.features.daily.tables import Answer, DailyPost, QuestionSchedule
 from bot.features.sprints.api import LIVE, live_sprint
 from bot.features.sprints.tables import Sprint
+from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community, Question
 from bot.storage.uow import Session
 from bot.storage.upsert import upsert_insert
@@ -214,32 +215,99 @@ community ref, created at"""
 SCHEDULES: Table = QuestionSchedule.__table__  # type: ignore[attr-defined]
 COMMUNITIES: Table = Community.__table__  # type: ignore[attr-defined]
 SPRINTS: Table = Sprint.__table__  # type: ignore[attr-defined]
-_STANDING = (
-    select_columns(
-        SCHEDULES.c.community_id,
-        SCHEDULES.c.channel_id,
-        SCHEDULES.c.post_time,
-        SCHEDULES.c.timezone,
-        SCHEDULES.c.days,
-        SCHEDULES.c.track,
-        SCHEDULES.c.weekly_board,
-        SCHEDULES.c.reveal_lead_minutes,
-        COMMUNITIES.c.platform,
-        COMMUNITIES.c.external_id,
-        SCHEDULES.c.created_at,
-    )
-    .join_from(SCHEDULES, COMMUNITIES, COMMUNITIES.c.id == SCHEDULES.c.community_id)
-    .where(COMMUNITIES.c.platform.in_(bindparam("platforms", expanding=True)))
+CLAIMS: Table = JobClaim.__table__  # type: ignore[attr-defined]
+ZoneNow = tuple[str, str, str, str, str, datetime]
+"""time zone, local day, local HH:MM, weekday (`mon`), the day a week before, local midnight
+(naive UTC): what every schedule in that zone compares against."""
+
+_COLUMNS = (
+    SCHEDULES.c.community_id,
+    SCHEDULES.c.channel_id,
+    SCHEDULES.c.post_time,
+    SCHEDULES.c.timezone,
+    SCHEDULES.c.days,
+    SCHEDULES.c.track,
+    SCHEDULES.c.weekly_board,
+    SCHEDULES.c.reveal_lead_minutes,
+    COMMUNITIES.c.platform,
+    COMMUNITIES.c.external_id,
+    SCHEDULES.c.created_at,
 )
 _LIVE_CHANNELS = select_columns(SPRINTS.c.community_id, SPRINTS.c.channel_id).where(
     SPRINTS.c.status.in_(LIVE)
 )
+_ZONES = select_columns(SCHEDULES.c.timezone).distinct()
 
 
-def standing_rows(session: Session, platforms: Collection[str]) -> list[ScheduleRow]:
-    """Every standing schedule on these platforms, as plain rows (the scheduler reads them all)."""
-    rows = session.connection().execute(_STANDING, {"platforms": list(platforms)})
-    return [tuple(row) for row in rows]
+def schedule_zones(session: Session) -> list[str]:
+    """The time zones standing schedules use."""
+    return [zone for (zone,) in session.connection().execute(_ZONES)]
+
+
+def standing_rows(
+    session: Session, platforms: Collection[str], zones: Sequence[ZoneNow]
+) -> list[ScheduleRow]:
+    """The standing schedules on these platforms with work due and not yet done, as plain rows.
+
+    The database leaves out every schedule whose question, reveal and board of the local day
+    are done (their claims), so an idle minute reads almost nothing however many there are.
+    """
+    if not zones:
+        return []
+    now = (
+        values(
+            column("tz", String),
+            column("day", String),
+            column("clock", String),
+            column("weekday", String),
+            column("week_ago", String),
+            column("midnight", DateTime),
+            name="zone_now",
+        )
+        .data(list(zones))
+        .cte("zone_now")
+    )  # a WITH clause: SQLite has no aliased VALUES
+    s, z = SCHEDULES.c, now.c
+    posts_today = s.days.contains(z.weekday)
+    query = (
+        select_columns(*_COLUMNS)
+        .join_from(SCHEDULES, COMMUNITIES, COMMUNITIES.c.id == s.community_id)
+        .join(now, z.tz == s.timezone)
+        .where(
+            COMMUNITIES.c.platform.in_(list(platforms)),
+            or_(
+                and_(posts_today, s.post_time <= z.clock, ~_done("daily", CLAIMS.c.key == z.day)),
+                and_(
+                    posts_today,
+                    s.reveal_time <= z.clock,
+                    ~_done(
+                        "reveal",
+                        CLAIMS.c.key < z.day,
+                        CLAIMS.c.key >= z.week_ago,
+                        CLAIMS.c.claimed_at >= z.midnight,
+                    ),
+                ),
+                and_(
+                    s.weekly_board == z.weekday,
+                    s.post_time <= z.clock,
+                    ~_done("weekly", CLAIMS.c.key == z.week_ago),
+                ),
+            ),
+        )
+    )
+    return [tuple(row) for row in session.connection().execute(query)]
+
+
+def _done(kind: str, *where: Any) -> Any:
+    """Whether the schedule's channel has a finished claim of this kind matching `where`."""
+    claims, s = CLAIMS.c, SCHEDULES.c
+    return exists().where(
+        claims.community_id == s.community_id,
+        claims.channel_id == s.channel_id,
+        claims.kind == kind,
+        claims.done_at.is_not(None),
+        *where,
+    )
 
 
 def live_sprint_channels(session: Session) -> set[ChannelKey]:

@@ -55,6 +55,7 @@ class QuestionSchedule(SQLModel, table=True):
     track: str = Field(max_length=40)
     weekly_board: str = Field(default="", max_length=3)  # a weekday (`mon`), or none
     reveal_lead_minutes: int = Field(default=60)
+    reveal_time: str = Field(default="08:00", max_length=5)  # HH:MM, local: post_time - lead
     cycle_start: date | None = None
     created_by: str = Field(default="", max_length=64)
     created_at: datetime = Field(default_factory=utc_now)  # or when its time last changed
