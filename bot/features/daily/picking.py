@@ -16,12 +16,12 @@ from bot.core.clock import local_date, seeded
 from bot.core.rotation import pick_question
 from bot.core.vocabulary import WEEKDAYS
 from bot.features.daily.store import (
-    ChannelKey,
     DailyStore,
     PostKey,
     histories,
     insert_posts,
     posts_of_days,
+    posts_of_keys,
     schedules_of,
     used_question_ids,
 )
@@ -256,6 +256,25 @@ def pick_from_track(
     return TrackPick(question_id, restarted)
 
 
+def track_pool(bank: Sequence[Candidate], track: Track) -> list[Candidate]:
+    """The questions of the bank a track may ask (worked out once per fan-out)."""
+    pools = getattr(bank, "pools", None)
+    if pools is not None and track.id in pools:
+        return list(pools[track.id])
+    pool = [q for q in bank if track.filter.admits(q.category, q.difficulty, q.rounds, q.levels)]
+    if pools is not None:
+        pools[track.id] = pool
+    return pool
+
+
+class _PooledBank(list[Candidate]):
+    """The live bank with each track's pool worked out once (the scheduler's fan-out)."""
+
+    def __init__(self, bank: Sequence[Candidate]) -> None:
+        super().__init__(bank)
+        self.pools: dict[str, list[Candidate]] = {}
+
+
 def claim_standing_posts(
     session: Session, keys: Sequence[PostKey]
 ) -> tuple[dict[PostKey, DailyPost], set[PostKey]]:
@@ -263,18 +282,17 @@ def claim_standing_posts(
 
     Also returns the posts on which a channel's track started over, to tell the channel.
     """
-    channels: set[ChannelKey] = {(c, ch) for c, ch, _ in keys}
-    schedules = schedules_of(session, channels)
-    posts = posts_of_days(session, {c for c, _ in channels}, {d for _, _, d in keys})
+    schedules = schedules_of(session, {(c, ch) for c, ch, _ in keys})
+    posts = posts_of_keys(session, keys)
     missing = [key for key in keys if key not in posts and key[:2] in schedules]
     if missing:
         asked = histories(session, {key[:2] for key in missing})
-        bank = live_candidates(session)
+        bank = _PooledBank(live_candidates(session))
         rows = [
             (c, ch, d, _picked(schedules[(c, ch)], bank, asked[(c, ch)], d)) for c, ch, d in missing
         ]
         insert_posts(session, rows)
-        posts.update(posts_of_days(session, {r[0] for r in rows}, {r[2] for r in rows}))
+        posts.update(posts_of_keys(session, missing))
     restarts = {
         key
         for key in keys

@@ -6,7 +6,19 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, String, Table, and_, bindparam, column, exists, or_, update, values
+from sqlalchemy import (
+    DateTime,
+    String,
+    Table,
+    and_,
+    bindparam,
+    column,
+    exists,
+    or_,
+    tuple_,
+    update,
+    values,
+)
 from sqlalchemy import select as select_columns
 from sqlmodel import col, select
 
@@ -319,13 +331,17 @@ def schedules_of(
     session: Session, keys: Collection[ChannelKey]
 ) -> dict[ChannelKey, QuestionSchedule]:
     """The standing schedules of these channels."""
-    communities = {c for c, _ in keys}
-    rows = session.exec(
-        select(QuestionSchedule).where(col(QuestionSchedule.community_id).in_(communities))
-    )
-    return {
-        (s.community_id, s.channel_id): s for s in rows if (s.community_id, s.channel_id) in keys
-    }
+    wanted = tuple_(SCHEDULES.c.community_id, SCHEDULES.c.channel_id).in_(list(keys))
+    rows = session.exec(select(QuestionSchedule).where(wanted))
+    return {(s.community_id, s.channel_id): s for s in rows}
+
+
+def posts_of_keys(session: Session, keys: Collection[PostKey]) -> dict[PostKey, DailyPost]:
+    """The daily posts of these channels on these days."""
+    posts = POSTS.c
+    wanted = tuple_(posts.community_id, posts.channel_id, posts.local_date).in_(list(keys))
+    rows = session.exec(select(DailyPost).where(wanted, DailyPost.kind == "daily"))
+    return {(p.community_id, p.channel_id, p.local_date): p for p in rows}
 
 
 def histories(
@@ -336,7 +352,7 @@ def histories(
     posts = POSTS.c
     rows = session.connection().execute(
         select_columns(posts.community_id, posts.channel_id, posts.question_id, posts.local_date)
-        .where(posts.community_id.in_({c for c, _ in keys}), posts.kind == "daily")
+        .where(tuple_(posts.community_id, posts.channel_id).in_(list(keys)), posts.kind == "daily")
         .order_by(posts.local_date, posts.id)
     )
     for community, channel, question_id, day in rows:
