@@ -136,6 +136,17 @@ class DailyStore:
         """Switch a channel's standing schedule off."""
         self.session.delete(schedule)
 
+    def unname_schedule_setter(self, user_id: str) -> None:
+        """Forget that a member set this community's standing schedules."""
+        self.session.execute(
+            update(QuestionSchedule)
+            .where(
+                col(QuestionSchedule.community_id) == self.community_id,
+                col(QuestionSchedule.created_by) == user_id,
+            )
+            .values(created_by="")
+        )
+
     def channel_history(self, channel_id: str) -> list[tuple[str, date]]:
         """The channel's questions of the day so far, with their days, oldest first."""
         return histories(self.session, [(self.community_id, channel_id)])[

@@ -96,3 +96,8 @@ class FakeDailyStore(DailyStore):
     def channel_history(self, channel_id: str) -> list[tuple[str, date]]:
         mine = [p for p in self.posts.values() if p.channel_id == channel_id]
         return [(p.question_id, p.local_date) for p in sorted(mine, key=lambda p: p.local_date)]
+
+    def unname_schedule_setter(self, user_id: str) -> None:
+        for schedule in self.schedules.values():
+            if schedule.created_by == user_id:
+                schedule.created_by = ""
