@@ -228,32 +228,36 @@ def pick_from_track(
     When every question of the track was asked, the track starts over (`restarted`) from the
     question asked longest ago.
     """
-    admitted = [q for q in bank if q.id != exclude]
-    pool = [
-        q for q in admitted if track.filter.admits(q.category, q.difficulty, q.rounds, q.levels)
-    ]
-    pool = pool or admitted
+    pool = [q for q in track_pool(bank, track) if q.id != exclude]
+    pool = pool or [q for q in bank if q.id != exclude]
     if not pool:
         raise UserError(NO_QUESTIONS)
     last = dict(history)  # oldest first: the latest day wins
     this_round = {qid for qid, asked in history if cycle_start is None or asked >= cycle_start}
     open_ = [q for q in pool if q.id not in this_round]
     restarted = not open_
-    open_ = open_ or pool
     recent = {qid for qid, asked in last.items() if day - asked < RECENT}
-    focus = track.on(WEEKDAYS[day.weekday()])
-    layers = [
-        [q.id for q in open_ if step.admits(q.category, q.difficulty, q.rounds, q.topic, q.levels)]
-        for step in focus.widening()
-    ]
-    layers.append([q.id for q in open_])
-    chosen = next(
-        (fresh for layer in layers if (fresh := [q for q in layer if q not in recent])), None
-    )
-    ids = chosen or next(layer for layer in layers if layer)
+    ids = _first_fresh(open_ or pool, track.on(WEEKDAYS[day.weekday()]), recent)
     never = sorted(qid for qid in ids if qid not in last)
     question_id = rng.choice(never) if never else min(ids, key=lambda qid: (last[qid], qid))
     return TrackPick(question_id, restarted)
+
+
+def _first_fresh(open_: list[Candidate], focus: DayFilter, recent: set[str]) -> list[str]:
+    """The narrowest widening of the day's filter with a question not asked lately; if every
+    one was, the narrowest with any (worked out step by step: the first usually answers)."""
+    fallback: list[str] = []
+    for step in [*focus.widening(), DayFilter()]:
+        layer = [
+            q.id
+            for q in open_
+            if step.admits(q.category, q.difficulty, q.rounds, q.topic, q.levels)
+        ]
+        fresh = [qid for qid in layer if qid not in recent]
+        if fresh:
+            return fresh
+        fallback = fallback or layer
+    return fallback
 
 
 def track_pool(bank: Sequence[Candidate], track: Track) -> list[Candidate]:
