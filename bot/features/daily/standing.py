@@ -51,10 +51,13 @@ def find_standing_work(session: Session, look: Look, found: list[Due]) -> None:
     """Add what each channel's standing schedule is due now (and has not done yet)."""
     zones = {tz: LocalNow.at(look.now, tz) for tz in schedule_zones(session)}
     rows = standing_rows(session, look.platforms, [local.row(tz) for tz, local in zones.items()])
-    held = live_sprint_channels(session) if rows else set()
+    held = live_sprint_channels(session) if rows else {}
     for row in rows:
-        if (row[0], row[1]) not in held:
-            found.extend(standing_due(row, zones[row[3]], look.catch_up))
+        due = standing_due(row, zones[row[3]], look.catch_up)
+        sprint_start = held.get((row[0], row[1]))
+        if sprint_start is not None:  # the sprint posts; only the schedule's last answer is due
+            due = [d for d in due if d.kind == "reveal" and d.key < sprint_start.isoformat()]
+        found.extend(due)
 
 
 def standing_due(row: ScheduleRow, local: LocalNow, catch_up: bool = True) -> list[Due]:

@@ -256,9 +256,9 @@ _COLUMNS = (
     COMMUNITIES.c.external_id,
     SCHEDULES.c.created_at,
 )
-_LIVE_CHANNELS = select_columns(SPRINTS.c.community_id, SPRINTS.c.channel_id).where(
-    SPRINTS.c.status.in_(LIVE)
-)
+_LIVE_CHANNELS = select_columns(
+    SPRINTS.c.community_id, SPRINTS.c.channel_id, SPRINTS.c.start_date
+).where(SPRINTS.c.status.in_(LIVE))
 _ZONES = select_columns(SCHEDULES.c.timezone).distinct()
 
 
@@ -333,9 +333,10 @@ def _done(kind: str, *where: Any) -> Any:
     )
 
 
-def live_sprint_channels(session: Session) -> set[ChannelKey]:
-    """The channels a live sprint holds: their standing schedule waits until it ends."""
-    return {(c, ch) for c, ch in session.connection().execute(_LIVE_CHANNELS)}
+def live_sprint_channels(session: Session) -> dict[ChannelKey, date]:
+    """The channels a live sprint holds, with its first day: their standing schedule waits."""
+    rows = session.connection().execute(_LIVE_CHANNELS)
+    return {(c, ch): start for c, ch, start in rows}
 
 
 def schedules_of(

@@ -188,6 +188,23 @@ async def test_a_live_sprint_holds_the_channel_and_the_schedule_says_so(
     assert len(_questions(messenger)) == 2  # the schedule resumed
 
 
+async def test_the_schedules_last_answer_is_revealed_when_a_sprint_takes_over(
+    hub: Hub, clock: FakeClock
+) -> None:
+    clock.set(datetime(2026, 12, 6, 12, 0, tzinfo=UTC))
+    _set(hub, "schedule time:07:00 timezone:UTC")
+    messenger = FakeMessenger()
+    runner = JobRunner(hub.engine, clock, {"console": messenger})
+    await _tick_at(runner, clock, 2026, 12, 7, 7, 0)  # the schedule's Monday question
+    hub.command_text(BOSS, "sprint", "start Winter start:2026-12-08 weeks:1 timezone:UTC")
+    await _tick_at(runner, clock, 2026, 12, 8, 6, 0)
+    reveal = messenger.sent[-1][1]
+    assert "What a strong answer covers" in plain(reveal.card.title)
+    assert reveal.thread_of == "msg-1"
+    await _tick_at(runner, clock, 2026, 12, 8, 7, 0)
+    assert len(_questions(messenger)) == 1  # the sprint posts later, at 09:00
+
+
 async def test_next_previews_privately_and_skip_swaps_what_will_post(
     hub: Hub, clock: FakeClock
 ) -> None:
