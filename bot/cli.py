@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.cli_community import add_commands as add_community_commands
 from bot.config import Settings
 from bot.content import DEFAULT_CONTENT_DIR, Bank, Question, check_bank
 from bot.core.vocabulary import CATEGORIES
@@ -207,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--content", default=str(DEFAULT_CONTENT_DIR), help="content folder")
     sync = content_commands.add_parser("sync", help="load the bank into the database")
     sync.set_defaults(handler=_content_sync)
+    add_community_commands(content_commands)
 
     console = commands.add_parser("console", help="a local study channel in this terminal")
     console.add_argument("--now", type=_moment, help="start the console's clock here (UTC)")

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +142,12 @@ def _terms(question: Question) -> Counter[str]:
         " ".join(question.follow_ups),
         " ".join(question.hints),
     )
+    return _terms_of(fields)
+
+
+@lru_cache(maxsize=4096)
+def _terms_of(fields: tuple[str, ...]) -> Counter[str]:
+    """The terms of a question's texts, kept: checking one suggestion reads the whole bank."""
     terms: Counter[str] = Counter()
     for field in fields:
         words = meaning_words(field)
@@ -279,3 +286,23 @@ def same_questions(
 ) -> list[Pair]:
     """The pairs alike enough to be one question asked twice."""
     return [pair for pair in scored_pairs(questions) if pair.score >= threshold]
+
+
+def alike_to(
+    candidate: Any, others: Sequence[Any], threshold: float = SAME_QUESTION_THRESHOLD
+) -> list[Pair]:
+    """The questions of others that ask the same as one candidate, most alike first.
+
+    The same scoring as `same_questions` on their words (anything with a question's id,
+    category and texts will do: a community's questions carry no solution), but only the
+    candidate's pairs, so checking one new question against the whole bank stays linear.
+    """
+    group = GROUPS.get(candidate.category, candidate.category)
+    pool = [q for q in others if GROUPS.get(q.category, q.category) == group]
+    vectors = _vectors([*pool, candidate])
+    pairs = []
+    for other in pool:
+        score, reasons = _score(_cosine(vectors[other.id], vectors[candidate.id]), None, None)
+        if score >= threshold:
+            pairs.append(Pair(other.id, candidate.id, score, tuple(reasons)))
+    return sorted(pairs, key=lambda pair: -pair.score)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.bank.live import forget_question_pool
 from bot.content import Bank
@@ -27,8 +27,12 @@ class SyncReport:
 
 
 def sync_bank(*, session: Session, bank: Bank, clock: Clock) -> SyncReport:
-    """Make the question table match the bank; retired questions keep their history."""
-    rows = {row.id: row for row in session.exec(select(Question))}
+    """Make the question table match the bank; retired questions keep their history.
+
+    Communities' own questions are not the bank's: it neither updates nor retires them.
+    """
+    shipped = select(Question).where(col(Question.community_id).is_(None))
+    rows = {row.id: row for row in session.exec(shipped)}
     added = updated = unchanged = retired = 0
     for qid, question in bank.questions.items():
         data = question.model_dump(mode="json", exclude_none=True)

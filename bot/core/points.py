@@ -14,6 +14,7 @@ class Reason(StrEnum):
     STORY_REVIEW = "story_review"
     REVIEW_HELPFUL = "review_helpful"
     NO_SHOW = "no_show"
+    SUGGESTION_APPROVED = "suggestion_approved"
 
 
 POINTS: dict[Reason, int] = {
@@ -25,5 +26,6 @@ POINTS: dict[Reason, int] = {
     Reason.STORY_REVIEW: 10,
     Reason.REVIEW_HELPFUL: 5,
     Reason.NO_SHOW: -20,
+    Reason.SUGGESTION_APPROVED: 20,
 }
 STREAK_BONUS_CAP = 10

@@ -16,9 +16,19 @@ from bot.features.practice.feature import PRACTICE
 from bot.features.profile.feature import PROFILE
 from bot.features.sprints.feature import SPRINTS
 from bot.features.story.feature import STORY
+from bot.features.suggestions.feature import SUGGESTIONS
 from bot.scheduling.claims import Schedule
 
-FEATURES: tuple[Feature, ...] = (DAILY, PRACTICE, LEADERBOARD, SPRINTS, MOCK, STORY, PROFILE)
+FEATURES: tuple[Feature, ...] = (
+    DAILY,
+    SUGGESTIONS,
+    PRACTICE,
+    LEADERBOARD,
+    SPRINTS,
+    MOCK,
+    STORY,
+    PROFILE,
+)
 
 
 def schedule_of(features: tuple[Feature, ...] = FEATURES) -> Schedule:

@@ -40,9 +40,17 @@ class Member(SQLModel, table=True):
 
 
 class Question(SQLModel, table=True):
-    """A question from the bank, keyed by its content id; retired when removed from the bank."""
+    """A question from the bank, keyed by its content id; retired when removed from the bank.
+
+    community_id is None for the shipped bank; a community's own questions carry its id, and
+    their ids start with `c<community id>.`, which no shipped id can (see bot/bank/community.py).
+    """
 
     id: str = Field(primary_key=True, max_length=80)
+    community_id: int | None = Field(default=None, index=True)
+    # A member's suggestion: who to credit on the card; both None once they used /profile forget.
+    suggested_by: int | None = Field(default=None)
+    credit: str | None = Field(default=None, max_length=200)
     category: str = Field(max_length=32, index=True)
     difficulty: str = Field(max_length=16)
     title: str = Field(max_length=200)

@@ -115,6 +115,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
     assert groups == ["question", "practice", "leaderboard", "profile", "sprint", "mock", "story"]
     assert [feature.name for feature in FEATURES] == [
         "daily",
+        "suggestions",
         "practice",
         "leaderboard",
         "sprints",

@@ -14,6 +14,7 @@ from bot.features.daily.tables import DailyPost
 from bot.storage.tables import Question
 from tests.conftest import TEST_CONTENT, actor
 from tests.fakes import FakeClock
+from tests.features.suggestions.flow import approve_oldest, suggest
 
 
 def _sync(hub: Hub, root: Path, clock: FakeClock) -> str:
@@ -67,3 +68,12 @@ def test_a_removed_question_is_retired_and_its_history_kept(
     clock.advance(days=1)
     tomorrow = hub.command_text(actor("u1"), "question", "")
     assert tomorrow.messages[0].card.title != shown.messages[0].card.title
+
+
+def test_a_sync_leaves_the_communities_own_questions_alone(hub: Hub, clock: FakeClock) -> None:
+    suggest(hub)
+    approve_oldest(hub)
+    assert _sync(hub, TEST_CONTENT, clock) == "0 added, 0 updated, 0 retired, 5 unchanged"
+    with Session(hub.engine) as session:
+        own = session.exec(select(Question).where(Question.community_id == 1)).one()
+        assert (own.id, own.retired) == ("c1.calibrating-a-churn-model", False)

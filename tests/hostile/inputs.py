@@ -230,12 +230,17 @@ def commands() -> st.SearchStrategy[Command]:
 ACTIONS = tuple(sorted(REGISTRY.actions))
 SUBMITS = tuple(sorted(REGISTRY.submits))
 RATINGS = ("nailed", "partial", "missed")
+QUESTION_FORM = ("title", "prompt", "hints", "strong_answer")
 FORM_FIELDS = {
     "q.answer": ("answer",),
     "story.new": ("title", "situation", "task", "action", "result"),
     "story.edit": ("title", "situation", "task", "action", "result"),
     "story.review": ("scores", "comments"),
     "mock.fb": ("s0", "s1", "s2", "s3", "comment"),
+    "sg.new": QUESTION_FORM,
+    "sg.edit": QUESTION_FORM,
+    "bank.add": QUESTION_FORM,
+    "sg.deny": ("reason",),
 }
 
 

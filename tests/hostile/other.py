@@ -17,9 +17,12 @@ from bot.features.daily.tables import Answer, DailyPost
 from bot.features.mock.tables import MockPairing, MockRound
 from bot.features.sprints.tables import Sprint
 from bot.features.story.tables import Story, StoryReview
-from bot.storage.tables import Community, Member
+from bot.features.suggestions.tables import Suggestion
+from bot.storage.tables import Community, Member, Question
 from tests.fakes import FakeClock
 from tests.features.story.flow import GOOD
+from tests.features.suggestions import flow as suggestion_flow
+from tests.features.suggestions.flow import SUGGESTED
 from tests.hostile.inputs import MARKER
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
@@ -77,6 +80,7 @@ def seed_other(hub: Hub, platform: str, community: str, users: tuple[str, str, s
     _ok(hub.command_text(second, "practice", "daily at:08:00 timezone:Europe/Berlin"))
     _ok(hub.command_text(first, "profile", "streaks on:no"))
     _ok(hub.command_text(admin, "mock", f'settings roles:"MLE, SDE, {MARKER} Lab"'))
+    _suggestions(hub, admin, first)
     daily = replace(admin, channel_id="CB0ZQXLPDAILY")  # a standing schedule, a previewed post
     _ok(hub.command_text(daily, "question", "schedule time:09:00 track:lp weekly_board:mon"))
     _ok(hub.command_text(daily, "question", "next"))
@@ -93,6 +97,27 @@ def _daily(hub: Hub, member: Actor) -> None:
     saved = _ok(hub.submit(member, modal.action, modal.value, {"answer": f"{MARKER} answer"}))
     _ok(hub.press(member, *_button(saved, "q.share")))
     _ok(hub.press(member, "q.rate", f"{modal.value}:missed"))
+
+
+def _suggestions(hub: Hub, admin: Actor, member: Actor) -> None:
+    """B's own bank holds an approved question and one more waits, both marked."""
+    for title in (f"{MARKER} calibration", f"{MARKER} waiting"):
+        opened = _ok(hub.command_text(member, "question", f"suggest {suggestion_flow.KEYS}"))
+        assert opened.modal is not None
+        prompt = SUGGESTED["prompt"] if "calibration" in title else WAITING
+        fields = {**SUGGESTED, "title": title, "prompt": f"{prompt} {MARKER}"}
+        if "waiting" in title:
+            fields |= {"hints": "Think of guardrail metrics", "strong_answer": WAITING_POINTS}
+        _ok(hub.submit(member, opened.modal.action, opened.modal.value, fields))
+    queue = _ok(hub.command_text(admin, "question", "suggestions"))
+    _ok(hub.press(admin, *_button(queue, "sg.approve")))
+
+
+WAITING = (
+    "A recommender's click-through rate rose after launch but revenue fell. Which metrics "
+    "would you add to the experiment, and how would you decide whether to roll back?"
+)
+WAITING_POINTS = "Revenue per user as a guardrail\nA holdout kept for weeks\nNovelty effects"
 
 
 def _mock(hub: Hub, admin: Actor, first: Actor, second: Actor) -> None:
@@ -146,6 +171,7 @@ def _ids(engine: Engine, pk: int) -> dict[str, list[int]]:
         "round": MockRound,
         "member": Member,
         "sprint": Sprint,
+        "suggestion": Suggestion,
     }
     found: dict[str, list[int]] = {}
     with engine.connect() as conn:
@@ -166,6 +192,10 @@ def snapshot(engine: Engine, pk: int) -> Snapshot:
         for table in SQLModel.metadata.sorted_tables:
             if table.name == "community":
                 query = select(table).where(table.c.id == pk)
+            elif table.name == Question.__tablename__:  # B's own questions and the shipped bank
+                query = select(table).where(
+                    (table.c.community_id == pk) | table.c.community_id.is_(None)
+                )
             elif "community_id" in table.c:
                 query = select(table).where(table.c.community_id == pk)
             elif table.name == Answer.__tablename__:

@@ -131,6 +131,7 @@ def test_any_typed_line_gets_a_clean_answer(console: Console, line: str, more: l
             "/profile forget",
             "/story mine",
             "/question post-now",
+            "/question suggest category:coding difficulty:easy",
         )
     ),
     press=st.integers(1, 7),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError, row_id
-from bot.bank.cards import question_card
+from bot.bank.cards import question_card, shown
 from bot.core.cards import Button, Card, Message, Reply, Visibility
 from bot.core.timezones import local_label
 from bot.features.daily.picking import channel_zone, choose_again, todays_plan, todays_post
@@ -122,4 +122,4 @@ def show_hint(ctx: Ctx, value: str) -> Reply:
     if index + 1 < len(hints):
         more = (Button("Next hint", "q.hint", f"{post.id}:{index + 1}"),)
     title = f"Hint {index + 1} of {len(hints)}"
-    return Reply.ephemeral(Card(title=title, text=hints[index], buttons=more))
+    return Reply.ephemeral(Card(title=title, text=shown(question, hints[index]), buttons=more))

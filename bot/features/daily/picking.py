@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from bot.app.context import Ctx
 from bot.app.registry import UserError
 from bot.bank import catalog
-from bot.bank.live import Candidate, live_candidates
+from bot.bank.live import Candidate, candidates_visible_to, is_visible_to, live_candidates
 from bot.content import ANY_DAY, DayFilter
 from bot.core.clock import local_date, seeded
 from bot.core.rotation import pick_question
@@ -71,7 +71,7 @@ def pick_next(
     comes back; only a category with no live question at all falls back to the whole bank.
     """
     seen = set(used)
-    bank = [row for row in bank if row.id != exclude]
+    bank = [row for row in candidates_visible_to(bank, community_id) if row.id != exclude]
     narrowing = [k for k in (focus.round, focus.topic, focus.level) if k]
     rng = seeded(community_id, day.isoformat(), focus.category, focus.difficulty, *narrowing)
     pools = [
@@ -206,7 +206,9 @@ def _picked(
 ) -> str:
     track = track_of(schedule.track)
     rng = seeded(schedule.community_id, schedule.channel_id, day.isoformat(), track.id)
-    pick = pick_from_track(bank, history, track, day, rng, schedule.cycle_start, exclude)
+    pick = pick_from_track(
+        bank, history, track, day, rng, schedule.cycle_start, exclude, schedule.community_id
+    )
     if pick.restarted:
         schedule.cycle_start = day
     return pick.question_id
@@ -220,6 +222,7 @@ def pick_from_track(
     rng: random.Random,
     cycle_start: date | None = None,
     exclude: str | None = None,
+    community_id: int | None = None,
 ) -> TrackPick:
     """Choose a channel's next question of its track, given what it asked (oldest first).
 
@@ -228,8 +231,14 @@ def pick_from_track(
     When every question of the track was asked, the track starts over (`restarted`) from the
     question asked longest ago.
     """
-    pool = [q for q in track_pool(bank, track) if q.id != exclude]
-    pool = pool or [q for q in bank if q.id != exclude]
+
+    def allowed(q: Candidate) -> bool:  # never a question of another community
+        return q.id != exclude and (
+            community_id is None or is_visible_to(q.community_id, community_id)
+        )
+
+    pool = [q for q in track_pool(bank, track) if allowed(q)]
+    pool = pool or [q for q in bank if allowed(q)]
     if not pool:
         raise UserError(NO_QUESTIONS)
     last = dict(history)  # oldest first: the latest day wins

@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy import select as select_columns
 from sqlmodel import col, select
 
-from bot.bank.live import Candidate, live_candidates
+from bot.bank.live import Candidate, is_visible_to, live_candidates
 from bot.features.daily.tables import Answer, DailyPost, QuestionSchedule
 from bot.features.sprints.api import LIVE, live_sprint
 from bot.features.sprints.tables import Sprint
@@ -88,8 +88,10 @@ class DailyStore:
         return live_candidates(self.session)
 
     def question(self, question_id: str) -> Question | None:
-        """A question of the bank (retired ones too), if it exists."""
-        return self.session.get(Question, question_id)
+        """A question this community may see (retired ones too), if it exists."""
+        found = self.session.get(Question, question_id)
+        visible = found is not None and is_visible_to(found.community_id, self.community_id)
+        return found if visible else None
 
     def is_answered(self, post_id: int) -> bool:
         """Whether any member answered a post."""

@@ -7,7 +7,7 @@ from datetime import time
 
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError, option, row_id
-from bot.bank.cards import practice_card, reveal_card
+from bot.bank.cards import practice_card, reveal_card, shown
 from bot.core.cards import Button, Card, Reply, rich
 from bot.core.clock import local_date
 from bot.core.repetition import RATINGS
@@ -101,7 +101,11 @@ def practice_hint(ctx: Ctx, value: str) -> Reply:
         else ()
     )
     return Reply.ephemeral(
-        Card(title=f"Hint {index + 1} of {len(hints)}", text=hints[index], buttons=more)
+        Card(
+            title=f"Hint {index + 1} of {len(hints)}",
+            text=shown(question, hints[index]),
+            buttons=more,
+        )
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Date, bindparam, delete, update
 from sqlmodel import col, select
 
-from bot.bank.live import live_questions
+from bot.bank.live import is_visible_to, live_questions
 from bot.features.daily.api import answered_question_ids
 from bot.features.practice.tables import PracticePref, ReviewState
 from bot.scheduling.tables import JobClaim
@@ -71,12 +71,14 @@ class PracticeStore:
         return answered_question_ids(self.session, member_id)
 
     def live_question_ids(self) -> list[str]:
-        """Every live question of the bank."""
-        return [qid for qid, _, _ in live_questions(self.session)]
+        """Every live question this community may see (the shipped bank and its own)."""
+        return [qid for qid, _, _ in live_questions(self.session, self.community_id)]
 
     def question(self, question_id: str) -> Question | None:
-        """A question of the bank (retired ones too), if it exists."""
-        return self.session.get(Question, question_id)
+        """A question this community may see (retired ones too), if it exists."""
+        found = self.session.get(Question, question_id)
+        visible = found is not None and is_visible_to(found.community_id, self.community_id)
+        return found if visible else None
 
     def member(self, member_id: int) -> Member | None:
         """A member of this community, if it exists."""

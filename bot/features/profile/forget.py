@@ -21,7 +21,8 @@ WHAT_STAYS = (
 FORGET_TEXT = (
     "This erases, in this community only: your stories; the text of your daily answers; the "
     "comments of the story reviews you wrote; the comments of mock feedback you gave or "
-    "received; your mock profile and requests; your self-ratings and practice settings; your "
+    "received; your mock profile and requests; your question suggestions (approved questions "
+    "stay in the bank, without your name); your self-ratings and practice settings; your "
     "points and streak; your name and time zone. Any upcoming mock is called off and your "
     f"partner told.\n{WHAT_STAYS}\n"
     "It cannot be undone; nothing happens unless you press the button."

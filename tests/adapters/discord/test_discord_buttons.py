@@ -32,7 +32,7 @@ DM_CHANNEL = "1600000000000000077"
 
 async def _question(app: Harness) -> dict[str, Any]:
     """Show today's question; return the message it came in."""
-    await app.slash("question")
+    await app.slash("question", "today")
     return app.latest()
 
 

@@ -36,7 +36,8 @@ async def test_the_sync_publishes_question_and_an_admin_group_hidden_from_member
     published = _published(discord_app.api)
     question, admin = published["question"], published["question-admin"]
     assert question["default_member_permissions"] is None
-    assert question["options"] == []
+    # A member command beside today's (suggest) makes /question a group: /question today.
+    assert [sub["name"] for sub in question["options"]] == ["today", "suggest"]
     assert int(admin["default_member_permissions"]) == 32  # Manage Server
     assert [sub["name"] for sub in admin["options"]][:1] == ["post-now"]
     assert {sub["type"] for sub in admin["options"]} == {1}
@@ -86,7 +87,7 @@ async def test_option_values_reach_the_handler_converted(lab_app: Harness) -> No
 async def test_question_shows_todays_card_privately_with_answer_and_hint_buttons(
     discord_app: Harness,
 ) -> None:
-    [response] = callbacks(await discord_app.slash("question"))
+    [response] = callbacks(await discord_app.slash("question", "today"))
     assert response["type"] == 4
     assert response["data"]["flags"] == EPHEMERAL
     [card] = response["data"]["embeds"]
@@ -120,7 +121,7 @@ async def test_help_lists_every_command_as_typed_on_discord(discord_app: Harness
     assert response["data"]["flags"] == EPHEMERAL
     [card] = response["data"]["embeds"]
     fields = {field["name"]: field["value"] for field in card["fields"]}
-    assert "`/question` — Show today's question (only you see it)" in fields["/question"]
+    assert "`/question today` — Show today's question (only you see it)" in fields["/question"]
     admin = fields["/question-admin · server managers"]
     assert "`/question-admin post-now` — Post today's question in this channel" in admin
 

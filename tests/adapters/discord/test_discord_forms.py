@@ -10,7 +10,7 @@ from tests.adapters.discord.harness import BOB, Harness, callbacks, embeds, inte
 
 
 async def _answer_form(app: Harness) -> dict[str, Any]:
-    await app.slash("question")
+    await app.slash("question", "today")
     [opened] = callbacks(await app.press(app.latest(), "Answer"))
     return dict(opened["data"])
 

@@ -79,7 +79,7 @@ async def test_the_scheduled_question_is_posted_answered_shared_and_revealed_in_
 async def test_the_leaderboard_is_private_with_the_callers_rank(
     discord_app: Harness, hub: Hub, clock: FakeClock
 ) -> None:
-    await discord_app.slash("question", None, BOB)
+    await discord_app.slash("question", "today", BOB)
     calls = await discord_app.press(discord_app.latest(), "Answer", BOB)
     await discord_app.submit(callbacks(calls)[0]["data"], BOB, answer="An answer.")
     calls = await discord_app.slash("leaderboard", None, BOB, period="all")
@@ -103,7 +103,7 @@ async def test_two_members_on_equal_points_share_first_place_and_are_told_so(
     discord_app: Harness,
 ) -> None:
     for member in (ALICE, BOB):
-        await discord_app.slash("question", None, member)
+        await discord_app.slash("question", "today", member)
         calls = await discord_app.press(discord_app.latest(), "Answer", member)
         await discord_app.submit(callbacks(calls)[0]["data"], member, answer="An answer.")
     calls = await discord_app.slash("leaderboard", None, BOB, period="all")
@@ -119,7 +119,7 @@ async def test_a_negative_score_wins_no_medal_and_ranks_below_more_points(
     alice = Actor("discord", GUILD, ALICE.id, "alice", channel_id=CHANNEL)
     for _ in range(3):
         give(hub, alice, -20, Reason.NO_SHOW)
-    await discord_app.slash("question", None, BOB)
+    await discord_app.slash("question", "today", BOB)
     calls = await discord_app.press(discord_app.latest(), "Answer", BOB)
     await discord_app.submit(callbacks(calls)[0]["data"], BOB, answer="An answer.")
     calls = await discord_app.slash("leaderboard", None, ALICE, period="all")

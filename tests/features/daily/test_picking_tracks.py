@@ -93,3 +93,14 @@ def test_skip_never_gives_the_same_question_back() -> None:
 def test_an_empty_bank_is_a_clear_message() -> None:
     with pytest.raises(UserError, match="The question bank is empty"):
         pick_from_track([], [], LP, MONDAY, random.Random(1))
+
+
+def test_a_track_never_asks_another_communitys_own_question() -> None:
+    theirs = Candidate("c2.secret", "leadership", "easy", community_id=2)
+    ours = Candidate("c1.ours", "leadership", "easy", community_id=1)
+    bank = [theirs, ours]
+    picks = {
+        pick_from_track(bank, [], LP, MONDAY, random.Random(seed), community_id=1).question_id
+        for seed in range(20)
+    }
+    assert picks == {"c1.ours"}

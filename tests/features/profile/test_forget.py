@@ -16,6 +16,7 @@ from bot.storage.tables import Member
 from tests.conftest import actor
 from tests.features.mock import flow as mock_flow
 from tests.features.story.flow import GOOD, review, text_of, write
+from tests.features.suggestions import flow as suggestion_flow
 
 WHO = "zedmarker"  # the member's platform id; their name shows as "Zedmarker"
 ZONE = "Pacific/Chatham"
@@ -71,6 +72,7 @@ TEXT_COLUMNS = {
     "question.difficulty": "the bank",
     "question.title": "the bank",
     "question.data": "the bank",
+    "question.credit": "erased: cleared on the member's approved questions, which stay",
     "question_schedule.channel_id": "not a member's",
     "question_schedule.post_time": "not a member's",
     "question_schedule.timezone": "not a member's",
@@ -101,6 +103,10 @@ TEXT_COLUMNS = {
     "storyreview.status": "not a member's",
     "storyreview.comments": "erased: blanked, and reviews of the member's stories deleted",
     "streakstate.freeze_week": "erased: the streak is deleted",
+    "suggestion.status": "not a member's",
+    "suggestion.fields": "erased: the member's suggestions are deleted",
+    "suggestion.reason": "erased: the member's suggestions are deleted",
+    "suggestion.question_id": "not a member's",
 }
 
 
@@ -147,6 +153,18 @@ def _a_practice_dm_failed(hub: Hub) -> None:
         session.commit()
 
 
+PENDING_PROMPT = (
+    "A recommender's click-through rate rose after launch but revenue fell. Which metrics "
+    "would you add to the experiment, and how would you decide whether to roll back?"
+)
+
+
+PENDING_LISTS = {
+    "hints": "Think of guardrail metrics",
+    "strong_answer": "Revenue per user as a guardrail\nA holdout kept for weeks\nNovelty effects",
+}
+
+
 def _everything_a_member_does(hub: Hub) -> None:
     """Use every feature as WHO: answers, ratings, practice, mocks, stories, reviews, a sprint."""
     hub.command_text(actor(WHO, admin=True), "sprint", "start Winter")
@@ -163,6 +181,10 @@ def _everything_a_member_does(hub: Hub) -> None:
     write(hub, "u2", title="Theirs")
     review(hub, WHO, comments=f"{GOOD['action']} Reviewed by {WHO}.")
     review(hub, "u2", comments=f"{GOOD['action']} Dear {WHO}.")
+    suggestion_flow.suggest(hub, WHO)  # approved: stays in the bank, credited by name
+    suggestion_flow.approve_oldest(hub)
+    waiting = {"title": f"Asked by {WHO}", "prompt": PENDING_PROMPT, **PENDING_LISTS}
+    assert "waiting for review" in text_of(suggestion_flow.suggest(hub, WHO, waiting))
 
 
 def test_every_text_column_is_accounted_for() -> None:
@@ -192,7 +214,8 @@ def test_the_member_is_told_what_was_erased_and_what_stays(hub: Hub) -> None:
     _everything_a_member_does(hub)
     done = text_of(_forget(hub, WHO))
     assert (
-        "Erased in this community: the text of 1 daily answer, the comments of 2 mock feedback "
+        "Erased in this community: the text of 1 daily answer, 2 question suggestions, the "
+        "comments of 2 mock feedback "
         "forms, your mock profile, 1 story, the comments of 1 story review you wrote, your "
         "self-ratings, practice settings, points and streak, name and time zone." in done
     )
@@ -200,6 +223,10 @@ def test_the_member_is_told_what_was_erased_and_what_stays(hub: Hub) -> None:
         "What stays: messages already posted in channels and direct messages (PrepLoop cannot "
         "unsend them), and the rubric scores of reviews and mock feedback, with no name, so "
         "other members' averages stay true." in done
+    )
+    assert (
+        "1 question you suggested stays in this community's bank, no longer credited to you."
+        in done
     )
 
 

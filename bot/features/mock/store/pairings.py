@@ -9,6 +9,7 @@ from sqlalchemy import or_, update
 from sqlmodel import col, select
 
 from bot.app.context import Ctx
+from bot.bank.live import in_shipped_bank
 from bot.core.actors import Actor
 from bot.core.clock import Clock
 from bot.core.points import Reason
@@ -105,8 +106,15 @@ class PairingRows(StoreBase):
         return counts
 
     def live_questions(self) -> list[Question]:
-        """Every question of the bank not retired (a packet's pool)."""
-        query = select(Question).where(Question.retired == False)  # noqa: E712
+        """Every question of the shipped bank not retired (a packet's pool).
+
+        A community's own questions have no listen-for, red flags or level anchors for an
+        interviewer to score by, so packets come from the shipped bank only.
+        """
+        query = select(Question).where(
+            Question.retired == False,  # noqa: E712
+            in_shipped_bank(),
+        )
         return list(self._session.exec(query))
 
     def seen_questions(self, member_id: int) -> set[str]:
