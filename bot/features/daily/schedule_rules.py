@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.app.registry import UserError
 from bot.core.calendar import local_moment
+from bot.core.cards import UserText, rich
 from bot.core.vocabulary import WEEKDAYS
 
 EVERY_DAY = ",".join(WEEKDAYS)
@@ -31,7 +32,7 @@ def parse_days(text: str) -> str:
     for part in (p.strip() for p in words.split(",") if p.strip()):
         first, dash, last = part.partition("-")
         if first not in WEEKDAYS or (dash and last not in WEEKDAYS):
-            raise UserError(f"I don't know the day “{part[:20]}”. {DAYS_HELP}")
+            raise UserError(rich("I don't know the day “", UserText(part[:20]), f"”. {DAYS_HELP}"))
         start, end = WEEKDAYS.index(first), WEEKDAYS.index(last if dash else first)
         chosen.update((start + n) % 7 for n in range((end - start) % 7 + 1))
     if not chosen:
