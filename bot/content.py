@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -20,6 +20,9 @@ from bot.core.vocabulary import (
     Weekday,
 )
 from bot.similarity import same_questions
+
+if TYPE_CHECKING:
+    from bot.tracks import Track
 
 M = TypeVar("M", bound=BaseModel)
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -245,6 +248,7 @@ class Bank:
     principles: dict[str, Principle] = field(default_factory=dict)
     templates: dict[str, SprintTemplate] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    tracks: dict[str, Track] = field(default_factory=dict)
 
 
 class ContentError(Exception):
@@ -346,7 +350,14 @@ def load_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
         template = _validate(SprintTemplate, data, rel, "template", bank.problems)
         if template is not None:
             _add_template(bank, template, rel, data)
+    _load_tracks(root, bank)
     return bank
+
+
+def _load_tracks(root: Path, bank: Bank) -> None:
+    from bot.tracks import load_tracks  # tracks build on this module
+
+    load_tracks(root, bank)
 
 
 def _load_principles(root: Path, bank: Bank) -> None:
@@ -487,7 +498,14 @@ def check_bank(root: Path = DEFAULT_CONTENT_DIR) -> Bank:
     for template_id, template in bank.templates.items():
         bank.problems.extend(_template_balance(template_id, template))
         bank.problems.extend(_template_pools(bank, template_id, template))
+    bank.problems.extend(_track_pools(bank))
     return bank
+
+
+def _track_pools(bank: Bank) -> list[Problem]:
+    from bot.tracks import empty_tracks  # tracks build on this module
+
+    return empty_tracks(bank)
 
 
 LP_SHARE_MIN = 0.30

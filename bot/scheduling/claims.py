@@ -114,12 +114,21 @@ def find_due(
     for finder in schedule.finders:
         finder(session, look, found)
     found = [d for d in found if d.platform in platforms]  # some finders see every platform
-    taken = _blocked_claims(session, now)
+    if not found:  # an idle minute: no claim needs reading
+        return []
+    taken = _blocked_claims(session, now, {d.community_id for d in found})
     return [d for d in found if (d.community_id, d.channel_id, d.kind, d.key) not in taken]
 
 
-def _blocked_claims(session: Session, now: datetime) -> set[tuple[int, str, str, str]]:
-    claims = session.exec(select(JobClaim).where(JobClaim.claimed_at >= now - CLAIM_WINDOW)).all()
+def _blocked_claims(
+    session: Session, now: datetime, communities: set[int]
+) -> set[tuple[int, str, str, str]]:
+    claims = session.exec(
+        select(JobClaim).where(
+            JobClaim.claimed_at >= now - CLAIM_WINDOW,
+            col(JobClaim.community_id).in_(communities),
+        )
+    ).all()
     return {
         (c.community_id, c.channel_id, c.kind, c.key)
         for c in claims

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -81,6 +81,9 @@ def seed_other(hub: Hub, platform: str, community: str, users: tuple[str, str, s
     _ok(hub.command_text(first, "profile", "streaks on:no"))
     _ok(hub.command_text(admin, "mock", f'settings roles:"MLE, SDE, {MARKER} Lab"'))
     _suggestions(hub, admin, first)
+    daily = replace(admin, channel_id="CB0ZQXLPDAILY")  # a standing schedule, a previewed post
+    _ok(hub.command_text(daily, "question", "schedule time:09:00 track:lp weekly_board:mon"))
+    _ok(hub.command_text(daily, "question", "next"))
     other = Other(platform, community, _pk(hub.engine, platform, community), list(users))
     other.ids = _ids(hub.engine, other.pk)
     return other

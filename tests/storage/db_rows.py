@@ -30,6 +30,8 @@ def fill(hub: Hub, clock: FakeClock) -> None:
     hub.command_text(ADMIN, "sprint", "start Spring start:2027-03-15 weeks:1 timezone:UTC")
     hub.command_text(actor("u1"), "practice", "daily at:07:30 timezone:UTC")
     hub.command_text(actor("u1"), "prep", "start date:2027-04-20 role:MLE rounds:bar_raiser")
+    lp_channel = actor("boss", admin=True, channel="lp")
+    hub.command_text(lp_channel, "question", "schedule time:08:00 timezone:UTC track:lp")
     runner = JobRunner(hub.engine, clock, {"console": FakeMessenger()})
     for day in (15, 16):  # Monday's post; Tuesday's reveal, post and practice message
         clock.set(datetime(2027, 3, day, 9, 0, tzinfo=UTC))

@@ -29,6 +29,7 @@ class Screen:
     saved: int = 0
     day: str = ""
     brief: bool = False  # one line a message (a long `/time` jump), not the whole card
+    channel: str = "study"  # where the member types (`/channel`): a reply without one goes here
 
     def show(self, messages: list[Message], *, to: str | None = None) -> list[str]:
         """Print messages (shown to `to`, the current member by default); return their refs.
@@ -62,7 +63,7 @@ class Screen:
         pressable = f" ({count} button{'s' * (count != 1)}: /show)" if count else ""
         files = "".join(f" · 📎 {self._save(file)}" for file in message.card.files)
         # A reveal names the card it answers in its title already; the place needs no repeat.
-        place = f"#{message.channel or 'study'}, thread" if message.thread_of else None
+        place = f"#{message.channel or self.channel}, thread" if message.thread_of else None
         where = place or self._place(message, member)
         self.out(f"  {where} · {self._title(message)}{pressable}{files}")
 
@@ -112,7 +113,7 @@ class Screen:
             return "only you see this" if member == self.member else f"only {member} sees this"
         if message.visibility is Visibility.DIRECT:
             return f"direct message to {message.to_member or member}"
-        where = f"#{message.channel or 'study'}"
+        where = f"#{message.channel or self.channel}"
         above = self.titles.get(message.thread_of or "")
         if message.thread_of:
             return f"{where}, in the thread of “{above}”" if above else f"{where}, in a thread"

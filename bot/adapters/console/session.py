@@ -23,6 +23,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,19}$")
 CONSOLE_HELP = """Console commands:
   /as NAME      act as another member ({members})
   /join NAME [admin]   add a member to the study group
+  /channel [NAME]      show the channel you type in, or move to another (#study, #coding…)
   /press N      press button N of the cards shown last
   /show         list every button you can press (the channel's cards and your own)
   /time [+Nd|+Nh|+Nm] [brief]   show the console's clock, or move it forward: every
@@ -68,6 +69,15 @@ class ConsoleSession:
         self.screen.member = name
 
     @property
+    def channel(self) -> str:
+        """The channel the member types in (`/channel NAME` moves)."""
+        return self.screen.channel
+
+    @channel.setter
+    def channel(self, name: str) -> None:
+        self.screen.channel = name
+
+    @property
     def buttons(self) -> list[Button]:
         """The buttons /press N refers to for the current member."""
         return self.screen.numbered.get(self.member, [])
@@ -79,7 +89,7 @@ class ConsoleSession:
             community_name="Local study group",
             user_id=self.member,
             display_name=self.member.title(),
-            channel_id=CHANNEL,
+            channel_id=self.channel,
             is_admin=self.members.get(self.member, False),
         )
 
@@ -96,6 +106,7 @@ class ConsoleSession:
             "help": self._help,
             "as": lambda: self._switch(rest.lower()),
             "join": lambda: self._join(rest.lower()),
+            "channel": lambda: self._channel(rest.lower()),
             "show": self._show,
             "press": lambda: self._press(rest, lines),
             "time": lambda: self._time(rest),
@@ -131,6 +142,16 @@ class ConsoleSession:
             self.out(
                 f"  {name} joined the study group{' as an admin' * (role == 'admin')}: {count}."
             )
+
+    def _channel(self, rest: str) -> None:
+        name = rest.removeprefix("#")
+        if not name:
+            self.out(f"  You are typing in #{self.channel}. /channel NAME moves to another one.")
+        elif not _NAME.match(name):
+            self.out("  Name a channel with /channel NAME (a short name, a–z, like coding).")
+        else:
+            self.channel = name
+            self.out(f"  You are now typing in #{name}; commands act on this channel.")
 
     def _show(self) -> None:
         if not self.screen.pressable(self.member):

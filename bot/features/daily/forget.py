@@ -1,4 +1,5 @@
-"""`/profile forget` for the question of the day: the text of the member's answers."""
+"""`/profile forget` for the question of the day: the text of the member's answers, and their
+name on the standing schedules they set."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from bot.features.daily.store import DailyStore
 def forget(ctx: Ctx) -> Forgotten:
     """Blank the member's answers; say how many, if any."""
     answers = forget_answers(ctx)
+    ctx.store(DailyStore).unname_schedule_setter(ctx.actor.user_id)
     return Forgotten((f"the text of {plural(answers, 'daily answer')}",) if answers else ())
 
 

@@ -7,7 +7,7 @@ from bot.app.registry import NoOptions, Registry, UserError, row_id
 from bot.bank.cards import question_card, shown
 from bot.core.cards import Button, Card, Message, Reply, Visibility
 from bot.core.timezones import local_label
-from bot.features.daily.picking import channel_zone, choose_question, todays_plan, todays_post
+from bot.features.daily.picking import channel_zone, choose_again, todays_plan, todays_post
 from bot.features.daily.store import DailyStore
 from bot.features.daily.tables import DailyPost
 from bot.storage.tables import Question
@@ -92,13 +92,11 @@ def repost_today(ctx: Ctx, value: str) -> Reply:
 @ROUTES.command("question", "skip", "Swap today's question for another one", admin=True)
 def skip_today(ctx: Ctx, _: NoOptions) -> Reply:
     store = ctx.store(DailyStore)
-    _day, focus = todays_plan(ctx)
     post = todays_post(ctx)
     assert post.id is not None
     if store.is_answered(post.id):
         raise UserError("Members have already answered today's question, so it stays.")
-    old = post.question_id
-    post.question_id = choose_question(store, post.local_date, focus, exclude=old)
+    post.question_id = choose_again(ctx, post)
     question = question_of(ctx, post)
     if post.posted_at is None:
         return Reply.note(f"Skipped. Today's question is now **{question.title}**.")

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from bot.bank.cards import question_card, reveal_card
-from bot.core.cards import Message, Visibility
+from bot.core.cards import Card, Message, Visibility
 from bot.core.clock import Clock
-from bot.features.daily.picking import claim_posts
-from bot.features.daily.store import DailyStore, questions_by_id, record_posted
+from bot.features.daily.picking import claim_posts, claim_standing_posts
+from bot.features.daily.store import DailyStore, PostKey, questions_by_id, record_posted
 from bot.features.sprints.api import alert_admin
 from bot.scheduling.claims import Due, Kind
 from bot.storage.uow import Session
@@ -24,9 +24,18 @@ def build_daily(session: Session, clock: Clock, due: Due) -> list[Message]:
 
 
 def build_dailies(session: Session, clock: Clock, dues: Sequence[Due]) -> dict[Due, list[Message]]:
-    """Every channel's question of the day: posts claimed and questions read in a few queries."""
+    """Every channel's question of the day: posts claimed and questions read in a few queries.
+
+    A sprint's day follows its plan; a standing schedule's (a due without a sprint) its track.
+    """
     wanted = {(d.community_id, d.channel_id, date.fromisoformat(d.key)): d for d in dues}
-    posts = claim_posts(session, {key: due.focus for key, due in wanted.items()})
+    planned = {key: due.focus for key, due in wanted.items() if due.sprint_id is not None}
+    posts = claim_posts(session, planned) if planned else {}
+    standing = [key for key, due in wanted.items() if due.sprint_id is None]
+    restarts: set[PostKey] = set()
+    if standing:
+        found, restarts = claim_standing_posts(session, standing)
+        posts.update(found)
     questions = questions_by_id(session, {post.question_id for post in posts.values()})
     built: dict[Due, list[Message]] = {}
     for key, post in posts.items():
@@ -36,7 +45,18 @@ def build_dailies(session: Session, clock: Clock, dues: Sequence[Due]) -> dict[D
             continue
         card = question_card(questions[post.question_id], post)
         built[due] = [Message(card, Visibility.CHANNEL, channel=due.channel_id)]
+        if key in restarts:
+            built[due].append(Message(STARTING_OVER, Visibility.CHANNEL, channel=due.channel_id))
     return built
+
+
+STARTING_OVER = Card(
+    title="This channel has been through every question of its track",
+    text=(
+        "From today the questions come round again, the ones asked longest ago first, "
+        "and none within 30 days while others remain. Good time to see how much easier they feel."
+    ),
+)
 
 
 def record_dailies(session: Session, now: datetime, sent: Sequence[tuple[Due, list[str]]]) -> None:

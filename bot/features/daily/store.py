@@ -6,14 +6,28 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, update
+from sqlalchemy import (
+    DateTime,
+    String,
+    Table,
+    and_,
+    bindparam,
+    column,
+    exists,
+    or_,
+    tuple_,
+    update,
+    values,
+)
+from sqlalchemy import select as select_columns
 from sqlmodel import col, func, select
 
 from bot.bank.live import Candidate, is_visible_to, live_candidates
-from bot.features.daily.tables import Answer, DailyPost
-from bot.features.sprints.api import live_sprint
+from bot.features.daily.tables import Answer, DailyPost, QuestionSchedule
+from bot.features.sprints.api import LIVE, live_sprint
 from bot.features.sprints.tables import Sprint
-from bot.storage.tables import Question
+from bot.scheduling.tables import JobClaim
+from bot.storage.tables import Community, Question
 from bot.storage.uow import Session
 from bot.storage.upsert import upsert_insert
 
@@ -107,6 +121,40 @@ class DailyStore:
         """The channel's active or paused sprint, whose plan and time zone the day follows."""
         return live_sprint(self.session, self.community_id, channel_id)
 
+    def schedule(self, channel_id: str) -> QuestionSchedule | None:
+        """The channel's standing schedule, if it has one."""
+        query = select(QuestionSchedule).where(
+            QuestionSchedule.community_id == self.community_id,
+            QuestionSchedule.channel_id == channel_id,
+        )
+        return self.session.exec(query).first()
+
+    def save_schedule(self, schedule: QuestionSchedule) -> None:
+        """Keep a new or changed standing schedule of this community."""
+        assert schedule.community_id == self.community_id
+        self.session.add(schedule)
+
+    def drop_schedule(self, schedule: QuestionSchedule) -> None:
+        """Switch a channel's standing schedule off."""
+        self.session.delete(schedule)
+
+    def unname_schedule_setter(self, user_id: str) -> None:
+        """Forget that a member set this community's standing schedules."""
+        self.session.execute(
+            update(QuestionSchedule)
+            .where(
+                col(QuestionSchedule.community_id) == self.community_id,
+                col(QuestionSchedule.created_by) == user_id,
+            )
+            .values(created_by="")
+        )
+
+    def channel_history(self, channel_id: str) -> list[tuple[str, date]]:
+        """The channel's questions of the day so far, with their days, oldest first."""
+        return histories(self.session, [(self.community_id, channel_id)])[
+            (self.community_id, channel_id)
+        ]
+
 
 def answered_question_ids(session: Session, member_id: int) -> set[str]:
     """The questions of the day a member has answered."""
@@ -192,3 +240,146 @@ def record_posted(session: Session, now: datetime, posted: Sequence[tuple[PostKe
         .values(message_ref=bindparam("b_ref"), posted_at=now),
         params,
     )
+
+
+ChannelKey = tuple[int, str]  # community id, channel id
+ScheduleRow = tuple[int, str, str, str, str, str, str, int, str, str, datetime]
+"""community, channel, post time, zone, days, track, weekly board, reveal lead, platform,
+community ref, created at"""
+
+SCHEDULES: Table = QuestionSchedule.__table__  # type: ignore[attr-defined]
+COMMUNITIES: Table = Community.__table__  # type: ignore[attr-defined]
+SPRINTS: Table = Sprint.__table__  # type: ignore[attr-defined]
+CLAIMS: Table = JobClaim.__table__  # type: ignore[attr-defined]
+ZoneNow = tuple[str, str, str, str, str, datetime]
+"""time zone, local day, local HH:MM, weekday (`mon`), the day a week before, local midnight
+(naive UTC): what every schedule in that zone compares against."""
+
+_COLUMNS = (
+    SCHEDULES.c.community_id,
+    SCHEDULES.c.channel_id,
+    SCHEDULES.c.post_time,
+    SCHEDULES.c.timezone,
+    SCHEDULES.c.days,
+    SCHEDULES.c.track,
+    SCHEDULES.c.weekly_board,
+    SCHEDULES.c.reveal_lead_minutes,
+    COMMUNITIES.c.platform,
+    COMMUNITIES.c.external_id,
+    SCHEDULES.c.created_at,
+)
+_LIVE_CHANNELS = select_columns(
+    SPRINTS.c.community_id, SPRINTS.c.channel_id, SPRINTS.c.start_date
+).where(SPRINTS.c.status.in_(LIVE))
+_ZONES = select_columns(SCHEDULES.c.timezone).distinct()
+
+
+def schedule_zones(session: Session) -> list[str]:
+    """The time zones standing schedules use."""
+    return [zone for (zone,) in session.connection().execute(_ZONES)]
+
+
+def standing_rows(
+    session: Session, platforms: Collection[str], zones: Sequence[ZoneNow]
+) -> list[ScheduleRow]:
+    """The standing schedules on these platforms with work due and not yet done, as plain rows.
+
+    The database leaves out every schedule whose question, reveal and board of the local day
+    are done (their claims), so an idle minute reads almost nothing however many there are.
+    """
+    if not zones:
+        return []
+    now = (
+        values(
+            column("tz", String),
+            column("day", String),
+            column("clock", String),
+            column("weekday", String),
+            column("week_ago", String),
+            column("midnight", DateTime),
+            name="zone_now",
+        )
+        .data(list(zones))
+        .cte("zone_now")
+    )  # a WITH clause: SQLite has no aliased VALUES
+    s, z = SCHEDULES.c, now.c
+    posts_today = s.days.contains(z.weekday)
+    query = (
+        select_columns(*_COLUMNS)
+        .join_from(SCHEDULES, COMMUNITIES, COMMUNITIES.c.id == s.community_id)
+        .join(now, z.tz == s.timezone)
+        .where(
+            COMMUNITIES.c.platform.in_(list(platforms)),
+            or_(
+                and_(posts_today, s.post_time <= z.clock, ~_done("daily", CLAIMS.c.key == z.day)),
+                and_(
+                    posts_today,
+                    s.reveal_time <= z.clock,
+                    ~_done(
+                        "reveal",
+                        CLAIMS.c.key < z.day,
+                        CLAIMS.c.key >= z.week_ago,
+                        CLAIMS.c.claimed_at >= z.midnight,
+                    ),
+                ),
+                and_(
+                    s.weekly_board == z.weekday,
+                    s.post_time <= z.clock,
+                    ~_done("weekly", CLAIMS.c.key == z.week_ago),
+                ),
+            ),
+        )
+    )
+    return [tuple(row) for row in session.connection().execute(query)]
+
+
+def _done(kind: str, *where: Any) -> Any:
+    """Whether the schedule's channel has a finished claim of this kind matching `where`."""
+    claims, s = CLAIMS.c, SCHEDULES.c
+    return exists().where(
+        claims.community_id == s.community_id,
+        claims.channel_id == s.channel_id,
+        claims.kind == kind,
+        claims.done_at.is_not(None),
+        *where,
+    )
+
+
+def live_sprint_channels(session: Session) -> dict[ChannelKey, date]:
+    """The channels a live sprint holds, with its first day: their standing schedule waits."""
+    rows = session.connection().execute(_LIVE_CHANNELS)
+    return {(c, ch): start for c, ch, start in rows}
+
+
+def schedules_of(
+    session: Session, keys: Collection[ChannelKey]
+) -> dict[ChannelKey, QuestionSchedule]:
+    """The standing schedules of these channels."""
+    wanted = tuple_(SCHEDULES.c.community_id, SCHEDULES.c.channel_id).in_(list(keys))
+    rows = session.exec(select(QuestionSchedule).where(wanted))
+    return {(s.community_id, s.channel_id): s for s in rows}
+
+
+def posts_of_keys(session: Session, keys: Collection[PostKey]) -> dict[PostKey, DailyPost]:
+    """The daily posts of these channels on these days."""
+    posts = POSTS.c
+    wanted = tuple_(posts.community_id, posts.channel_id, posts.local_date).in_(list(keys))
+    rows = session.exec(select(DailyPost).where(wanted, DailyPost.kind == "daily"))
+    return {(p.community_id, p.channel_id, p.local_date): p for p in rows}
+
+
+def histories(
+    session: Session, keys: Collection[ChannelKey]
+) -> dict[ChannelKey, list[tuple[str, date]]]:
+    """Each channel's questions of the day so far, with their days, oldest first."""
+    found: dict[ChannelKey, list[tuple[str, date]]] = {key: [] for key in keys}
+    posts = POSTS.c
+    rows = session.connection().execute(
+        select_columns(posts.community_id, posts.channel_id, posts.question_id, posts.local_date)
+        .where(tuple_(posts.community_id, posts.channel_id).in_(list(keys)), posts.kind == "daily")
+        .order_by(posts.local_date, posts.id)
+    )
+    for community, channel, question_id, day in rows:
+        if (community, channel) in found:
+            found[(community, channel)].append((question_id, day))
+    return found

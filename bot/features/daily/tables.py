@@ -35,3 +35,27 @@ class Answer(SQLModel, table=True):
     rating: str | None = Field(default=None, max_length=16)
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class QuestionSchedule(SQLModel, table=True):
+    """A channel's standing schedule: the question of the day at a local time, on some weekdays.
+
+    One per channel; switching it off deletes it. `cycle_start` is the day the channel last
+    started its track over (every question asked), so the notice goes out once.
+    """
+
+    __tablename__ = "question_schedule"
+    __table_args__ = (UniqueConstraint("community_id", "channel_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    community_id: int = Field(foreign_key="community.id", index=True)
+    channel_id: str = Field(max_length=64)
+    post_time: str = Field(max_length=5)  # HH:MM, local
+    timezone: str = Field(max_length=64)
+    days: str = Field(default="mon,tue,wed,thu,fri,sat,sun", max_length=32)
+    track: str = Field(max_length=40)
+    weekly_board: str = Field(default="", max_length=3)  # a weekday (`mon`), or none
+    reveal_lead_minutes: int = Field(default=60)
+    reveal_time: str = Field(default="08:00", max_length=5)  # HH:MM, local: post_time - lead
+    cycle_start: date | None = None
+    created_by: str = Field(default="", max_length=64)
+    created_at: datetime = Field(default_factory=utc_now)  # or when its time last changed

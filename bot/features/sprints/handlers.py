@@ -14,6 +14,7 @@ from bot.core.cards import Card, Field, Reply, UserText, rich
 from bot.core.clock import local_date
 from bot.core.vocabulary import CATEGORY_NAMES, LEVEL_NAMES, ROUND_NAMES, WEEKDAYS
 from bot.core.words import plural
+from bot.features.daily.api import schedule_after_sprint
 from bot.features.leaderboard.api import sprint_recap
 from bot.features.prep.api import plans_line
 from bot.features.sprints.calendar import calendar_of, plan_from
@@ -168,6 +169,9 @@ def sprint_status(ctx: Ctx, _: NoOptions) -> Reply:
     ]
     if week is not None:
         fields.insert(2, Field("This week", cal.weeks[week].theme))
+    standing = schedule_after_sprint(ctx)
+    if standing:
+        fields.append(Field("Question of the day", standing))
     return Reply.ephemeral(
         Card(title=rich("Sprint: ", UserText(sprint.name)), fields=tuple(fields))
     )

@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.bank.live import Candidate
 from bot.features.daily.store import DailyStore
-from bot.features.daily.tables import Answer, DailyPost
+from bot.features.daily.tables import Answer, DailyPost, QuestionSchedule
 from bot.features.sprints.tables import Sprint
 from bot.storage.tables import Question
 from tests.fakes import FakeUnitOfWork
@@ -21,6 +21,7 @@ class FakeDailyStore(DailyStore):
         self.questions = {q.id: q for q in questions}
         self.posts: dict[int, DailyPost] = {}
         self.answers: list[Answer] = []
+        self.schedules: dict[str, QuestionSchedule] = {}
 
     def post_of_day(self, channel_id: str, day: date) -> DailyPost | None:
         found = [
@@ -82,3 +83,21 @@ class FakeDailyStore(DailyStore):
 
     def live_sprint(self, channel_id: str) -> Sprint | None:
         return None
+
+    def schedule(self, channel_id: str) -> QuestionSchedule | None:
+        return self.schedules.get(channel_id)
+
+    def save_schedule(self, schedule: QuestionSchedule) -> None:
+        self.schedules[schedule.channel_id] = schedule
+
+    def drop_schedule(self, schedule: QuestionSchedule) -> None:
+        self.schedules.pop(schedule.channel_id, None)
+
+    def channel_history(self, channel_id: str) -> list[tuple[str, date]]:
+        mine = [p for p in self.posts.values() if p.channel_id == channel_id]
+        return [(p.question_id, p.local_date) for p in sorted(mine, key=lambda p: p.local_date)]
+
+    def unname_schedule_setter(self, user_id: str) -> None:
+        for schedule in self.schedules.values():
+            if schedule.created_by == user_id:
+                schedule.created_by = ""

@@ -86,6 +86,14 @@ TEXT_COLUMNS = {
     "question.title": "the bank",
     "question.data": "the bank",
     "question.credit": "erased: cleared on the member's approved questions, which stay",
+    "question_schedule.channel_id": "not a member's",
+    "question_schedule.post_time": "not a member's",
+    "question_schedule.timezone": "not a member's",
+    "question_schedule.days": "not a member's",
+    "question_schedule.track": "not a member's",
+    "question_schedule.weekly_board": "not a member's",
+    "question_schedule.reveal_time": "not a member's",
+    "question_schedule.created_by": "erased: blanked",
     "reviewstate.question_id": "erased: self-ratings deleted",
     "reviewstate.rating": "erased: self-ratings deleted",
     "score.period": "erased: the member's totals are deleted",
@@ -173,6 +181,7 @@ PENDING_LISTS = {
 def _everything_a_member_does(hub: Hub) -> None:
     """Use every feature as WHO: answers, ratings, practice, mocks, stories, reviews, a sprint."""
     hub.command_text(actor(WHO, admin=True), "sprint", "start Winter")
+    hub.command_text(actor(WHO, admin=True, channel="lp"), "question", "schedule time:08:00")
     _answer_and_rate(hub, WHO)
     mock_flow.pair(hub, WHO, "u2")
     hub.clock.set(mock_flow.STARTS)  # /mock done opens at the proposed time
