@@ -34,16 +34,20 @@ def find_nudges(session: Session, look: Look, found: list[Due]) -> None:
         start = pairing.proposed_at
         assert start is not None and community.id is not None
         if nudge_due(start, timezone_of(member, community), look.now):
-            found.append(
-                Due(
-                    community.id,
-                    community.platform,
-                    community.external_id,
-                    f"dm:{seat.member_id}",
-                    NUDGE,
-                    str(seat.id),
-                )
-            )
+            found.append(_due_to(seat, community, NUDGE))
+
+
+def _due_to(seat: MockSeat, community: Community, kind: str) -> Due:
+    """A direct message of this kind due to a seat's member, keyed by the seat."""
+    assert community.id is not None
+    return Due(
+        community.id,
+        community.platform,
+        community.external_id,
+        f"dm:{seat.member_id}",
+        kind,
+        str(seat.id),
+    )
 
 
 def build_nudge(session: Session, clock: Clock, due: Due) -> list[Message]:
@@ -101,16 +105,7 @@ def find_closing_notes(session: Session, look: Look, found: list[Due]) -> None:
         closed = pairing.closed_at
         assert closed is not None and community.id is not None
         if next_waking(closed, timezone_of(member, community)) <= look.now:
-            found.append(
-                Due(
-                    community.id,
-                    community.platform,
-                    community.external_id,
-                    f"dm:{seat.member_id}",
-                    CLOSING,
-                    str(seat.id),
-                )
-            )
+            found.append(_due_to(seat, community, CLOSING))
 
 
 def build_closing_note(session: Session, clock: Clock, due: Due) -> list[Message]:
