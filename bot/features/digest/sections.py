@@ -117,7 +117,8 @@ def next_mock(facts: Facts) -> Text | None:
     elif (mock.at if mock.at.tzinfo else mock.at.replace(tzinfo=UTC)) < facts.now:
         when = f", planned for {local_label(mock.at, facts.zone)}: `/mock done` once you have met"
     else:
-        when = f", proposed for {local_label(mock.at, facts.zone)}"
+        agreed = "confirmed" if mock.confirmed else "proposed"
+        when = f", {agreed} for {local_label(mock.at, facts.zone)}"
     return rich("**Next mock:** ", mock.round, *people, when)
 
 

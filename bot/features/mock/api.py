@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot.features.mock.cards import round_name
 from bot.features.mock.store import MockStore
+from bot.features.mock.store.time_table import CONFIRMED
 from bot.storage.uow import Session
 
 __all__ = ["UpcomingMock", "next_mock"]
@@ -20,6 +21,7 @@ class UpcomingMock:
     partners: tuple[str, ...] = ()
     at: datetime | None = None
     waiting: bool = False
+    confirmed: bool = False  # everyone accepted the time
 
 
 def next_mock(session: Session, community_id: int, member_id: int) -> UpcomingMock | None:
@@ -35,7 +37,9 @@ def next_mock(session: Session, community_id: int, member_id: int) -> UpcomingMo
         shown = tuple(people[m].display_name or "a member" for m in others if m in people)
         # The round the member is interviewed on (their seat holds the packet they ask from).
         asked = next((s.round for s in seats if s.interviews_member_id == member_id), seat.round)
-        return UpcomingMock(round_name(asked), shown, pairing.proposed_at)
+        agreed = store.time_of(pairing.id)
+        confirmed = agreed is not None and agreed.status == CONFIRMED
+        return UpcomingMock(round_name(asked), shown, pairing.proposed_at, confirmed=confirmed)
     request = store.waiting_request(member_id)
     if request is None:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.app.hub import Hub
-from bot.core.cards import Message, plain
+from bot.core.cards import Message, Reply, plain
 from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
@@ -27,11 +27,11 @@ def rate_missed(hub: Hub, who: str) -> None:
     hub.press(actor(who), missed.action, missed.value)
 
 
-def a_week(hub: Hub, clock: FakeClock) -> None:
+def a_week(hub: Hub, clock: FakeClock) -> Reply:
     """Ann (Paris) and Bob (New York) tie; Cat did nothing; Dan wrote a story; Eve opted out.
 
     All time: Ann 27 and Bob 27 share the top, Cat 20, Dan 15, Eve 10. A week before Monday
-    Cat led with 20 and Ann and Bob shared second with 5.
+    Cat led with 20 and Ann and Bob shared second with 5. Returns the reply pairing Ann and Bob.
     """
     clock.set(BEFORE)
     for who, points in (("cat", 20), ("ann", 5), ("bob", 5)):
@@ -49,7 +49,7 @@ def a_week(hub: Hub, clock: FakeClock) -> None:
     profile(hub, "ann")
     profile(hub, "bob", level="senior", zone="America/New_York", hours=NEW_YORK_NOONS)
     request(hub, "ann")
-    request(hub, "bob", "round:ml_depth")  # paired with Ann, for Monday evening
+    return request(hub, "bob", "round:ml_depth")  # paired with Ann, for Monday evening
 
 
 async def digests(hub: Hub, clock: FakeClock, moment: datetime) -> dict[str, str]:

@@ -21,7 +21,7 @@ from tests.features.digest.flow import (
     digests,
     is_digest,
 )
-from tests.features.mock.flow import NEW_YORK_NOONS, profile, request
+from tests.features.mock.flow import ANNOUNCED, NEW_YORK_NOONS, profile, request, to
 from tests.features.story.flow import write
 
 PARIS_NINE = MONDAY + timedelta(hours=8)  # 09:00 in Paris
@@ -52,6 +52,16 @@ def test_a_member_gets_the_week_in_one_message_at_nine_in_their_zone(
     mock = week["ann"].splitlines()[4]
     assert mock.startswith("**Next mock:** Onsite coding with Bob, proposed for ")
     assert "(Europe/Paris)" in week["ann"]
+
+
+async def test_a_mock_everyone_accepted_reads_as_confirmed(hub: Hub, clock: FakeClock) -> None:
+    paired = a_week(hub, clock)
+    for who in ("ann", "bob"):
+        [announced] = [m for m in to(paired, who) if m.card.title == ANNOUNCED]
+        accept = next(b for b in announced.card.buttons if b.label == "Accept")
+        hub.press(actor(who), accept.action, accept.value)
+    sent = await digests(hub, clock, PARIS_NINE)
+    assert "**Next mock:** Onsite coding with Bob, confirmed for " in sent["ann"]
 
 
 def test_the_other_side_of_a_tie_reads_the_same_rank_in_their_own_zone(
