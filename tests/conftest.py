@@ -22,7 +22,7 @@ from bot.config import Settings
 from bot.core.actors import Actor
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
-from tests import pg_cluster
+from tests import pg_cluster, summaries
 from tests.fakes import FakeClock
 
 TEST_CONTENT = Path(__file__).parent / "data" / "content"
@@ -34,6 +34,24 @@ PER_BACKEND = tuple(
 PER_BACKEND_FILES = (Path(__file__).parent / "hostile" / "test_hostile_input.py",)
 TEMPLATE = "preploop_template"
 _databases = itertools.count()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    summaries.keep_hostile_together(items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    summaries.hand_over(session.config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    """pytest-xdist: a worker finished; keep the summaries it sends."""
+    summaries.receive(node)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    summaries.print_all(terminalreporter)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -161,12 +161,3 @@ def actor_of(arena: Arena, user: str, name: str, platform: str = "test") -> Acto
         channel_id="CA1",
         is_admin=user == arena.members[0],
     )
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print the figures of the hostile-input run."""
-    if not FIGURES.total():
-        return
-    terminalreporter.section("hostile input")
-    for line in FIGURES.lines():
-        terminalreporter.write_line(line)
