@@ -199,3 +199,9 @@ def test_the_health_check_fails_when_nothing_answers() -> None:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
     assert _check(port) != 0
+
+
+def test_the_env_file_never_reaches_the_build_context() -> None:
+    ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    assert ".env" in ignored
+    assert ".venv" in ignored
