@@ -135,7 +135,7 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = _settings()
     _setup_logging(settings)
-    return run_platforms(settings)
+    return run_platforms(settings, idle_if_unconfigured=args.idle_if_unconfigured)
 
 
 def _db(args: argparse.Namespace) -> int:
@@ -220,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     console.set_defaults(handler=_console)
     run = commands.add_parser("run", help="start every platform whose credentials are set")
+    run.add_argument(
+        "--idle-if-unconfigured",
+        action="store_true",
+        help="with no credentials, say so once and wait to be stopped instead of exiting 2 "
+        "(the Docker image's command, so that a restart policy does not repeat it)",
+    )
     run.set_defaults(handler=_run)
 
     db = commands.add_parser("db", help="database migrations, backup and copy")

@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import logging
 import signal
+import sys
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,9 @@ Set DISCORD_TOKEN for Discord, and/or SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Sock
 or SLACK_SIGNING_SECRET (HTTP mode) for Slack; see README.md.
 To try PrepLoop without any tokens, run: preploop console"""
 
+IDLE_NOTE = """PrepLoop now stays idle, connected to nothing and unhealthy, until it is stopped.
+Set the credentials in .env, then run `docker compose up -d` to start it with them."""
+
 
 def wants_slack(settings: Settings) -> bool:
     """Return whether Slack credentials are complete enough to connect."""
@@ -37,14 +41,30 @@ def wants_slack(settings: Settings) -> bool:
     )
 
 
-def run_platforms(settings: Settings) -> int:
-    """Start Discord and/or Slack; return a non-zero code when nothing is configured."""
+def run_platforms(settings: Settings, *, idle_if_unconfigured: bool = False) -> int:
+    """Start Discord and/or Slack; return 2 when nothing is configured.
+
+    With idle_if_unconfigured (the container's command), say so once and wait to be stopped
+    before returning: a restart policy that restarts any exit would otherwise print it forever.
+    """
     if not settings.discord_token and not wants_slack(settings):
-        print(NOTHING_TO_RUN)
+        print(NOTHING_TO_RUN, file=sys.stderr, flush=True)
+        if idle_if_unconfigured:
+            asyncio.run(idle_until_stopped())
         return 2
     hub = prepare(settings)
     asyncio.run(serve_until_stopped(hub, settings))
     return 0
+
+
+async def idle_until_stopped() -> None:
+    """Say that PrepLoop is idle, then wait, doing nothing, for SIGTERM (docker stop) or Ctrl-C."""
+    loop, stopped = asyncio.get_running_loop(), asyncio.Event()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows loops
+            loop.add_signal_handler(number, stopped.set)
+    print(IDLE_NOTE, file=sys.stderr, flush=True)  # after the handlers: stopping it now is clean
+    await stopped.wait()
 
 
 async def serve_until_stopped(hub: Hub, settings: Settings) -> None:
