@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections import Counter
@@ -88,19 +87,19 @@ def _settings() -> Settings:
 
 
 def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    from bot.logs import configure_logging
+
+    configure_logging(settings)
 
 
 def _console(args: argparse.Namespace) -> int:
     from bot.adapters.console import Options, run_console
     from bot.adapters.console.clock import ConsoleClock
     from bot.bootstrap import prepare
+    from bot.logs import configure_logging
 
     settings = _settings()
-    logging.basicConfig(level=logging.WARNING)
+    configure_logging(settings, level="WARNING")
     clock = ConsoleClock(args.now)
     hub = prepare(settings, clock)
     files = settings.data_dir / "files"
