@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,11 +14,12 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.config_values import ANY_WORKSPACE
 from bot.core.actors import Actor
 
 log = logging.getLogger(__name__)
 
-ADMIN_TTL_SECONDS = 300.0
+ADMIN_TTL_SECONDS = 60.0  # how long a "yes, an admin" from users.info is trusted
 LOOKUP_SECONDS = 1.5  # leaves time to open a form before the 3-second trigger expires
 
 
@@ -63,44 +64,62 @@ def _dict(value: object) -> dict[str, Any]:
 
 
 class Admins:
-    """Tell whether a member administers the workspace, asking Slack at most every 5 minutes."""
+    """Tell whether a member administers a workspace: SLACK_ADMIN_IDS, else Slack's answer.
+
+    Slack is asked again on every admin command once a "yes" is a minute old, so a demoted
+    admin loses their rights within a minute; a "no" is never kept, so a promoted one gets
+    them at once.
+    """
 
     def __init__(
         self,
         client: AsyncWebClient,
-        listed: Iterable[str] = (),
+        listed: Mapping[str, frozenset[str]] | None = None,
         *,
         ttl: float = ADMIN_TTL_SECONDS,
         now: Callable[[], float] = time.monotonic,
     ) -> None:
         self._client = client
-        self._listed = frozenset(listed)
+        self._listed = dict(listed or {})
         self._ttl = ttl
         self._now = now
-        self._cache: dict[str, tuple[float, bool]] = {}
+        self._confirmed: dict[tuple[str, str], float] = {}  # (team, user) -> valid until
 
-    async def check(self, user_id: str) -> bool:
-        """True for members in SLACK_ADMIN_IDS and workspace admins or owners."""
-        if user_id in self._listed:
+    def listed(self, team_id: str, user_id: str) -> bool:
+        """True for a member SLACK_ADMIN_IDS names for this workspace (or for every one)."""
+        return any(
+            user_id in self._listed.get(team, ()) for team in (team_id, ANY_WORKSPACE) if team
+        )
+
+    def known(self, team_id: str, user_id: str) -> bool:
+        """True for a listed admin or one Slack confirmed within the last minute; asks nobody."""
+        if self.listed(team_id, user_id):
             return True
-        cached = self._cache.get(user_id)
-        if cached is not None and cached[0] > self._now():
-            return cached[1]
-        answer = await self._ask(user_id)
-        if answer is not None:
-            self._cache[user_id] = (self._now() + self._ttl, answer)
-        return bool(answer)
+        until = self._confirmed.get((team_id, user_id))
+        if until is not None and until <= self._now():
+            del self._confirmed[(team_id, user_id)]
+            return False
+        return until is not None
 
-    async def _ask(self, user_id: str) -> bool | None:
+    async def check(self, team_id: str, user_id: str) -> bool:
+        """True for listed admins and workspace admins or owners (a "yes" is kept a minute)."""
+        if self.known(team_id, user_id):
+            return True
+        if await self._ask(user_id):
+            self._confirmed[(team_id, user_id)] = self._now() + self._ttl
+            return True
+        return False
+
+    async def _ask(self, user_id: str) -> bool:
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
                 response = await self._client.users_info(user=user_id)
         except SlackClientError as error:
             log.warning("users.info failed for %s: %s", user_id, _code(error))
-            return None
+            return False
         except (ClientError, TimeoutError) as error:
             log.warning("users.info unreachable for %s: %s", user_id, type(error).__name__)
-            return None
+            return False
         user = _dict(response.get("user"))
         return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
 

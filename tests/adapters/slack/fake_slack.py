@@ -258,12 +258,20 @@ def signed(
     return AsyncBoltRequest(body=body, headers=headers)
 
 
-def slash(command: str, text: str, *, user: str, response_url: str, channel: str = CHANNEL) -> str:
+def slash(
+    command: str,
+    text: str,
+    *,
+    user: str,
+    response_url: str,
+    channel: str = CHANNEL,
+    team: str = TEAM,
+) -> str:
     """The form body of a slash command."""
     return urlencode(
         {
             "token": "legacy-verification-token",
-            "team_id": TEAM,
+            "team_id": team,
             "team_domain": "study-group",
             "channel_id": channel,
             "channel_name": "study",
