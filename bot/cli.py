@@ -9,12 +9,16 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli_community import add_commands as add_community_commands
 from bot.config import Settings
 from bot.content import DEFAULT_CONTENT_DIR, Bank, Question, check_bank
 from bot.core.vocabulary import CATEGORIES
 from bot.similarity import SAME_QUESTION_THRESHOLD, scored_pairs
+
+if TYPE_CHECKING:
+    from sqlalchemy.exc import InterfaceError, OperationalError
 
 
 def _content_check(args: argparse.Namespace) -> int:
@@ -240,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `preploop` subcommand and return its exit code."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
@@ -247,3 +253,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`preploop console | head`): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (OperationalError, InterfaceError) as error:
+        print(unreachable_database(error), file=sys.stderr)
+        return 1
+
+
+def unreachable_database(error: OperationalError | InterfaceError) -> str:
+    """Say which database could not be used and why, with its password masked."""
+    from bot.config_values import masked_url
+
+    reason = (str(error.orig).strip().splitlines() or [type(error.orig).__name__])[0]
+    where = masked_url(_settings().db_url())
+    return f"PrepLoop could not use the database at {where}: {reason}"
