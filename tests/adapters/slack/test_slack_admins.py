@@ -98,3 +98,17 @@ async def test_a_member_is_never_remembered_as_admin_after_a_no(
     assert len(fake.of("users.info")) == 2  # asked each time: a "no" is not kept
     fake.admins.add("U5")  # promoted: it counts on the very next command
     assert await post_now(slack, "U5") == "posted"
+
+
+@pytest.mark.parametrize(("admin_ids", "warned"), [("U7", True), ("T1:U7", False)])
+def test_the_plain_admin_list_is_flagged_as_deprecated_at_start(
+    hub: Hub,
+    slack_settings: Settings,
+    fake: FakeSlack,
+    seconds: Seconds,
+    caplog: pytest.LogCaptureFixture,
+    admin_ids: str,
+    warned: bool,
+) -> None:
+    workspace(hub, slack_settings, fake, seconds, admin_ids=admin_ids)
+    assert ("admins in every workspace" in caplog.text) is warned
