@@ -32,7 +32,10 @@ OPEN_FILES = 64
 _PRELUDE = r"""
 import resource, sys
 for _name, _value in %(limits)r:
-    resource.setrlimit(getattr(resource, _name), (_value, _value))
+    try:
+        resource.setrlimit(getattr(resource, _name), (_value, _value))
+    except (ValueError, OSError):  # a limit this platform will not take (macOS and RLIMIT_AS)
+        pass
 del _name, _value
 
 _REFUSED = frozenset({
