@@ -105,12 +105,12 @@ class Admins:
         """True for listed admins and workspace admins or owners (a "yes" is kept a minute)."""
         if self.known(team_id, user_id):
             return True
-        if await self._ask(user_id):
+        if await self._ask(team_id, user_id):
             self._confirmed[(team_id, user_id)] = self._now() + self._ttl
             return True
         return False
 
-    async def _ask(self, user_id: str) -> bool:
+    async def _ask(self, team_id: str, user_id: str) -> bool:
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
                 response = await self._client.users_info(user=user_id)
@@ -121,7 +121,20 @@ class Admins:
             log.warning("users.info unreachable for %s: %s", user_id, type(error).__name__)
             return False
         user = _dict(response.get("user"))
+        if not _belongs(user, team_id):
+            return False
         return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
+
+
+def _belongs(user: dict[str, Any], team_id: str) -> bool:
+    """Whether Slack's is_admin speaks of this workspace.
+
+    A member of another organization in a shared (Slack Connect) channel carries their own
+    workspace's team_id, and is_admin there says nothing about ours. Enterprise Grid members
+    (enterprise_user) acting in a sibling workspace of their organization still count.
+    """
+    home = user.get("team_id")
+    return not home or home == team_id or bool(user.get("enterprise_user"))
 
 
 def _code(error: SlackClientError) -> str:

@@ -112,3 +112,12 @@ def test_the_plain_admin_list_is_flagged_as_deprecated_at_start(
 ) -> None:
     workspace(hub, slack_settings, fake, seconds, admin_ids=admin_ids)
     assert ("admins in every workspace" in caplog.text) is warned
+
+
+async def test_an_admin_of_another_organization_in_a_shared_channel_is_no_admin_here(
+    hub: Hub, slack_settings: Settings, fake: FakeSlack, seconds: Seconds
+) -> None:
+    slack = workspace(hub, slack_settings, fake, seconds)
+    fake.admins.add("U8")
+    fake.home_teams["U8"] = "T999"  # a Slack Connect guest who administers their own workspace
+    assert await post_now(slack, "U8") == REFUSED
