@@ -30,22 +30,19 @@ class Bridge:
         context: AsyncBoltContext,
         channel_id: str | None = None,
         *,
-        ask_slack: bool = True,
+        admin_only: bool = True,
     ) -> Origin:
         """Translate a payload into the acting member and the ways to answer them.
 
-        With `ask_slack` (admin commands, every button and form) a member not known as an admin
-        is looked up in users.info; without it (the other slash commands, which no admin check
-        guards) only SLACK_ADMIN_IDS and a "yes" from the last minute count, and Slack is spared
-        a users.info call for every command a member types.
+        `admin_only` (admin commands, and every button and form, which may be an admin's)
+        asks Slack about anyone not confirmed as an admin within the last minute; other slash
+        commands may reuse a recent "no" (see `Admins`).
         """
         found = who(body, context)
         if channel_id is not None:
             found = replace(found, channel_id=channel_id)
-        if ask_slack:
-            is_admin = await self.admins.check(found.team_id, found.user_id)
-        else:
-            is_admin = self.admins.known(found.team_id, found.user_id)
+        lookup = self.admins.check if admin_only else self.admins.everyday
+        is_admin = await lookup(found.team_id, found.user_id)
         trigger_id, response_url = str(body.get("trigger_id") or ""), context.response_url or ""
         return Origin(found.actor(is_admin=is_admin), trigger_id, response_url)
 

@@ -41,7 +41,7 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         command = str(body.get("command", "")).lower()
         text = str(body.get("text") or "")
         admin_only = command != HELP and is_admin_command(bridge, command.lstrip("/"), text)
-        origin = await bridge.origin(body, context, ask_slack=admin_only)
+        origin = await bridge.origin(body, context, admin_only=admin_only)
         if command == HELP:
             return origin, bridge.hub.help()
         reply = await asyncio.to_thread(

@@ -20,6 +20,7 @@ from bot.core.actors import Actor
 log = logging.getLogger(__name__)
 
 ADMIN_TTL_SECONDS = 60.0  # how long a "yes, an admin" from users.info is trusted
+EVERYDAY_NO_SECONDS = 300.0  # how long a "no" spares everyday commands a lookup
 LOOKUP_SECONDS = 1.5  # leaves time to open a form before the 3-second trigger expires
 
 
@@ -66,9 +67,11 @@ def _dict(value: object) -> dict[str, Any]:
 class Admins:
     """Tell whether a member administers a workspace: SLACK_ADMIN_IDS, else Slack's answer.
 
-    Slack is asked again on every admin command once a "yes" is a minute old, so a demoted
-    admin loses their rights within a minute; a "no" is never kept, so a promoted one gets
-    them at once.
+    An admin command, button or form (`check`) asks Slack unless a "yes" is under a minute
+    old, so a demoted admin loses their rights within a minute and a "no" never stands in the
+    way of a promoted one. Everyday commands (`everyday`), which only use the answer for
+    courtesies such as the rate limit's exemption, also reuse a "no" for five minutes, so
+    members' commands do not cost a users.info call each.
     """
 
     def __init__(
@@ -83,7 +86,8 @@ class Admins:
         self._listed = dict(listed or {})
         self._ttl = ttl
         self._now = now
-        self._confirmed: dict[tuple[str, str], float] = {}  # (team, user) -> valid until
+        self._confirmed: dict[tuple[str, str], float] = {}  # (team, user) -> "yes" until
+        self._denied: dict[tuple[str, str], float] = {}  # (team, user) -> "no" until (everyday)
 
     def listed(self, team_id: str, user_id: str) -> bool:
         """True for a member SLACK_ADMIN_IDS names for this workspace (or for every one)."""
@@ -91,35 +95,41 @@ class Admins:
             user_id in self._listed.get(team, ()) for team in (team_id, ANY_WORKSPACE) if team
         )
 
-    def known(self, team_id: str, user_id: str) -> bool:
-        """True for a listed admin or one Slack confirmed within the last minute; asks nobody."""
-        if self.listed(team_id, user_id):
+    async def check(self, team_id: str, user_id: str) -> bool:
+        """True for listed admins and workspace admins or owners (a "yes" is kept a minute)."""
+        if self.listed(team_id, user_id) or self._fresh(self._confirmed, (team_id, user_id)):
             return True
-        until = self._confirmed.get((team_id, user_id))
+        answer = await self._ask(team_id, user_id)
+        if answer is not None:
+            kept = self._confirmed if answer else self._denied
+            ttl = self._ttl if answer else EVERYDAY_NO_SECONDS
+            kept[(team_id, user_id)] = self._now() + ttl
+            (self._denied if answer else self._confirmed).pop((team_id, user_id), None)
+        return bool(answer)
+
+    async def everyday(self, team_id: str, user_id: str) -> bool:
+        """Like `check`, but a "no" from the last five minutes is reused without asking."""
+        if self._fresh(self._denied, (team_id, user_id)):
+            return False  # listed members are never asked, so never denied
+        return await self.check(team_id, user_id)
+
+    def _fresh(self, kept: dict[tuple[str, str], float], key: tuple[str, str]) -> bool:
+        until = kept.get(key)
         if until is not None and until <= self._now():
-            del self._confirmed[(team_id, user_id)]
+            del kept[key]
             return False
         return until is not None
 
-    async def check(self, team_id: str, user_id: str) -> bool:
-        """True for listed admins and workspace admins or owners (a "yes" is kept a minute)."""
-        if self.known(team_id, user_id):
-            return True
-        if await self._ask(team_id, user_id):
-            self._confirmed[(team_id, user_id)] = self._now() + self._ttl
-            return True
-        return False
-
-    async def _ask(self, team_id: str, user_id: str) -> bool:
+    async def _ask(self, team_id: str, user_id: str) -> bool | None:
         try:
             async with asyncio.timeout(LOOKUP_SECONDS):
                 response = await self._client.users_info(user=user_id)
         except SlackClientError as error:
             log.warning("users.info failed for %s: %s", user_id, _code(error))
-            return False
+            return None
         except (ClientError, TimeoutError) as error:
             log.warning("users.info unreachable for %s: %s", user_id, type(error).__name__)
-            return False
+            return None
         user = _dict(response.get("user"))
         if not _belongs(user, team_id):
             return False
