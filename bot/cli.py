@@ -259,9 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def unreachable_database(error: OperationalError | InterfaceError) -> str:
-    """Say which database could not be used and why, with its password masked."""
+    """Say why a database could not be used, naming DATABASE_URL with its password masked."""
     from bot.config_values import masked_url
 
     reason = (str(error.orig).strip().splitlines() or [type(error.orig).__name__])[0]
     where = masked_url(_settings().db_url())
-    return f"PrepLoop could not use the database at {where}: {reason}"
+    return f"PrepLoop could not use the database: {reason}\n(DATABASE_URL is {where})"

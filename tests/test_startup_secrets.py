@@ -66,7 +66,8 @@ def test_an_unreachable_database_is_named_with_its_password_masked(
     )
     code, said = preploop(env, *command, cwd=tmp_path)
     assert code == 1
-    assert "PrepLoop could not use the database at postgresql://bot:***@127.0.0.1" in said
+    assert "PrepLoop could not use the database: connection failed" in said
+    assert "(DATABASE_URL is postgresql://bot:***@127.0.0.1:" in said
     assert "Traceback" not in said
     assert_no_secret(said)
 
