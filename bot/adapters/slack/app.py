@@ -30,6 +30,7 @@ DEPRECATED_ADMIN_IDS = (
     "SLACK_ADMIN_IDS lists members without a workspace: they are admins in every workspace. "
     "Write T123:U1,U2;T456:U3 to name each workspace (the plain form will go away)."
 )
+
 # slack_sdk counts the retries of every handler together: a 429 then a 503 is two retries.
 RATE_LIMIT_RETRIES = 3
 SERVER_ERROR_RETRIES = 2
