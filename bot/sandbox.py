@@ -7,7 +7,8 @@ temporary working folder, a wall-clock timeout, and before any untrusted line ru
 - resource limits: CPU seconds, address space, file size, open files, no core dumps, and no
   new processes (RLIMIT_NPROC; the kernel does not apply it to root);
 - an audit hook (PEP 578) that refuses starting processes, sockets, ctypes, raising the
-  limits again and opening files for writing — which also holds for root.
+  limits again, opening files for writing and reading /proc of other processes (the
+  parent's /proc/PID/environ would hand back every secret) — which also holds for root.
 
 The limits are set by the child itself, first thing, rather than in a preexec_fn: the
 solutions run from several threads at once, and a preexec_fn is not safe with threads.
@@ -30,7 +31,7 @@ OPEN_FILES = 64
 
 # Runs in the child before the untrusted code; %(limits)r is filled in by `_prelude`.
 _PRELUDE = r"""
-import resource, sys
+import os, resource, sys
 for _name, _value in %(limits)r:
     try:
         resource.setrlimit(getattr(resource, _name), (_value, _value))
@@ -55,6 +56,17 @@ def _refuse(event, args):
         raise PermissionError(f"importing {args[0]} is not allowed in a solution")
     if event == "open" and _writes(args[1], args[2]):
         raise PermissionError("writing files is not allowed in a solution")
+    if event == "open" and _other_process(args[0]):
+        raise PermissionError("reading other processes is not allowed in a solution")
+
+_OWN = f"/proc/{os.getpid()}/"
+
+def _other_process(path):
+    # /proc/<parent>/environ holds the checker's secrets, readable by the same user.
+    if isinstance(path, int):
+        return False
+    real = os.path.realpath(os.fsdecode(path))
+    return real.startswith(("/proc/", "/sys/")) and not real.startswith(_OWN)
 
 def _writes(mode, flags):
     if isinstance(mode, str):

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from bot import sandbox
 from bot.sandbox import FILE_BYTES, MEMORY_BYTES, network_isolation, run_boxed
 
 REPORT = """
@@ -64,3 +65,16 @@ def test_the_parent_keeps_its_own_limits() -> None:
     before = resource.getrlimit(resource.RLIMIT_AS)
     run_boxed("pass", "", time_limit=5.0)
     assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_the_parents_environment_cannot_be_read_through_proc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PREPLOOP_FAKE_SECRET", "s3cret-value")
+    monkeypatch.setattr(sandbox, "network_isolation", lambda: ())  # as where unshare is refused
+    for path in ("f'/proc/{os.getppid()}/environ'", "'/proc/1/environ'"):
+        ran = run_boxed(f"import os\nprint(open({path}).read())", "", time_limit=5.0)
+        assert "s3cret-value" not in ran.stdout
+        assert "reading other processes is not allowed" in ran.stderr
+    own = run_boxed("print(len(open('/proc/self/status').read()) > 0)", "", time_limit=5.0)
+    assert own.stdout.strip() == "True"
