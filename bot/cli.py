@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli_community import add_commands as add_community_commands
 from bot.config import Settings
 from bot.content import DEFAULT_CONTENT_DIR, Bank, Question, check_bank
 from bot.core.vocabulary import CATEGORIES
 from bot.similarity import SAME_QUESTION_THRESHOLD, scored_pairs
+
+if TYPE_CHECKING:
+    from sqlalchemy.exc import InterfaceError, OperationalError
 
 
 def _content_check(args: argparse.Namespace) -> int:
@@ -88,19 +91,19 @@ def _settings() -> Settings:
 
 
 def _setup_logging(settings: Settings) -> None:
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    from bot.logs import configure_logging
+
+    configure_logging(settings)
 
 
 def _console(args: argparse.Namespace) -> int:
     from bot.adapters.console import Options, run_console
     from bot.adapters.console.clock import ConsoleClock
     from bot.bootstrap import prepare
+    from bot.logs import configure_logging
 
     settings = _settings()
-    logging.basicConfig(level=logging.WARNING)
+    configure_logging(settings, level="WARNING")
     clock = ConsoleClock(args.now)
     hub = prepare(settings, clock)
     files = settings.data_dir / "files"
@@ -247,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `preploop` subcommand and return its exit code."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
@@ -254,3 +259,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`preploop console | head`): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except (OperationalError, InterfaceError) as error:
+        print(unreachable_database(error), file=sys.stderr)
+        return 1
+
+
+def unreachable_database(error: OperationalError | InterfaceError) -> str:
+    """Say why a database could not be used, naming DATABASE_URL with its password masked."""
+    from bot.config_values import masked_url
+
+    reason = (str(error.orig).strip().splitlines() or [type(error.orig).__name__])[0]
+    where = masked_url(_settings().db_url())
+    return f"PrepLoop could not use the database: {reason}\n(DATABASE_URL is {where})"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.config_values import check_database_url, masked_url, parse_admin_ids
 from bot.content import DEFAULT_CONTENT_DIR
 from bot.core.timezones import ZoneError, canonical_zone
 
@@ -17,7 +19,9 @@ DEFAULT_DATA_DIR = Path("data")
 class Settings(BaseSettings):
     """Every PrepLoop setting; see the table in README.md."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+    # hide_input_in_errors: a rejected value (a token, a URL with its password) never reaches
+    # a printed ValidationError.
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     database_url: str = Field(default="", description="SQLAlchemy URL; empty = SQLite in DATA_DIR")
     data_dir: Path = DEFAULT_DATA_DIR
@@ -31,10 +35,38 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_http_port: int = 3000
     slack_api_url: str = "https://slack.com/api/"
-    slack_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # workspace id (or "*" for any workspace) -> the member ids that administer it
+    slack_admin_ids: Annotated[dict[str, frozenset[str]], NoDecode] = Field(default_factory=dict)
     default_timezone: str = "UTC"
     catch_up_same_day: bool = True
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """Show DATABASE_URL with its password masked (SecretStr fields mask themselves)."""
+        for name, value in super().__repr_args__():
+            yield name, masked_url(value) if name == "database_url" and value else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _parsable_url(cls, value: str) -> str:
+        """Reject a URL SQLAlchemy cannot read, quoting it with the password masked."""
+        return check_database_url(value) if value else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("slack_admin_ids", mode="before")
+    @classmethod
+    def _admins_by_workspace(cls, value: object) -> object:
+        """Read `T123:U1,U2;T456:U3`; ids without a workspace (`U1,U2`) count in every one."""
+        if isinstance(value, str):
+            return parse_admin_ids(value)
+        if isinstance(value, list | tuple | set | frozenset):
+            return parse_admin_ids(",".join(map(str, value)))
+        return value
 
     @field_validator("default_timezone")
     @classmethod
@@ -45,7 +77,7 @@ class Settings(BaseSettings):
         except ZoneError as error:
             raise ValueError(f"DEFAULT_TIMEZONE: {error}") from None
 
-    @field_validator("slack_admin_ids", "discord_shard_ids", mode="before")
+    @field_validator("discord_shard_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):

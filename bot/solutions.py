@@ -1,21 +1,26 @@
-"""Run every coding question's reference solution against its cases, each in a subprocess."""
+"""Run every coding question's reference solution against its cases, each in a locked box.
+
+Content may come from a pull request: its code runs with no environment, limits and no
+network (see bot/sandbox.py), never with the checker's secrets.
+"""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import signal
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from bot.content import Bank, Problem, Question, source_of
+from bot.sandbox import run_boxed
 
 TIME_LIMIT_SECONDS = 10.0
 
 # Runs inside the subprocess: reads {code, entry, kind, compare, tests} on stdin, prints a report.
 _HARNESS = r"""
-import json, math, sys
+import io, json, math, sys
 spec = json.load(sys.stdin)
+report, sys.stdout = sys.stdout, io.StringIO()  # what a solution prints is not the report
 namespace = {"__name__": "solution"}
 exec(compile(spec["code"], "<solution>", "exec"), namespace)
 target = namespace[spec["entry"]]
@@ -50,7 +55,7 @@ for index, case in enumerate(spec["tests"]):
         continue
     if not same(got, case["expected"], spec["compare"]):
         failures.append(f"case {index}: expected {case['expected']!r}, got {got!r}")
-print(json.dumps(failures))
+report.write(json.dumps(failures))
 """
 
 
@@ -71,21 +76,23 @@ def run_solution(question: Question, time_limit: float = TIME_LIMIT_SECONDS) -> 
         "compare": solution.compare,
         "tests": [case.model_dump(exclude_none=True) for case in solution.tests],
     }
-    try:
-        done = subprocess.run(  # noqa: S603 - runs our own interpreter on our own harness
-            [sys.executable, "-I", "-c", _HARNESS],
-            input=json.dumps(spec),
-            capture_output=True,
-            text=True,
-            timeout=time_limit,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+    done = run_boxed(_HARNESS, json.dumps(spec), time_limit=time_limit)
+    if done.timed_out:
         return Outcome(question.id, (f"timed out after {time_limit:.0f} s",))
     if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        last = (done.stderr.strip().splitlines() or [_signal_name(done.returncode)])[-1]
         return Outcome(question.id, (f"crashed: {last}",))
     return Outcome(question.id, tuple(json.loads(done.stdout)))
+
+
+def _signal_name(returncode: int) -> str:
+    """Why a child that left no message ended, e.g. "stopped by SIGXCPU" for the CPU limit."""
+    if returncode < 0:
+        try:
+            return f"stopped by {signal.Signals(-returncode).name}"
+        except ValueError:
+            pass
+    return f"exit code {returncode}, no output"
 
 
 def check_solutions(bank: Bank, workers: int = 4) -> list[Problem]:

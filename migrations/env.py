@@ -19,11 +19,12 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    url = config.get_main_option("sqlalchemy.url") or Settings().db_url()
-    engine = make_engine(url)
+    given = config.attributes.get("engine")
+    engine = given or make_engine(config.get_main_option("sqlalchemy.url") or Settings().db_url())
     with engine.connect() as fresh:
         _run(fresh)
-    engine.dispose()
+    if given is None:
+        engine.dispose()
 
 
 def _run(connection: object) -> None:

@@ -22,6 +22,9 @@ POOL_SIZE = 10
 MAX_OVERFLOW = 10
 POOL_RECYCLE_SECONDS = 1800
 POSTGRES_DRIVER = "postgresql+psycopg"
+# A statement's parameters hold member text (answers, stories): keep them out of the errors
+# and tracebacks a failing statement produces.
+HIDE_PARAMETERS = True
 
 
 def make_engine(url: str) -> Engine:
@@ -30,7 +33,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         return _postgres_engine(parsed)
     if not parsed.drivername.startswith("sqlite"):
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=HIDE_PARAMETERS)
     return _sqlite_engine(parsed)
 
 
@@ -55,13 +58,16 @@ def _postgres_engine(url: URL) -> Engine:
         max_overflow=MAX_OVERFLOW,
         pool_recycle=POOL_RECYCLE_SECONDS,
         isolation_level="SERIALIZABLE",
+        hide_parameters=HIDE_PARAMETERS,
     )
 
 
 def _sqlite_engine(url: URL) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False}, hide_parameters=HIDE_PARAMETERS
+    )
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_immediate)
     return engine

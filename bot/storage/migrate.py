@@ -18,10 +18,14 @@ POSTGRES_MIGRATION_LOCK = 7_143_202_611
 
 
 def alembic_config(engine: Engine) -> Config:
-    """An Alembic config that runs on the given engine."""
+    """An Alembic config that runs on the given engine.
+
+    The engine travels in `attributes`, never as `sqlalchemy.url`: Alembic's config is a
+    ConfigParser, which reads a `%` in a password as interpolation, fails and quotes the value.
+    """
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    config.attributes["engine"] = engine
     return config
 
 

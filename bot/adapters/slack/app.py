@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
@@ -19,6 +21,15 @@ from bot.adapters.slack.people import Admins
 from bot.adapters.slack.pool import PooledWebClient
 from bot.app.hub import Hub
 from bot.config import Settings
+from bot.config_values import ANY_WORKSPACE
+from bot.logs import bolt_logger
+
+log = logging.getLogger(__name__)
+
+DEPRECATED_ADMIN_IDS = (
+    "SLACK_ADMIN_IDS lists members without a workspace: they are admins in every workspace. "
+    "Write T123:U1,U2;T456:U3 to name each workspace (the plain form will go away)."
+)
 
 # slack_sdk counts the retries of every handler together: a 429 then a 503 is two retries.
 RATE_LIMIT_RETRIES = 3
@@ -54,12 +65,15 @@ def wired(
     acknowledgement every 10 ms, which would hold every answer in the acknowledgement back.)
     """
     client = client or build_client(settings)
+    if ANY_WORKSPACE in settings.slack_admin_ids:
+        log.warning(DEPRECATED_ADMIN_IDS)
     secret = settings.slack_signing_secret
     app = AsyncApp(
         name="preploop",
         client=client,
         signing_secret=secret.get_secret_value() if secret else "",
         process_before_response=True,
+        logger=bolt_logger(settings),
     )
     bridge = Bridge(
         hub=hub,

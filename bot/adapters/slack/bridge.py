@@ -29,12 +29,20 @@ class Bridge:
         body: dict[str, Any],
         context: AsyncBoltContext,
         channel_id: str | None = None,
+        *,
+        admin_only: bool = True,
     ) -> Origin:
-        """Translate a payload into the acting member and the ways to answer them."""
+        """Translate a payload into the acting member and the ways to answer them.
+
+        `admin_only` (admin commands, and every button and form, which may be an admin's)
+        asks Slack about anyone not confirmed as an admin within the last minute; other slash
+        commands may reuse a recent "no" (see `Admins`).
+        """
         found = who(body, context)
         if channel_id is not None:
             found = replace(found, channel_id=channel_id)
-        is_admin = await self.admins.check(found.user_id)
+        lookup = self.admins.check if admin_only else self.admins.everyday
+        is_admin = await lookup(found.team_id, found.user_id)
         trigger_id, response_url = str(body.get("trigger_id") or ""), context.response_url or ""
         return Origin(found.actor(is_admin=is_admin), trigger_id, response_url)
 

@@ -12,6 +12,8 @@ from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.adapters.slack.bridge import Bridge
 from bot.adapters.slack.outbox import Origin, ack_payload
+from bot.app.parsing import parse
+from bot.app.registry import UserError
 from bot.core.cards import Reply
 
 HELP = "/help"
@@ -23,15 +25,25 @@ def command_names(bridge: Bridge) -> list[str]:
     return [f"/{group}" for group in bridge.hub.registry.groups()] + [HELP]
 
 
+def is_admin_command(bridge: Bridge, group: str, text: str) -> bool:
+    """Whether `/group text` names a command only admins may run."""
+    try:
+        spec, _ = parse(bridge.hub.registry, group, text)
+    except UserError:
+        return False
+    return spec.admin
+
+
 def register(app: AsyncApp, bridge: Bridge) -> None:
     """Listen to every group's slash command and to /help."""
 
     async def answer(body: dict[str, Any], context: AsyncBoltContext) -> tuple[Origin, Reply]:
-        origin = await bridge.origin(body, context)
         command = str(body.get("command", "")).lower()
+        text = str(body.get("text") or "")
+        admin_only = command != HELP and is_admin_command(bridge, command.lstrip("/"), text)
+        origin = await bridge.origin(body, context, admin_only=admin_only)
         if command == HELP:
             return origin, bridge.hub.help()
-        text = str(body.get("text") or "")
         reply = await asyncio.to_thread(
             bridge.hub.command_text, origin.actor, command.lstrip("/"), text
         )

@@ -18,6 +18,7 @@ from tests.adapters.slack.fake_slack import (
     BOT_TOKEN,
     CHANNEL,
     SECRET,
+    TEAM,
     FakeSlack,
     block_action,
     signed,
@@ -67,8 +68,11 @@ class Workspace:
         """Deliver an Events API callback (a JSON body)."""
         return await self.dispatch(body, content_type="application/json")
 
-    async def command(self, text: str, *, user: str = "U1", command: str = "/question") -> None:
-        await self.dispatch(slash(command, text, user=user, response_url=self.fake.response_url()))
+    async def command(
+        self, text: str, *, user: str = "U1", command: str = "/question", team: str = TEAM
+    ) -> None:
+        url = self.fake.response_url()
+        await self.dispatch(slash(command, text, user=user, response_url=url, team=team))
 
     async def press(self, action_id: str, value: str, *, user: str = "U1") -> None:
         url = self.fake.response_url("press")

@@ -46,6 +46,7 @@ class FakeSlack:
         self.uploads: list[bytes] = []
         self.headers: dict[str, str] = {}
         self.admins: set[str] = set()
+        self.home_teams: dict[str, str] = {}  # member -> their own workspace, when not ours
         self.fail: dict[str, str] = {}  # Web API method -> error code
         self.group_dm_error: str | None = None  # conversations.open of several users fails so
         self.broken: dict[str, str] = {}  # channel -> error code for chat.post*
@@ -186,7 +187,8 @@ class FakeSlack:
 
     def _user(self, user_id: str) -> Call:
         admin = user_id in self.admins
-        return {"id": user_id, "name": user_id.lower(), "is_admin": admin, "is_owner": False}
+        user = {"id": user_id, "name": user_id.lower(), "is_admin": admin, "is_owner": False}
+        return user | {"team_id": self.home_teams.get(user_id, TEAM)}
 
     def _note_connection(self, request: web.Request) -> None:
         peer = request.transport.get_extra_info("peername") if request.transport else None
@@ -258,12 +260,20 @@ def signed(
     return AsyncBoltRequest(body=body, headers=headers)
 
 
-def slash(command: str, text: str, *, user: str, response_url: str, channel: str = CHANNEL) -> str:
+def slash(
+    command: str,
+    text: str,
+    *,
+    user: str,
+    response_url: str,
+    channel: str = CHANNEL,
+    team: str = TEAM,
+) -> str:
     """The form body of a slash command."""
     return urlencode(
         {
             "token": "legacy-verification-token",
-            "team_id": TEAM,
+            "team_id": team,
             "team_domain": "study-group",
             "channel_id": channel,
             "channel_name": "study",

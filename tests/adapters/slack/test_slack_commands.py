@@ -49,14 +49,17 @@ async def test_post_now_by_a_workspace_admin_posts_in_the_channel(slack: Workspa
 async def test_post_now_by_a_listed_admin_skips_the_slack_lookup(
     hub: Hub, slack_settings: Settings, fake: FakeSlack
 ) -> None:
-    slack = build(hub, slack_settings.model_copy(update={"slack_admin_ids": ["U7"]}), fake)
+    listed = {"slack_admin_ids": {"*": frozenset({"U7"})}}
+    slack = build(hub, slack_settings.model_copy(update=listed), fake)
     await slack.command("post-now", user="U7")
     [post] = await fake.wait_for("chat.postMessage")
     assert post["channel"] == CHANNEL
     assert fake.of("users.info") == []
 
 
-async def test_the_admin_lookup_is_asked_once_for_several_commands(slack: Workspace) -> None:
+async def test_the_admin_lookup_is_asked_once_for_several_everyday_commands(
+    slack: Workspace,
+) -> None:
     await slack.command("")
     await slack.command("")
     await slack.fake.wait_responses(2)

@@ -14,8 +14,9 @@ TRICKY = "<!channel> <!here> <@U123> *bold* ```"
 async def open_answer_form(slack: Workspace, user: str = "U1") -> dict[str, Any]:
     """Show today's card, press Answer and return the modal view Slack was asked to open."""
     answer = buttons(await slack.todays_card(user))["Answer"]
+    before = len(slack.fake.of("views.open"))
     await slack.press(answer["action_id"], answer["value"], user=user)
-    opened = await slack.fake.wait_for("views.open")
+    opened = await slack.fake.wait_for("views.open", before + 1)
     return dict(opened[-1]["view"])
 
 
