@@ -1,0 +1,146 @@
+"""The numbers of a community's admin page, each query inside the one community.
+
+Every query reads a window (the last weeks) through an index on the community or the post,
+so the page stays fast on a community of 100,000 members.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import distinct
+from sqlmodel import col, func, select
+
+from bot.features.daily.tables import Answer, DailyPost
+from bot.features.mock.tables import MockFeedback, MockPairing, MockRequest, MockSeat
+from bot.features.sprints.tables import Sprint
+from bot.features.story.tables import Story, StoryReview
+from bot.storage.tables import Member, Question
+from bot.storage.uow import Session
+
+SPRINTS_SHOWN = 5
+
+
+class NumbersStore:
+    """Read-only numbers of one community for its admin page."""
+
+    def __init__(self, session: Session, community_id: int) -> None:
+        self._session = session
+        self.community_id = community_id
+
+    def member_count(self) -> int:
+        """How many members the community has."""
+        query = select(func.count()).where(Member.community_id == self.community_id)
+        return int(self._session.exec(query).one())
+
+    def answers_per_day(self, since: date) -> list[tuple[date, int, int]]:
+        """(day, answers, members who answered) for each day with answers from `since` on."""
+        query = (
+            select(
+                col(DailyPost.local_date), func.count(), func.count(distinct(col(Answer.member_id)))
+            )
+            .join(Answer, col(Answer.post_id) == DailyPost.id)
+            .where(DailyPost.community_id == self.community_id, DailyPost.local_date >= since)
+            .group_by(col(DailyPost.local_date))
+        )
+        return [(day, int(n), int(m)) for day, n, m in self._session.exec(query)]
+
+    def members_active(self, since: date) -> int:
+        """How many members answered at least once from `since` on."""
+        query = (
+            select(func.count(distinct(col(Answer.member_id))))
+            .join(DailyPost, col(DailyPost.id) == Answer.post_id)
+            .where(DailyPost.community_id == self.community_id, DailyPost.local_date >= since)
+        )
+        return int(self._session.exec(query).one())
+
+    def answers_per_post(self, since: date) -> list[tuple[date, str, str, int]]:
+        """(day, question id, title, answers) of each post from `since` on, newest first."""
+        query = (
+            select(
+                col(DailyPost.local_date),
+                col(Question.id),
+                col(Question.title),
+                func.count(col(Answer.id)),
+            )
+            .join(Question, col(Question.id) == DailyPost.question_id)
+            .outerjoin(Answer, col(Answer.post_id) == DailyPost.id)
+            .where(DailyPost.community_id == self.community_id, DailyPost.local_date >= since)
+            .group_by(col(DailyPost.id), col(DailyPost.local_date), col(Question.id))
+            .order_by(col(DailyPost.local_date).desc(), col(DailyPost.id))
+        )
+        return [(day, qid, title, int(n)) for day, qid, title, n in self._session.exec(query)]
+
+    def recent_sprints(self) -> list[Sprint]:
+        """The community's latest sprints, newest first."""
+        query = (
+            select(Sprint)
+            .where(Sprint.community_id == self.community_id)
+            .order_by(col(Sprint.start_date).desc(), col(Sprint.id).desc())
+            .limit(SPRINTS_SHOWN)
+        )
+        return list(self._session.exec(query))
+
+    def channel_answers(self, channel_id: str, start: date, end: date) -> tuple[int, int]:
+        """(answers, members who answered) in a channel's posts from `start` to `end`."""
+        query = (
+            select(func.count(), func.count(distinct(col(Answer.member_id))))
+            .join(DailyPost, col(DailyPost.id) == Answer.post_id)
+            .where(
+                DailyPost.community_id == self.community_id,
+                DailyPost.channel_id == channel_id,
+                DailyPost.local_date >= start,
+                DailyPost.local_date <= end,
+            )
+        )
+        answers, members = self._session.exec(query).one()
+        return int(answers), int(members)
+
+    def mock_funnel(self, since: datetime) -> tuple[int, int, int, int]:
+        """(requests, seats paired, seats met, feedback given) from `since` on."""
+        requested = select(func.count()).where(
+            MockRequest.community_id == self.community_id, MockRequest.waiting_since >= since
+        )
+        seats = (
+            select(func.count(), func.count(col(MockSeat.done_at)))
+            .join(MockPairing, col(MockPairing.id) == MockSeat.pairing_id)
+            .where(MockSeat.community_id == self.community_id, MockPairing.created_at >= since)
+        )
+        feedback = (
+            select(func.count())
+            .join(MockPairing, col(MockPairing.id) == MockFeedback.pairing_id)
+            .where(MockFeedback.community_id == self.community_id, MockPairing.created_at >= since)
+        )
+        paired, met = self._session.exec(seats).one()
+        given = self._session.exec(feedback).one()
+        return int(self._session.exec(requested).one()), int(paired), int(met), int(given)
+
+    def review_times(self, since: datetime) -> list[tuple[datetime, datetime]]:
+        """(story ready, review done) of each review finished from `since` on."""
+        query = (
+            select(Story.ready_at, StoryReview.reviewed_at)
+            .join(Story, col(Story.id) == StoryReview.story_id)
+            .where(
+                StoryReview.community_id == self.community_id,
+                StoryReview.status == "done",
+                col(StoryReview.reviewed_at) >= since,
+                col(Story.ready_at).is_not(None),
+            )
+        )
+        return [(ready, done) for ready, done in self._session.exec(query) if ready and done]
+
+    def open_reviews(self) -> int:
+        """How many reviews are assigned and not done yet."""
+        query = select(func.count()).where(
+            StoryReview.community_id == self.community_id, StoryReview.status == "open"
+        )
+        return int(self._session.exec(query).one())
+
+    def story_principles(self) -> list[tuple[int, str]]:
+        """(author, principle ids) of each finished story still kept."""
+        query = select(Story.member_id, Story.principles).where(
+            Story.community_id == self.community_id,
+            col(Story.ready_at).is_not(None),
+            col(Story.deleted_at).is_(None),
+        )
+        return list(self._session.exec(query))
