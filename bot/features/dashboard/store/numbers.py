@@ -49,6 +49,7 @@ class NumbersStore:
         """How many members answered at least once from `since` on."""
         query = (
             select(func.count(distinct(col(Answer.member_id))))
+            .select_from(Answer)
             .join(DailyPost, col(DailyPost.id) == Answer.post_id)
             .where(DailyPost.community_id == self.community_id, DailyPost.local_date >= since)
         )
@@ -85,6 +86,7 @@ class NumbersStore:
         """(answers, members who answered) in a channel's posts from `start` to `end`."""
         query = (
             select(func.count(), func.count(distinct(col(Answer.member_id))))
+            .select_from(Answer)
             .join(DailyPost, col(DailyPost.id) == Answer.post_id)
             .where(
                 DailyPost.community_id == self.community_id,
@@ -103,11 +105,13 @@ class NumbersStore:
         )
         seats = (
             select(func.count(), func.count(col(MockSeat.done_at)))
+            .select_from(MockSeat)
             .join(MockPairing, col(MockPairing.id) == MockSeat.pairing_id)
             .where(MockSeat.community_id == self.community_id, MockPairing.created_at >= since)
         )
         feedback = (
             select(func.count())
+            .select_from(MockFeedback)
             .join(MockPairing, col(MockPairing.id) == MockFeedback.pairing_id)
             .where(MockFeedback.community_id == self.community_id, MockPairing.created_at >= since)
         )
