@@ -23,7 +23,6 @@ def upgrade() -> None:
         sa.Column("community_id", sa.Integer(), nullable=False),
         sa.Column("public_token", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
         sa.Column("secret", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("published_by", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(["community_id"], ["community.id"]),
         sa.PrimaryKeyConstraint("community_id"),

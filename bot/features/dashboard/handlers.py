@@ -69,7 +69,7 @@ def dashboard_public(ctx: Ctx, options: PublicOptions) -> Reply:
         return Reply.note(
             "The web leaderboard was not published. `/dashboard public on:yes` publishes it."
         )
-    token = store.publish(ctx.actor.user_id, now)
+    token = store.publish(now)
     where = f"{site.base_url}/board/{token}" if site.base_url else f"/board/{token}"
     text = (
         f"The leaderboard is on the web at {where}\n\nAnyone with this address can see the "

@@ -19,7 +19,6 @@ class DashboardSettings(SQLModel, table=True):
     community_id: int = Field(foreign_key="community.id", primary_key=True)
     public_token: str | None = Field(default=None, max_length=64, unique=True)
     secret: str = Field(max_length=64)
-    published_by: str = Field(default="", max_length=64)
     updated_at: datetime = Field(default_factory=utc_now)
 
 

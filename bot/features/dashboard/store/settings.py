@@ -35,12 +35,12 @@ class DashboardStore:
             self._session.flush()
         return row
 
-    def publish(self, by: str, now: datetime) -> str:
+    def publish(self, now: datetime) -> str:
         """Publish the board at a new unguessable token (or keep the current one); return it."""
         row = self.settings_to_keep()
         if row.public_token is None:
             row.public_token = secrets.token_urlsafe(24)
-            row.published_by, row.updated_at = by, now
+            row.updated_at = now
         return row.public_token
 
     def unpublish(self, now: datetime) -> bool:
