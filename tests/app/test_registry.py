@@ -134,6 +134,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "story",
         "profile",
         "digest",
+        "dashboard",
     ]
 
 
