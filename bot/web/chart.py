@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from bot.features.dashboard.api import Day
 
-WIDTH, HEIGHT, AXIS = 640, 200, 24
+WIDTH, HEIGHT, AXIS, TOP = 640, 150, 24, 18
 
 
 def participation_svg(days: Sequence[Day]) -> Markup:
@@ -16,22 +16,21 @@ def participation_svg(days: Sequence[Day]) -> Markup:
     top = max((d.answers for d in days), default=0) or 1
     step = WIDTH / max(len(days), 1)
     parts = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + AXIS}" role="img" '
+        f'<svg class="chart" viewBox="0 {-TOP} {WIDTH} {HEIGHT + AXIS + TOP}" role="img" '
         'aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMidYMid meet" '
         'xmlns="http://www.w3.org/2000/svg">',
         '<title id="chart-title">Answers and members active per day</title>',
         f'<desc id="chart-desc">{_summary(days)}</desc>',
         f'<line x1="0" y1="{HEIGHT}" x2="{WIDTH}" y2="{HEIGHT}" class="axis"/>',
+        f'<line x1="0" y1="0" x2="{WIDTH}" y2="0" class="grid"/>',
+        f'<text x="0" y="-5">{top} answers</text>',
     ]
     for i, day in enumerate(days):
         x = i * step
         parts.append(_bar(x + step * 0.1, step * 0.8, day.answers / top, "answers"))
         parts.append(_bar(x + step * 0.3, step * 0.4, day.members / top, "members"))
         if i % 7 == 0 or i == len(days) - 1:
-            parts.append(
-                f'<text x="{x + step / 2:.1f}" y="{HEIGHT + 16}" text-anchor="middle">'
-                f"{day.day.strftime('%d %b')}</text>"
-            )
+            parts.append(_label(i, len(days), step, day))
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - numbers and dates only, no member text
 
@@ -41,6 +40,15 @@ def _bar(x: float, width: float, share: float, kind: str) -> str:
     return (
         f'<rect class="{kind}" x="{x:.1f}" y="{HEIGHT - height:.1f}" '
         f'width="{width:.1f}" height="{height:.1f}"/>'
+    )
+
+
+def _label(i: int, count: int, step: float, day: Day) -> str:
+    anchor = "start" if i == 0 else "end" if i == count - 1 else "middle"
+    x = {"start": i * step, "end": (i + 1) * step, "middle": (i + 0.5) * step}[anchor]
+    return (
+        f'<text x="{x:.1f}" y="{HEIGHT + 16}" text-anchor="{anchor}">'
+        f"{day.day.strftime('%d %b')}</text>"
     )
 
 
