@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from time import monotonic
 from typing import TypeVar
 
 from aiohttp import web
@@ -24,6 +25,9 @@ from bot.web.exports import table_csv
 from bot.web.render import render
 
 T = TypeVar("T")
+# An admin page and its CSVs read four weeks of a community's activity: the numbers are read
+# at most once a minute per community (a page says when), so a CSV after the page costs nothing.
+REPORT_SECONDS = 60.0
 PRIVATE = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex"}
 BAD_LINK = (
     "This dashboard link is not valid any more: links work for an hour, and only exactly as "
@@ -37,6 +41,7 @@ class Pages:
     def __init__(self, hub: Hub, server_secret: str | None) -> None:
         self.hub = hub
         self.server_secret = server_secret
+        self._reports: dict[int, tuple[float, Report]] = {}
 
     async def read(self, work: Callable[[Session], T]) -> T:
         """Run a read in its own transaction, off the event loop."""
@@ -93,6 +98,18 @@ class Pages:
             key = signing_key(session, community, self.server_secret)
             if key is None or not link_is_valid(key, community, expires, given, now):
                 return None, ""
-            return admin_report(session, community, now), admin_path(key, community, expires)
+            return self._recent(community) or admin_report(session, community, now), admin_path(
+                key, community, expires
+            )
 
-        return await self.read(work)
+        report, path = await self.read(work)
+        if report is not None and self._recent(community) is None:
+            self._reports[community] = (monotonic(), report)
+        return report, path
+
+    def _recent(self, community: int) -> Report | None:
+        """The community's report if it was read less than REPORT_SECONDS ago."""
+        cached = self._reports.get(community)
+        if cached is None or monotonic() - cached[0] >= REPORT_SECONDS:
+            return None
+        return cached[1]

@@ -71,9 +71,9 @@ def admin_report(session: Session, community_id: int, now: datetime) -> Report |
     community = DashboardStore(session, community_id).community()
     if community is None:
         return None
-    today = today_in(now, community.timezone)
+    local = now.astimezone(ZoneInfo(community.timezone))
     store = NumbersStore(session, community_id)
-    return build_report(store, community=community.name or "PrepLoop", today=today, now=now)
+    return build_report(store, community=community.name or "PrepLoop", now=local)
 
 
 def signing_key(session: Session, community_id: int, server_secret: str | None) -> str | None:

@@ -41,6 +41,7 @@ class Report:
     community: str
     members: int
     today: date
+    as_of: datetime  # in the community's zone
     days: tuple[Day, ...]
     tables: tuple[Table, ...]
 
@@ -49,8 +50,9 @@ class Report:
         return next((t for t in self.tables if t.key == key), None)
 
 
-def build_report(store: NumbersStore, *, community: str, today: date, now: datetime) -> Report:
-    """Read every number of the admin page for the store's community."""
+def build_report(store: NumbersStore, *, community: str, now: datetime) -> Report:
+    """Read every number of the admin page for the store's community; `now` in its zone."""
+    today = now.date()
     since = today - timedelta(days=WINDOW_DAYS - 1)
     days = _days(store, since, today)
     tables = (
@@ -61,7 +63,7 @@ def build_report(store: NumbersStore, *, community: str, today: date, now: datet
         _review_latency(store, now - timedelta(days=WINDOW_DAYS)),
         _coverage(store),
     )
-    return Report(community, store.member_count(), today, days, tables)
+    return Report(community, store.member_count(), today, now, days, tables)
 
 
 def _days(store: NumbersStore, since: date, today: date) -> tuple[Day, ...]:
