@@ -24,7 +24,7 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() -> None:
     assert lines == [
         "Day,Question,Answers,Answer rate",
         '2026-12-01,"\'=HYPERLINK(""http://x"",""click"")",3,50%',
-        "2026-12-02,\"'+1 trick, with a comma\",0,-",
+        '2026-12-02,"\'+1 trick, with a comma",0,-',
     ]
 
 

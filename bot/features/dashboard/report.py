@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.core.story_coverage import SHORT_NAMES
+from bot.core.words import plural
 from bot.features.dashboard.store import NumbersStore
 from bot.features.sprints.api import Sprint
 
@@ -114,7 +115,9 @@ def _sprint_row(store: NumbersStore, sprint: Sprint, today: date) -> tuple[Cell,
     day = min(max((today - sprint.start_date).days + 1, 0), length)
     answers, members = store.channel_answers(sprint.channel_id, sprint.start_date, end)
     progress = (
-        f"day {day} of {length}" if day else f"starts in {(sprint.start_date - today).days} days"
+        f"day {day} of {length}"
+        if day
+        else f"starts in {plural((sprint.start_date - today).days, 'day')}"
     )
     return (sprint.name, sprint.status, sprint.start_date.isoformat(), progress, answers, members)
 
