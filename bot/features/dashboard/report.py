@@ -141,9 +141,7 @@ def _mock_funnel(store: NumbersStore, since: datetime) -> Table:
 
 
 def _review_latency(store: NumbersStore, since: datetime) -> Table:
-    hours = sorted(
-        (done - ready).total_seconds() / 3600 for ready, done in store.review_times(since)
-    )
+    hours = sorted(store.review_hours(since))
     rows: tuple[tuple[Cell, ...], ...] = (
         ("Reviews done", len(hours)),
         ("Median wait (hours)", _hours(statistics.median(hours)) if hours else "-"),
