@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -13,6 +14,7 @@ from bot.features.sprints.api import Sprint
 
 WINDOW_DAYS = 28
 Cell = str | int
+Post = tuple[date, str, str, int]  # day, question id, title, answers
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,11 @@ def build_report(store: NumbersStore, *, community: str, now: datetime) -> Repor
     """Read every number of the admin page for the store's community; `now` in its zone."""
     today = now.date()
     since = today - timedelta(days=WINDOW_DAYS - 1)
-    days = _days(store, since, today)
+    posts = store.answers_per_post(since)
+    days = _days(store, posts, since, today)
     tables = (
         _participation(days),
-        _answer_rates(store, since),
+        _answer_rates(store, posts, since),
         _sprints(store, today),
         _mock_funnel(store, now - timedelta(days=WINDOW_DAYS)),
         _review_latency(store, now - timedelta(days=WINDOW_DAYS)),
@@ -67,10 +70,19 @@ def build_report(store: NumbersStore, *, community: str, now: datetime) -> Repor
     return Report(community, store.member_count(), today, now, days, tables)
 
 
-def _days(store: NumbersStore, since: date, today: date) -> tuple[Day, ...]:
-    found = {day: (n, m) for day, n, m in store.answers_per_day(since)}
+def _days(store: NumbersStore, posts: list[Post], since: date, today: date) -> tuple[Day, ...]:
+    """Answers and members per day; a day of one post has as many members as answers."""
+    answers: Counter[date] = Counter()
+    count: Counter[date] = Counter()
+    for day, *_, n in posts:
+        answers[day] += n
+        count[day] += 1
+    members = dict(answers)
+    shared = [day for day, n in count.items() if n > 1]
+    if shared:
+        members.update(store.members_on(shared))
     span = (since + timedelta(days=i) for i in range((today - since).days + 1))
-    return tuple(Day(d, *found.get(d, (0, 0))) for d in span)
+    return tuple(Day(d, answers[d], members.get(d, 0)) for d in span)
 
 
 def _participation(days: tuple[Day, ...]) -> Table:
@@ -83,11 +95,10 @@ def _participation(days: tuple[Day, ...]) -> Table:
     )
 
 
-def _answer_rates(store: NumbersStore, since: date) -> Table:
+def _answer_rates(store: NumbersStore, posts: list[Post], since: date) -> Table:
     active = store.members_active(since)
     rows = tuple(
-        (day.isoformat(), qid, title, n, _share(n, active))
-        for day, qid, title, n in store.answers_per_post(since)
+        (day.isoformat(), qid, title, n, _share(n, active)) for day, qid, title, n in posts
     )
     return Table(
         "questions",

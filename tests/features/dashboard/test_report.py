@@ -48,3 +48,23 @@ def test_each_table_counts_this_communitys_activity_only(hub: Hub) -> None:
     other = transact(hub.engine, lambda s: admin_report(s, _id_of(hub, "g2"), now))
     assert other is not None and other.members == 1
     assert other.tables[0].rows[0] == ("2026-12-01", 1, 1)
+
+
+def _answer_in(hub: Hub, who: str, channel: str) -> None:
+    member = actor(who, channel=channel)
+    shown = hub.command_text(member, "question", "")
+    button = shown.messages[0].card.buttons[0]
+    opened = hub.press(member, button.action, button.value)
+    assert opened.modal is not None
+    hub.submit(member, opened.modal.action, opened.modal.value, {"answer": "A real answer here."})
+
+
+def test_a_member_answering_in_two_channels_counts_once_that_day(hub: Hub) -> None:
+    for channel in ("c1", "c2"):
+        _answer_in(hub, "ann", channel)
+    _answer_in(hub, "bob", "c2")
+    now = hub.clock.now()
+    report = transact(hub.engine, lambda s: admin_report(s, _id_of(hub, "g1"), now))
+    assert report is not None
+    assert report.tables[0].rows[0] == ("2026-12-01", 3, 2)
+    assert len(report.tables[1].rows) == 2

@@ -34,17 +34,15 @@ class NumbersStore:
         query = select(func.count()).where(Member.community_id == self.community_id)
         return int(self._session.exec(query).one())
 
-    def answers_per_day(self, since: date) -> list[tuple[date, int, int]]:
-        """(day, answers, members who answered) for each day with answers from `since` on."""
+    def members_on(self, days: list[date]) -> dict[date, int]:
+        """How many members answered on each of these days (for days of several posts)."""
         query = (
-            select(
-                col(DailyPost.local_date), func.count(), func.count(distinct(col(Answer.member_id)))
-            )
+            select(col(DailyPost.local_date), func.count(distinct(col(Answer.member_id))))
             .join(Answer, col(Answer.post_id) == DailyPost.id)
-            .where(DailyPost.community_id == self.community_id, DailyPost.local_date >= since)
+            .where(DailyPost.community_id == self.community_id, col(DailyPost.local_date).in_(days))
             .group_by(col(DailyPost.local_date))
         )
-        return [(day, int(n), int(m)) for day, n, m in self._session.exec(query)]
+        return {day: int(members) for day, members in self._session.exec(query)}
 
     def members_active(self, since: date) -> int:
         """How many members answered at least once from `since` on."""
