@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bot.app.hub import Hub
 from tests.conftest import actor
 from tests.fakes import FakeClock
@@ -145,3 +147,20 @@ async def test_each_table_downloads_as_csv_under_the_same_link(hub: Hub) -> None
         coverage = await (await client.get(path + "/coverage.csv")).text()
         assert "Customer Obsession,0,0" in coverage
         assert (await client.get(path + "/nonsense.csv")).status == 404
+
+
+async def test_the_numbers_are_read_again_after_a_minute(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ticks = [1000.0]
+    monkeypatch.setattr("bot.web.pages.monotonic", lambda: ticks[0])
+    answer(hub, "ann")
+    path = admin_link(hub)
+    day = '<td>2026-12-01</td><td class="num">{}</td>'
+    async with served(hub) as client:
+        assert day.format(1) in await (await client.get(path)).text()
+        answer(hub, "bob")
+        ticks[0] += 59
+        assert day.format(1) in await (await client.get(path)).text()
+        ticks[0] += 1
+        assert day.format(2) in await (await client.get(path)).text()
