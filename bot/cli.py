@@ -19,6 +19,7 @@ from bot.similarity import SAME_QUESTION_THRESHOLD, scored_pairs
 
 if TYPE_CHECKING:
     from sqlalchemy.exc import InterfaceError, OperationalError
+    from bot.app.hub import Hub
 
 
 def _content_check(args: argparse.Namespace) -> int:
@@ -107,10 +108,28 @@ def _console(args: argparse.Namespace) -> int:
     clock = ConsoleClock(args.now)
     hub = prepare(settings, clock)
     files = settings.data_dir / "files"
+    if args.web_port is not None:
+        _console_web(hub, settings, args.web_port)
     if args.script is None:
         return run_console(hub, clock, options=Options(args.members, files))
     with Path(args.script).open(encoding="utf-8", errors="replace") as script:
         return run_console(hub, clock, options=Options(args.members, files, script))
+
+
+def _console_web(hub: Hub, settings: Settings, port: int) -> None:
+    from bot.web.server import serve_in_thread
+
+    try:
+        bound = serve_in_thread(hub, settings, port)
+    except OSError as error:
+        raise SystemExit(f"The dashboard could not start: {error}") from None
+    print(f"Dashboard: {settings.web_base_url(bound)}  (/dashboard gives an admin's link)")
+
+
+def _port(raw: str) -> int:
+    if not raw.isdecimal() or not 0 <= int(raw) <= 65535:
+        raise argparse.ArgumentTypeError("a port number from 0 to 65535 (0: any free port)")
+    return int(raw)
 
 
 def _script(raw: str) -> str:
@@ -220,6 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     console.add_argument(
         "--script", type=_script, help="read the commands from FILE, then exit (1 on a failure)"
+    )
+    console.add_argument(
+        "--web-port", type=_port, help="also serve the web dashboard on this port (0: any free)"
     )
     console.set_defaults(handler=_console)
     run = commands.add_parser("run", help="start every platform whose credentials are set")

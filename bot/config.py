@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     catch_up_same_day: bool = True
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
+    web_port: int | None = Field(default=None, ge=0, le=65535, description="dashboard port")
+    web_host: str = "0.0.0.0"  # noqa: S104 - the dashboard is served to the network on purpose
+    public_url: str = Field(default="", description="base of the dashboard links the bot gives")
+    web_secret: SecretStr | None = None
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         """Show DATABASE_URL with its password masked (SecretStr fields mask themselves)."""
@@ -103,6 +107,12 @@ class Settings(BaseSettings):
         if len(set(ids)) < len(ids):
             raise ValueError("lists a shard twice")
         return ids
+
+    def web_base_url(self, port: int | None = None) -> str:
+        """The base of the dashboard links: PUBLIC_URL, else http://localhost:WEB_PORT."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        return f"http://localhost:{port if port is not None else self.web_port}"
 
     def db_url(self) -> str:
         """Return DATABASE_URL, or a SQLite file in the data folder."""

@@ -103,6 +103,10 @@ async def serve_all(hub: Hub, settings: Settings) -> None:
 
         messengers["slack"] = SlackMessenger(slack_client(settings))
         servers.append(serve(hub, settings))
+    if settings.web_port is not None:
+        from bot.web.server import serve_web
+
+        servers.append(serve_web(hub, settings))
     owns, shared = discord_shares(settings) if "discord" in messengers else ({}, {})
     paces = {**platform_paces(messengers), **shared}
     runner = JobRunner(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.app.feature import Feature
 from bot.features.daily.feature import DAILY
+from bot.features.dashboard.feature import DASHBOARD
 from bot.features.digest.feature import DIGEST
 from bot.features.leaderboard.feature import LEADERBOARD
 from bot.features.mock.feature import MOCK
@@ -32,6 +33,7 @@ FEATURES: tuple[Feature, ...] = (
     STORY,
     PROFILE,
     DIGEST,
+    DASHBOARD,
 )
 
 

@@ -49,6 +49,8 @@ def fill(hub: Hub, clock: FakeClock) -> None:
     mock_flow.mock(hub, "boss", "settings odd:wait", admin=True)
     mock_flow.mock(hub, "boss", "round round:phone_screen", admin=True)
     suggestion_flow.suggest(hub, "u2")
+    hub.command_text(ADMIN, "dashboard", "public on:yes")  # the web board, and one who left it
+    hub.command_text(actor("u6"), "profile", "board on:no")
 
 
 def answer(hub: Hub, who: str, text: str) -> None:

@@ -12,7 +12,7 @@ from bot.features.leaderboard.history import PastBoard, past_board
 from bot.features.leaderboard.ledger import ALL_TIME, award, award_periods, periods_of, week_period
 from bot.features.leaderboard.posts import recap_card as _recap_card
 from bot.features.leaderboard.posts import weekly_card as _weekly_card
-from bot.features.leaderboard.store import LeaderboardStore
+from bot.features.leaderboard.store import LeaderboardStore, Row
 from bot.features.leaderboard.streaks import count_answer_day
 from bot.features.sprints.api import Sprint
 from bot.storage.uow import Session
@@ -20,6 +20,7 @@ from bot.storage.uow import Session
 __all__ = [
     "ALL_TIME",
     "PastBoard",
+    "Row",
     "award",
     "award_periods",
     "award_periods_in",
@@ -29,6 +30,7 @@ __all__ = [
     "sprint_recap",
     "standing_in",
     "streak_days",
+    "top_rows",
     "week_period",
     "weekly_card",
 ]
@@ -74,3 +76,8 @@ def streak_days(session: Session, community_id: int, member_id: int, today: date
     if row.opted_out or row.community_id != community_id:
         return None
     return alive(Streak(row.current, row.best, row.last_day, row.freeze_week), today)
+
+
+def top_rows(session: Session, community_id: int, period: str, limit: int) -> list[Row]:
+    """A period's best members, best first, each with the standing /leaderboard shows."""
+    return LeaderboardStore(session, community_id).ranked_rows(period, limit)

@@ -97,6 +97,8 @@ TEXT_COLUMNS = {
     "reviewstate.question_id": "erased: self-ratings deleted",
     "reviewstate.rating": "erased: self-ratings deleted",
     "score.period": "erased: the member's totals are deleted",
+    "dashboard_settings.public_token": "not a member's",
+    "dashboard_settings.secret": "not a member's",
     "sprint.channel_id": "not a member's",
     "sprint.name": "the community's: an admin names a sprint for everyone",
     "sprint.template_id": "not a member's",

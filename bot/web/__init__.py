@@ -1,0 +1,1 @@
+"""The web dashboard the bot process serves: the public leaderboard and the admin page."""
