@@ -23,12 +23,14 @@ ROLE_NAME_LIMIT = 100
 class RoleRef:
     """A role an admin chose: its platform id (on the console, its name) and its name.
 
-    `problem` is what the platform already knows stops the bot from giving it ("" if nothing).
+    `problem` is what the platform already knows stops the bot from giving it, which an admin
+    can fix ("" if nothing); `unusable` why no one could ever give it (@everyone, a bot's role).
     """
 
     ref: str
     name: str
     problem: str = ""
+    unusable: str = ""
 
 
 def role_from_text(text: str) -> RoleRef:

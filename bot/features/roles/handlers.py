@@ -80,6 +80,8 @@ def set_reward(ctx: Ctx, options: SetOptions) -> Reply:
     """Create or change a reward; the bot gives its role from the next daily check."""
     _roles_here(ctx)
     rule = _rule(options.streak, options.top3)
+    if options.role.unusable:
+        raise UserError(options.role.unusable)
     row = ctx.store(RolesStore).set_rule(rule, options.role, ctx.member_id, ctx.clock.now())
     done = rich(
         "Saved: **",
