@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from bot.app.hub import Hub
 from bot.core.cards import plain
 from tests.conftest import actor
+from tests.fakes import FakeClock, FakeMessenger
 from tests.features.leaderboard.flow import answer, give
 from tests.features.roles.flow import day, fixes, holders, roles, said
-from tests.fakes import FakeClock, FakeMessenger
 
 STREAK = "Streak 7"
 
