@@ -49,17 +49,23 @@ async def change_role(client: discord.Client, community_id: str, change: RoleCha
 
 
 def _precheck(guild: discord.Guild, role_id: int) -> None:
-    """With the server in the cache, refuse what Discord would refuse, without asking it."""
+    """With the server's roles in the cache, refuse what Discord would refuse, without asking."""
     me = guild.me
-    if me is None:  # not cached: Discord's answer will tell
+    if me is None or guild.get_role(guild.id) is None:  # roles not cached: Discord will tell
         return
     if not me.guild_permissions.manage_roles:
         raise RoleError(ROLE_REFUSED, NO_PERMISSION)
     role = guild.get_role(role_id)
     if role is None:
         raise RoleError(ROLE_GONE, "the role was deleted")
-    if role >= me.top_role:
+    if _above_mine(role, me):
         raise RoleError(ROLE_REFUSED, TOO_HIGH)
+
+
+def _above_mine(role: discord.Role, me: discord.Member) -> bool:
+    """Whether a role sits at or above the bot's highest role (which it may not give)."""
+    top = me.top_role if me.guild.get_role(me.guild.id) is not None else None
+    return top is not None and role.position >= top.position
 
 
 def role_option(interaction: discord.Interaction, value: Any) -> RoleRef:
@@ -82,8 +88,8 @@ def _problem(interaction: discord.Interaction, role: Any) -> str:
         return NO_PERMISSION
     guild = interaction.guild
     me = guild.me if guild is not None else None
-    cached = me is not None and isinstance(role, discord.Role) and role.guild is not None
-    return TOO_HIGH if cached and me is not None and role >= me.top_role else ""
+    cached = guild is not None and guild.get_role(int(role.id)) is not None
+    return TOO_HIGH if cached and me is not None and _above_mine(role, me) else ""
 
 
 def _snowflake(raw: str) -> int:
