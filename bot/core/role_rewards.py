@@ -35,7 +35,7 @@ class RoleRef:
 
 def role_from_text(text: str) -> RoleRef:
     """A role typed as text (the console): its name, without a leading @."""
-    name = " ".join(text.strip().removeprefix("@").split())[:ROLE_NAME_LIMIT]
+    name = " ".join(text.replace("\x00", "").strip().removeprefix("@").split())[:ROLE_NAME_LIMIT]
     return RoleRef(name, name)
 
 

@@ -12,7 +12,7 @@ import discord
 
 from bot.core.cards import RoleChange
 from bot.core.ports import MEMBER_GONE, ROLE_GONE, ROLE_REFUSED, DeliveryError, RoleError
-from bot.core.role_rewards import RoleRef
+from bot.core.role_rewards import RoleRef, role_from_text
 
 UNKNOWN_ROLE = 10011
 UNKNOWN_MEMBER = 10007
@@ -70,8 +70,11 @@ def _above_mine(role: discord.Role, me: discord.Member) -> bool:
 
 def role_option(interaction: discord.Interaction, value: Any) -> RoleRef:
     """The role an admin picked, with what already stops the bot from giving it."""
-    name = str(getattr(value, "name", "") or value.id)
-    return RoleRef(str(value.id), name, _problem(interaction, value), _usable(interaction, value))
+    if not isinstance(getattr(value, "id", None), int):  # not a role: read it as typed text
+        return role_from_text(str(value))
+    typed = role_from_text(str(getattr(value, "name", "") or value.id))
+    problem, unusable = _problem(interaction, value), _usable(interaction, value)
+    return RoleRef(str(value.id), typed.name or str(value.id), problem, unusable)
 
 
 def _usable(interaction: discord.Interaction, role: Any) -> str:
