@@ -91,7 +91,6 @@ class ConsoleSession:
             display_name=self.member.title(),
             channel_id=self.channel,
             is_admin=self.members.get(self.member, False),
-            can_manage_roles=True,  # roles are simulated here
         )
 
     def handle(self, line: str, lines: Iterator[str]) -> None:
