@@ -25,6 +25,7 @@ from bot.features.roles.store import (
     HELD,
     TAKE,
     RolesStore,
+    done_claims,
     pending_changes,
     places_with_rules,
 )
@@ -37,37 +38,45 @@ CHANNEL = "roles"
 
 
 def find_checks(session: Session, look: Look, found: list[Due]) -> None:
-    """Add each community's daily check, keyed by its local day (claimed once a day)."""
-    for place in places_with_rules(session, look.platforms):
-        day = look.now.astimezone(ZoneInfo(place.timezone)).date()
-        found.append(
-            Due(
-                place.community_id,
-                place.platform,
-                place.community_ref,
-                CHANNEL,
-                CHECK,
-                day.isoformat(),
-            )
+    """Add each community's daily check, keyed by its local day, until it is done."""
+    dues = [
+        Due(
+            place.community_id,
+            place.platform,
+            place.community_ref,
+            CHANNEL,
+            CHECK,
+            look.now.astimezone(ZoneInfo(place.timezone)).date().isoformat(),
         )
+        for place in places_with_rules(session, look.platforms)
+    ]
+    found += _not_done(session, CHECK, dues)
 
 
 def find_changes(session: Session, look: Look, found: list[Due]) -> None:
     """Add each role waiting to be given or taken back (a refused one is tried again next day)."""
     day = look.now.astimezone(UTC).date().isoformat()
-    for change in pending_changes(session, look.platforms):
-        place = change.place
-        found.append(
-            Due(
-                place.community_id,
-                place.platform,
-                place.community_ref,
-                CHANNEL,
-                CHANGE,
-                f"{change.grant_id}:{change.state}:{day}",
-                member_id=change.member_id,
-            )
+    dues = [
+        Due(
+            change.place.community_id,
+            change.place.platform,
+            change.place.community_ref,
+            CHANNEL,
+            CHANGE,
+            f"{change.grant_id}:{change.state}:{day}",
+            member_id=change.member_id,
         )
+        for change in pending_changes(session, look.platforms)
+    ]
+    found += _not_done(session, CHANGE, dues)
+
+
+def _not_done(session: Session, kind: str, dues: list[Due]) -> list[Due]:
+    """Leave out the work already done, so an idle minute reads no other claims."""
+    if not dues:
+        return []
+    done = done_claims(session, kind, CHANNEL, [(d.community_id, d.key) for d in dues])
+    return [d for d in dues if (d.community_id, d.key) not in done]
 
 
 def build_check(session: Session, clock: Clock, due: Due) -> list[Message]:
@@ -135,7 +144,8 @@ def build_change(session: Session, clock: Clock, due: Due) -> list[Message]:
         member_name=member.display_name,
         role_name=grant.role_name,
     )
-    return [Message(Card(), Visibility.DIRECT, role=change)]
+    # Addressed to the member, so that changes for many members are paced apart.
+    return [Message(Card(), Visibility.DIRECT, to_member=member.external_id, role=change)]
 
 
 def record_changes(

@@ -12,10 +12,12 @@ from sqlmodel import col, select
 
 from bot.core.role_rewards import RoleRef, Rule
 from bot.features.roles.tables import RoleGrant, RoleRule
+from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community, Member
 from bot.storage.uow import Session
 
 GIVE, HELD, TAKE = "give", "held", "take"
+CHUNK = 500  # claim keys asked about in one query
 
 
 class RolesStore:
@@ -201,3 +203,24 @@ def pending_changes(session: Session, platforms: Iterable[str]) -> list[Pending]
         Pending(int(g or 0), m, state, Place(int(c or 0), p, ref, tz))
         for g, m, state, c, p, ref, tz in found
     ]
+
+
+def done_claims(
+    session: Session, kind: str, channel: str, wanted: Iterable[tuple[int, str]]
+) -> set[tuple[int, str]]:
+    """Which of these (community, key) claims of a kind are done already (read in chunks)."""
+    asked = list(dict.fromkeys(wanted))
+    found: set[tuple[int, str]] = set()
+    for start in range(0, len(asked), CHUNK):
+        part = asked[start : start + CHUNK]
+        rows = session.exec(
+            select(JobClaim.community_id, JobClaim.key).where(
+                col(JobClaim.community_id).in_({c for c, _ in part}),
+                JobClaim.channel_id == channel,
+                JobClaim.kind == kind,
+                col(JobClaim.key).in_([k for _, k in part]),
+                col(JobClaim.done_at).is_not(None),
+            )
+        ).all()
+        found |= {(community, key) for community, key in rows}
+    return found

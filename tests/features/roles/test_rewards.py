@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlmodel import Session
+
 from bot.app.hub import Hub
 from bot.core.cards import plain
+from bot.features import schedule_of
+from bot.features.roles.feature import ROLES
+from bot.scheduling.claims import find_due
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.leaderboard.flow import answer, give
 from tests.features.roles.flow import day, fixes, holders, roles, said
 
 STREAK = "Streak 7"
+ROLE_WORK = schedule_of((ROLES,))
 
 
 def _at(d: int, hour: int = 10, month: int = 12, year: int = 2026) -> datetime:
@@ -139,3 +145,19 @@ def test_on_slack_role_rewards_are_kindly_a_discord_feature(hub: Hub) -> None:
     for text in ("", "set streak:7 role:@Mine"):
         reply = hub.command_text(boss, "roles", text)
         assert "Role rewards are a Discord feature" in said(reply)
+
+
+async def test_once_the_day_is_done_the_scheduler_finds_no_role_work_until_tomorrow(
+    hub: Hub, clock: FakeClock
+) -> None:
+    messenger = FakeMessenger()
+    messenger.refused_roles.add("Top 3")  # a refused change waits for tomorrow
+    clock.set(_at(20, month=11))
+    roles(hub, 'set top3:yes role:"Top 3"')
+    give(hub, "ann", 10)
+    await day(hub, clock, _at(1), messenger)
+    with Session(hub.engine) as session:
+        later = find_due(session, _at(1, 20), schedule=ROLE_WORK, platforms={"console"})
+        tomorrow = find_due(session, _at(2, 1), schedule=ROLE_WORK, platforms={"console"})
+    assert later == []
+    assert sorted(d.kind for d in tomorrow) == ["role-change", "roles"]
