@@ -161,3 +161,20 @@ async def test_once_the_day_is_done_the_scheduler_finds_no_role_work_until_tomor
         tomorrow = find_due(session, _at(2, 1), schedule=ROLE_WORK, platforms={"console"})
     assert later == []
     assert sorted(d.kind for d in tomorrow) == ["role-change", "roles"]
+
+
+async def test_forget_drops_the_member_s_grants_and_says_the_role_stays(
+    hub: Hub, clock: FakeClock
+) -> None:
+    messenger = FakeMessenger()
+    clock.set(_at(20, month=11))
+    roles(hub, 'set top3:yes role:"Top 3"')
+    give(hub, "ann", 10)
+    await day(hub, clock, _at(1), messenger)
+    asked = hub.command_text(actor("ann"), "profile", "forget")
+    button = asked.messages[0].card.buttons[0]
+    done = said(hub.press(actor("ann"), button.action, button.value))
+    assert "Roles I gave you as rewards stay on your account" in done
+    assert "1 member holds it" not in said(roles(hub, ""))
+    await day(hub, clock, _at(2), messenger)
+    assert len(messenger.role_changes) == 1  # the bot no longer knows her: nothing to take
