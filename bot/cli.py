@@ -19,6 +19,7 @@ from bot.similarity import SAME_QUESTION_THRESHOLD, scored_pairs
 
 if TYPE_CHECKING:
     from sqlalchemy.exc import InterfaceError, OperationalError
+
     from bot.app.hub import Hub
 
 

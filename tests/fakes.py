@@ -9,9 +9,9 @@ from typing import Any, NoReturn
 from bot.app.context import Ctx
 from bot.app.feature import Feature
 from bot.core.actors import Actor
-from bot.core.cards import Message
+from bot.core.cards import Message, RoleChange
 from bot.core.clock import Clock
-from bot.core.ports import DeliveryError, Messenger
+from bot.core.ports import ROLE_GONE, ROLE_REFUSED, DeliveryError, Messenger, RoleError
 from bot.storage.tables import Community, Member
 
 
@@ -39,6 +39,10 @@ class FakeMessenger(Messenger):
         self.sent: list[tuple[str, Message]] = []
         self.broken: set[str] = set()
         self.no_spaces = False  # True: opening a private space fails like a missing permission
+        self.roles: dict[tuple[str, str], set[str]] = {}  # (community, member) -> roles held
+        self.role_changes: list[RoleChange] = []
+        self.refused_roles: set[str] = set()
+        self.gone_roles: set[str] = set()
 
     async def post(self, community_id: str, message: Message) -> str:
         if message.channel in self.broken:
@@ -47,6 +51,24 @@ class FakeMessenger(Messenger):
             raise DeliveryError("missing permission to create private threads")
         self.sent.append((community_id, message))
         return f"msg-{len(self.sent)}"
+
+    async def change_role(self, community_id: str, change: RoleChange) -> str:
+        """Hold roles per member; roles in `refused_roles` or `gone_roles` fail as on Discord."""
+        if change.role in self.gone_roles:
+            raise RoleError(ROLE_GONE, f"role {change.role} was deleted")
+        if change.role in self.refused_roles:
+            raise RoleError(ROLE_REFUSED, "missing the Manage Roles permission")
+        held = self.roles.setdefault((community_id, change.member), set())
+        if change.give:
+            held.add(change.role)
+        else:
+            held.discard(change.role)
+        self.role_changes.append(change)
+        return f"role-{len(self.role_changes)}"
+
+    def holders(self, role: str) -> set[str]:
+        """The members holding a role now, in any community."""
+        return {member for (_, member), roles in self.roles.items() if role in roles}
 
 
 class NoDatabase:

@@ -9,6 +9,7 @@ from typing import Any
 from bot.app.registry import Command, Registry, UserError, convert
 from bot.core.cards import Rich, UserText, rich
 
+_WORDY = ("text", "role")  # options whose value may be several words
 TEXT_LIMIT = 2000  # far past the longest valid command; shlex takes seconds on megabytes
 
 
@@ -65,7 +66,7 @@ def _split(spec: Command, words: list[str]) -> tuple[dict[str, str], list[str], 
         key, sep, value = word.partition(":") if ":" in word else word.partition("=")
         if sep and key.lower() in names:
             named[key.lower()] = value
-            current = (key.lower(), []) if names[key.lower()].kind == "text" else None
+            current = (key.lower(), []) if names[key.lower()].kind in _WORDY else None
             spills += [current] if current else []
         elif sep and _looks_like_option(key, value):
             raise UserError(
@@ -87,7 +88,7 @@ def _by_position(
     while positional and free:
         option = free.pop(0)
         take = 1
-        if option.kind == "text":
+        if option.kind in _WORDY:
             # A text option takes every word that the required options after it do not need.
             take = max(1, len(positional) - sum(o.required for o in free))
         placed[option.name] = " ".join(positional[:take])

@@ -8,6 +8,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from bot.core.cards import Text, plain
+from bot.core.role_rewards import RoleRef, role_from_text
 from bot.core.timezones import ZoneError, canonical_zone
 from bot.core.words import plural
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from bot.app.context import Ctx
     from bot.core.cards import Reply
 
-OptionKind = Literal["text", "int", "choice", "date", "time", "bool", "timezone"]
+OptionKind = Literal["text", "int", "choice", "date", "time", "bool", "timezone", "role"]
 Args = dict[str, Any]
 Opts = TypeVar("Opts")
 CommandHandler = Callable[["Ctx", Any], "Reply"]
@@ -262,6 +263,8 @@ def convert(option: Option, raw: Any) -> Any:
             raise UserError(f"`{option.name}` takes a time like 09:00.") from None
     if option.kind == "timezone":
         return _to_zone(text)
+    if option.kind == "role":
+        return raw if isinstance(raw, RoleRef) else _to_role(option, text)
     if len(text) > option.max_length:
         raise UserError(f"`{option.name}` is at most {plural(option.max_length, 'character')}.")
     return text
@@ -278,6 +281,14 @@ def _to_int(option: Option, raw: Any) -> int:
     if abs(value) > STORED_INT_MAX:
         raise UserError(f"`{option.name}` is too large a number.")
     return value
+
+
+def _to_role(option: Option, text: str) -> RoleRef:
+    """A role typed by its name (where the platform has no role picker)."""
+    role = role_from_text(text)
+    if not role.name:
+        raise UserError(f"`{option.name}` takes a role's name.")
+    return role
 
 
 def _to_zone(text: str) -> str:

@@ -14,3 +14,4 @@ class Actor:
     community_name: str = ""
     channel_id: str = ""
     is_admin: bool = False
+    can_manage_roles: bool | None = None  # the bot's permission here; None: the platform has none

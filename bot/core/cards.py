@@ -135,6 +135,21 @@ class Space:
 
 
 @dataclass(frozen=True)
+class RoleChange:
+    """Give a member a role, or take it back: sent as a message, it changes roles and shows nothing.
+
+    `member` and `role` are platform ids (on the console, a role's name); the names are for
+    what a person reads about it.
+    """
+
+    member: str
+    role: str
+    give: bool
+    member_name: str = ""
+    role_name: str = ""
+
+
+@dataclass(frozen=True)
 class Message:
     """A card to show: in the channel, only to the caller, or to a member directly."""
 
@@ -145,6 +160,7 @@ class Message:
     thread_of: str | None = None
     track: str | None = None  # "name:value": tell the hub the posted message's ref (Hub.track)
     space: Space | None = None  # open a private space with its card, or close one
+    role: RoleChange | None = None  # change a member's role instead of posting the card
 
 
 @dataclass

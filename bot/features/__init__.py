@@ -17,6 +17,7 @@ from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
 from bot.features.prep.feature import PREP
 from bot.features.profile.feature import PROFILE
+from bot.features.roles.feature import ROLES
 from bot.features.sprints.feature import SPRINTS
 from bot.features.story.feature import STORY
 from bot.features.suggestions.feature import SUGGESTIONS
@@ -34,6 +35,7 @@ FEATURES: tuple[Feature, ...] = (
     PROFILE,
     DIGEST,
     DASHBOARD,
+    ROLES,
 )
 
 

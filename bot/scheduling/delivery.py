@@ -268,7 +268,10 @@ class JobRunner:
         for message in messages:
             try:
                 async with throttle.slot(_destination(due.community_ref, message)):
-                    refs.append(await messenger.post(due.community_ref, message))
+                    if message.role is not None:
+                        refs.append(await messenger.change_role(due.community_ref, message.role))
+                    else:
+                        refs.append(await messenger.post(due.community_ref, message))
             except DeliveryError as error:
                 log.warning(
                     "delivery failed for %s %s in community %s: %s",

@@ -122,6 +122,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "mock",
         "story",
         "dashboard",
+        "roles",
     ]
     assert [feature.name for feature in FEATURES] == [
         "daily",
@@ -135,6 +136,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "profile",
         "digest",
         "dashboard",
+        "roles",
     ]
 
 

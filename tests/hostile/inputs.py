@@ -152,6 +152,34 @@ def numbers() -> st.SearchStrategy[str]:
     )
 
 
+class RoleId(str):
+    """The id of a role picked in a role option, with the role's name (Discord sends type 8)."""
+
+    name: str = "Prep"
+
+
+def picked_role(name: str) -> RoleId:
+    """The role a Discord admin picks, named `name`."""
+    role = RoleId("1600000000000000001")
+    role.name = name
+    return role
+
+
+def resolved_role(role: str, name: str = "Prep") -> dict[str, Any]:
+    """A role as Discord resolves it in an interaction."""
+    return {
+        "id": role,
+        "name": name,
+        "color": 0,
+        "hoist": False,
+        "position": 1,
+        "permissions": "0",
+        "managed": False,
+        "mentionable": False,
+        "flags": 0,
+    }
+
+
 @cache
 def option_value(option: Option, *, typed: bool = False) -> st.SearchStrategy[Any]:
     """A raw value for one option: a valid one, a near miss, or hostile text.
@@ -175,6 +203,8 @@ def option_value(option: Option, *, typed: bool = False) -> st.SearchStrategy[An
         return st.one_of(st.dates(date(1, 1, 2), date(9999, 12, 30)).map(str), edges, hostile)
     if option.kind == "time":
         return st.one_of(st.times().map(time.isoformat), st.sampled_from(TIMES), hostile)
+    if option.kind == "role":  # a role's name is whatever the server's admins typed
+        return hostile.map(lambda name: picked_role(name[:100])) if typed else hostile
     if typed:  # the platform holds typed text to the option's length
         return hostile.map(lambda text: text[: option.max_length]).filter(bool)
     return hostile

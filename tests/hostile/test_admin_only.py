@@ -24,6 +24,7 @@ from tests.adapters.slack.conftest import texts
 from tests.adapters.slack.fake_slack import BOT_TOKEN, SECRET, FakeSlack, signed, slash
 from tests.fakes import FakeClock
 from tests.hostile.conftest import START, new_hub
+from tests.hostile.inputs import RoleId
 from tests.hostile.test_discord_hostile import slash as discord_slash
 
 REGISTRY = registry_of(FEATURES)
@@ -31,7 +32,14 @@ REGISTRY = registry_of(FEATURES)
 ADMIN_COMMANDS = sorted(
     (c for c in REGISTRY.commands.values() if c.admin), key=lambda c: (c.group, c.name)
 )
-EXAMPLES = {"int": 1, "date": "2026-12-07", "time": "09:00", "bool": True, "text": "Prep"}
+EXAMPLES = {
+    "int": 1,
+    "date": "2026-12-07",
+    "time": "09:00",
+    "bool": True,
+    "text": "Prep",
+    "role": RoleId("1600000000000000001"),
+}
 
 
 def example(option: Option) -> Any:
@@ -52,7 +60,7 @@ def typed(command: Command) -> str:
 
 def test_there_are_admin_commands_in_every_admin_group() -> None:
     groups = {c.group for c in ADMIN_COMMANDS}
-    assert {"question", "sprint", "mock", "story"} <= groups
+    assert {"question", "sprint", "mock", "story", "roles"} <= groups
     assert all(c.admin for c in REGISTRY.commands.values() if c.group == "sprint")
 
 

@@ -35,11 +35,13 @@ from tests.hostile.conftest import START, Arena, hostile, new_hub, open_arena
 from tests.hostile.figures import FIGURES
 from tests.hostile.inputs import (
     ACTIONS,
+    RoleId,
     action_names,
     commands,
     forged_value,
     hostile_text,
     options_for,
+    resolved_role,
     short_text,
 )
 
@@ -146,12 +148,16 @@ def slash(
     values = [{"name": k, "type": _kind(v), "value": v} for k, v in options.items()]
     if not entry.plain:
         values = [{"name": spec.name, "type": 1, "options": values}]
-    return interaction(
-        2, member, {"id": command["id"], "name": entry.name, "type": 1, "options": values}
-    )
+    data = {"id": command["id"], "name": entry.name, "type": 1, "options": values}
+    roles = [v for v in options.values() if isinstance(v, RoleId)]
+    if roles:  # Discord sends a picked role's details with the interaction
+        data["resolved"] = {"roles": {role: resolved_role(role, role.name) for role in roles}}
+    return interaction(2, member, data)
 
 
 def _kind(value: Any) -> int:
+    if isinstance(value, RoleId):
+        return 8
     if isinstance(value, bool):
         return 5
     return 4 if isinstance(value, int) else 3

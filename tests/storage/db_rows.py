@@ -14,6 +14,7 @@ from bot.app.hub import Hub
 from bot.scheduling.delivery import JobRunner
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
+from tests.features.leaderboard import flow as leaderboard_flow
 from tests.features.mock import flow as mock_flow
 from tests.features.story import flow as story_flow
 from tests.features.suggestions import flow as suggestion_flow
@@ -23,6 +24,9 @@ ADMIN = actor("boss", admin=True)
 
 def fill(hub: Hub, clock: FakeClock) -> None:
     """Use every feature for two days: sprint posts, answers, practice, stories, offers, mocks."""
+    clock.set(datetime(2027, 2, 10, 9, 0, tzinfo=UTC))  # February's top 3 hold a role in March
+    leaderboard_flow.give(hub, "u9", 5)
+    hub.command_text(ADMIN, "roles", 'set top3:yes role:"Top 3"')
     clock.set(datetime(2027, 3, 14, 9, 0, tzinfo=UTC))  # a story that waits: offered on the 16th
     hub.command_text(actor("u8"), "profile", "set reviewer:on")
     story_flow.write(hub, "u7", title="Waited two days for its reviews")

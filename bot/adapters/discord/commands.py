@@ -13,6 +13,7 @@ from discord import app_commands
 from bot.adapters.discord.layout import Entry, layout
 from bot.adapters.discord.render import truncate
 from bot.adapters.discord.respond import note
+from bot.adapters.discord.roles import role_option
 from bot.app.hub import OOPS
 from bot.app.registry import Command, Option, Registry
 
@@ -105,7 +106,11 @@ def _callback(spec: Command, run: Runner) -> Callable[..., Coroutine[Any, Any, N
     keys = {f"option_{index}": option for index, option in enumerate(spec.options)}
 
     async def callback(interaction: discord.Interaction, **values: Any) -> None:
-        raw = {keys[key].name: value for key, value in values.items() if value is not None}
+        raw = {
+            keys[key].name: role_option(interaction, value) if keys[key].kind == "role" else value
+            for key, value in values.items()
+            if value is not None
+        }
         await run(interaction, spec, raw)
 
     # Option names may not be Python identifiers, so parameters are renamed to them.
@@ -134,6 +139,8 @@ def _annotation(option: Option) -> Any:
         return app_commands.Range[int, option.min_value, option.max_value]
     if option.kind == "text":
         return app_commands.Range[str, None, min(option.max_length, STRING_LIMIT)]
+    if option.kind == "role":
+        return discord.Role
     return str  # choice, date and time are checked by the hub
 
 

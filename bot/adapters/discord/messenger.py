@@ -9,8 +9,9 @@ import discord
 
 from bot.adapters.discord.components import outgoing
 from bot.adapters.discord.render import truncate
+from bot.adapters.discord.roles import change_role
 from bot.adapters.discord.spaces import close_space, open_space
-from bot.core.cards import Card, Message, Visibility, plain
+from bot.core.cards import Card, Message, RoleChange, Visibility, plain
 from bot.core.ports import DeliveryError, Messenger
 
 THREAD_NAME_LIMIT = 100
@@ -42,6 +43,10 @@ class DiscordMessenger(Messenger):
                 "the message may not have been posted."
             ) from error
         return str(sent.id)
+
+    async def change_role(self, community_id: str, change: RoleChange) -> str:
+        """Give or take a member's role (a role reward). Raises RoleError."""
+        return await change_role(self.client, community_id, change)
 
     async def direct(self, user_id: str, card: Card, community_id: str | None) -> discord.Message:
         """Send a card to one member by direct message."""

@@ -53,6 +53,7 @@ def actor_of(interaction: discord.Interaction, community: str | None = None) -> 
         community_name=interaction.guild.name if interaction.guild else "",
         channel_id=str(interaction.channel_id or ""),
         is_admin=bool(interaction.guild_id) and (granted.manage_guild or granted.administrator),
+        can_manage_roles=interaction.app_permissions.manage_roles if interaction.guild_id else None,
     )
 
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from bot.app.context import Ctx
 from bot.core.cards import Card
+from bot.core.clock import Clock, local_date
 from bot.core.standings import Standing
 from bot.core.streaks import Streak, alive
 from bot.features.leaderboard.history import PastBoard, past_board
@@ -26,6 +27,8 @@ __all__ = [
     "award_periods_in",
     "board_at",
     "count_answer_day",
+    "live_streaks",
+    "points_between",
     "recap_card",
     "sprint_recap",
     "standing_in",
@@ -81,3 +84,21 @@ def streak_days(session: Session, community_id: int, member_id: int, today: date
 def top_rows(session: Session, community_id: int, period: str, limit: int) -> list[Row]:
     """A period's best members, best first, each with the standing /leaderboard shows."""
     return LeaderboardStore(session, community_id).ranked_rows(period, limit)
+
+
+def points_between(
+    session: Session, community_id: int, start: datetime, end: datetime
+) -> dict[int, int]:
+    """Each member's points from the awards made in [start, end): a past period's board."""
+    return LeaderboardStore(session, community_id).points_between(start, end)
+
+
+def live_streaks(session: Session, community_id: int, clock: Clock, zone: str) -> dict[int, int]:
+    """Every member's streak above 0 as /profile shows it today (their zone, else `zone`)."""
+    found: dict[int, int] = {}
+    for row, member_zone in LeaderboardStore(session, community_id).streak_rows():
+        today = local_date(clock, member_zone or zone)
+        days = alive(Streak(row.current, row.best, row.last_day, row.freeze_week), today)
+        if days:
+            found[row.member_id] = days
+    return found

@@ -141,6 +141,32 @@ class LeaderboardStore:
         ).all()
         return {member_id: int(points or 0) for member_id, points in found}
 
+    def points_between(self, start: datetime, end: datetime) -> dict[int, int]:
+        """Every member's points from the awards made from `start` until before `end`."""
+        found = self._session.exec(
+            select(LedgerEntry.member_id, func.sum(LedgerEntry.points))
+            .where(
+                LedgerEntry.community_id == self.community_id,
+                LedgerEntry.created_at >= start,
+                LedgerEntry.created_at < end,
+            )
+            .group_by(col(LedgerEntry.member_id))
+        ).all()
+        return {member_id: int(points or 0) for member_id, points in found}
+
+    def streak_rows(self) -> list[tuple[StreakState, str | None]]:
+        """The streak rows counting now (not opted out, not zero), each with the member's zone."""
+        found = self._session.exec(
+            select(StreakState, Member.timezone)
+            .join(Member, col(Member.id) == StreakState.member_id)
+            .where(
+                StreakState.community_id == self.community_id,
+                col(StreakState.opted_out).is_(False),
+                StreakState.current > 0,
+            )
+        ).all()
+        return [(row, zone) for row, zone in found]
+
     def season_sprint(self, channel_id: str) -> Sprint | None:
         """The sprint whose board `period:sprint` shows: the channel's latest, else any."""
         return season_sprint(self._session, self.community_id, channel_id)

@@ -27,6 +27,8 @@ CANNOT_DM = {"message": "Cannot send messages to this user", "code": 50007}
 UNKNOWN_CHANNEL = {"message": "Unknown Channel", "code": 10003}
 INVALID_FORM = {"message": "Invalid Form Body", "code": 50035}
 UNKNOWN_MEMBER = {"message": "Unknown Member", "code": 10007}
+UNKNOWN_ROLE = {"message": "Unknown Role", "code": 10011}
+MISSING_PERMISSIONS = {"message": "Missing Permissions", "code": 50013}
 THREAD_EXISTS = {"message": "A thread has already been created for this message", "code": 160004}
 
 
@@ -112,6 +114,9 @@ class FakeDiscord:
     member_lookup_status: int = 200  # what every member lookup answers (unless gone)
     member_lookup_delay: float = 0.0  # seconds before a member lookup is answered
     commands: list[dict[str, Any]] = field(default_factory=list)
+    refused_roles: set[str] = field(default_factory=set)  # role ids the bot may not give (403)
+    deleted_roles: set[str] = field(default_factory=set)  # role ids that no longer exist (404)
+    member_roles: dict[str, set[str]] = field(default_factory=dict)  # user id -> role ids given
     with_response_message: bool = True
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1300000000000000000))
     _runner: web.AppRunner | None = None
@@ -171,6 +176,9 @@ class FakeDiscord:
             ("POST", r"/channels/(\d+)/threads", self._private_thread),
             ("PUT", r"/channels/(\d+)/thread-members/(\d+)", self._join_thread),
             ("DELETE", r"/channels/(\d+)", self._delete_channel),
+            ("GET", r"/guilds/(\d+)", self._guild),
+            ("PUT", r"/guilds/(\d+)/members/(\d+)/roles/(\d+)", self._member_role),
+            ("DELETE", r"/guilds/(\d+)/members/(\d+)/roles/(\d+)", self._member_role),
         ]
 
     def _application(self) -> dict[str, Any]:
@@ -252,6 +260,45 @@ class FakeDiscord:
             {"id": channel_id, "type": 1, "recipients": [recipient], "last_message_id": None}
         )
 
+    def _guild(self, call: Call, guild_id: str) -> web.Response:
+        return _json(
+            {
+                "id": guild_id,
+                "name": "Study group",
+                "icon": None,
+                "owner_id": "1400000000000000003",
+                "roles": [],
+                "emojis": [],
+                "stickers": [],
+                "features": [],
+                "verification_level": 0,
+                "default_message_notifications": 0,
+                "explicit_content_filter": 0,
+                "mfa_level": 0,
+                "premium_tier": 0,
+                "nsfw_level": 0,
+                "system_channel_flags": 0,
+                "preferred_locale": "en-US",
+            }
+        )
+
+    def _member_role(self, call: Call, guild_id: str, user_id: str, role_id: str) -> web.Response:
+        """Give (PUT) or take (DELETE) a member's role, unless refused or deleted."""
+        if role_id in self.deleted_roles:
+            return _json(UNKNOWN_ROLE, 404)
+        if role_id in self.refused_roles:
+            return _json(MISSING_PERMISSIONS, 403)
+        held = self.member_roles.setdefault(user_id, set())
+        if call.method == "PUT":
+            held.add(role_id)
+        else:
+            held.discard(role_id)
+        return web.Response(status=204)
+
+    def role_calls(self) -> list[Call]:
+        """Every request that gave or took a member's role."""
+        return [c for c in self.calls if re.fullmatch(r"/guilds/\d+/members/\d+/roles/\d+", c.path)]
+
     def _member(self, call: Call, guild_id: str, user_id: str) -> web.Response:
         if user_id in self.gone:
             return _json(UNKNOWN_MEMBER, 404)
@@ -259,7 +306,10 @@ class FakeDiscord:
             return _glitch(self.member_lookup_status, self.retry_after)
         user = {**BOT_USER, "id": user_id, "bot": False}
         joined = "2026-01-01T00:00:00+00:00"
-        return _json({"user": user, "roles": [], "joined_at": joined, "deaf": False, "mute": False})
+        held = sorted(self.member_roles.get(user_id, set()))
+        # As Discord answers a member: with flags, which discord.py's Member needs.
+        found = {"user": user, "roles": held, "joined_at": joined, "deaf": False, "mute": False}
+        return _json({**found, "flags": 0, "pending": False, "nick": None, "avatar": None})
 
     def _channel_message(self, call: Call, channel_id: str) -> web.Response:
         if self.glitches.get(channel_id):
