@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     slack_http_port: int = 3000
     slack_api_url: str = "https://slack.com/api/"
     slack_admin_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    web_port: int | None = Field(default=None, ge=1, le=65535, description="unset: no web server")
     default_timezone: str = "UTC"
     catch_up_same_day: bool = True
     log_level: str = "INFO"
