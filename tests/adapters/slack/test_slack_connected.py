@@ -1,4 +1,4 @@
-"""/healthz learns from the Slack adapter whether it is connected (HTTP listening, Socket Mode up)."""
+"""/healthz learns from the Slack adapter whether it is connected (listening, or its socket up)."""
 
 from __future__ import annotations
 
