@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    PlatformCollector,
+    ProcessCollector,
+    generate_latest,
+)
 
 from bot.ops.platforms import Platforms
 
@@ -31,6 +39,8 @@ class Metrics:
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
+        ProcessCollector(registry=self.registry)  # memory, CPU, open files: read at each scrape
+        PlatformCollector(registry=self.registry)  # the Python version
         self.platforms = Platforms()
         self.last_tick: datetime | None = None
         self._define(self.registry)

@@ -134,6 +134,7 @@ async def test_a_disconnected_platform_degrades_the_check(
     metrics = await (await ops.get("/metrics")).text()
     assert 'preploop_platform_connected{platform="discord"} 0.0' in metrics
     assert 'preploop_platform_connected{platform="slack"} 1.0' in metrics
+    assert "python_info{" in metrics
 
 
 async def test_a_probe_that_raises_reads_as_disconnected(
