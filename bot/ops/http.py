@@ -11,11 +11,10 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot.app.hub import Hub
 from bot.ops.health import STALE_AFTER, Health
+from bot.ops.probe import HEALTH_PATH, METRICS_PATH
 
 log = logging.getLogger(__name__)
 
-HEALTH_PATH = "/healthz"
-METRICS_PATH = "/metrics"
 ALL_INTERFACES = "0.0.0.0"  # noqa: S104  the container's health check and Prometheus must reach it
 NO_STORE = {"Cache-Control": "no-store"}
 
