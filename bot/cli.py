@@ -161,6 +161,16 @@ def _run(args: argparse.Namespace) -> int:
     return run_platforms(settings, idle_if_unconfigured=args.idle_if_unconfigured)
 
 
+def _health(args: argparse.Namespace) -> int:
+    from bot.ops.probe import ask_health
+
+    port = args.port or _settings().web_port
+    if port is None:
+        print("Set WEB_PORT (the port `preploop run` serves /healthz on) or pass --port.")
+        return 2
+    return ask_health(port)
+
+
 def _db(args: argparse.Namespace) -> int:
     from bot.storage.engine import make_engine
     from bot.storage.migrate import downgrade, upgrade
@@ -253,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(the Docker image's command, so that a restart policy does not repeat it)",
     )
     run.set_defaults(handler=_run)
+    health = commands.add_parser("health", help="ask the running bot's /healthz (exit 0: ok)")
+    health.add_argument("--port", type=int, help="the bot's WEB_PORT (default: the setting)")
+    health.set_defaults(handler=_health)
 
     db = commands.add_parser("db", help="database migrations, backup and copy")
     db_commands = db.add_subparsers(dest="db_command", required=True)

@@ -95,6 +95,7 @@ async def serve_all(hub: Hub, settings: Settings) -> None:
 
         client = build_client(hub, settings)
         messengers["discord"] = client.messenger
+        hub.metrics.platforms.watch("discord", lambda: client.is_ready() and not client.is_closed())
         servers.append(_serve_discord(client, settings.discord_token.get_secret_value()))
         ready.append(client.wait_until_ready())
     if wants_slack(settings):
@@ -116,6 +117,7 @@ async def serve_all(hub: Hub, settings: Settings) -> None:
         catch_up=settings.catch_up_same_day,
         owns=owns,
         paces=paces,
+        metrics=hub.metrics,
     )
     tasks = [asyncio.ensure_future(server) for server in servers]
     tasks.append(asyncio.ensure_future(_schedule_when_ready(runner, ready)))

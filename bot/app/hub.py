@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -17,6 +18,8 @@ from bot.app.registry import Command, Registry, UserError, convert
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Reply, UserText, rich
 from bot.core.clock import Clock, SystemClock
+from bot.ops import metrics as outcome
+from bot.ops.metrics import Metrics
 from bot.storage.tables import Community, Member
 from bot.storage.uow import transact
 
@@ -47,10 +50,12 @@ class Hub:
         features: Sequence[Feature] | None = None,
         registry: Registry | None = None,
         default_tz: str = "UTC",
+        metrics: Metrics | None = None,
     ) -> None:
         """Serve `features` (every feature of bot/features unless told otherwise).
 
-        `registry` replaces their routes (tests serve a handful of commands of their own).
+        `registry` replaces their routes (tests serve a handful of commands of their own);
+        `metrics` counts what the hub handles (a registry of its own unless one is given).
         """
         if features is None:
             from bot.features import FEATURES  # the composition root's default
@@ -61,11 +66,13 @@ class Hub:
         self.features = tuple(features)
         self.registry = registry if registry is not None else registry_of(self.features)
         self.default_tz = default_tz
+        self.metrics = metrics or Metrics()
 
     def command(self, actor: Actor, group: str, name: str | None, raw: dict[str, Any]) -> Reply:
         """Run `/group name` with options already split by the platform."""
         spec = self._find(group, name)
         if spec is None:
+            self.metrics.handled("command", outcome.UNKNOWN, outcome.BAD_INPUT, 0.0)
             return Reply.note(f"I don't know that command.\n{self.help_text()}")
         raw = {key: without_nul(value) for key, value in raw.items()}
         return self._run(actor, spec, lambda ctx: spec.handler(ctx, self._options(spec, raw)))
@@ -75,6 +82,8 @@ class Hub:
         try:
             spec, raw = parse(self.registry, group, without_nul(text))
         except UserError as error:
+            known = group if group in self.registry.groups() else outcome.UNKNOWN
+            self.metrics.handled("command", known, outcome.BAD_INPUT, 0.0)
             return Reply.note(error.text)
         return self._run(actor, spec, lambda ctx: spec.handler(ctx, self._options(spec, raw)))
 
@@ -82,17 +91,19 @@ class Hub:
         """Run the handler behind a button."""
         handler = self.registry.actions.get(action)
         if handler is None:
+            self.metrics.handled("button", outcome.UNKNOWN, outcome.BAD_INPUT, 0.0)
             return Reply.note(STALE_BUTTON)
         value = without_nul(value)
-        return self._guarded(actor, lambda ctx: handler(ctx, value))
+        return self._guarded(actor, lambda ctx: handler(ctx, value), meter=("button", action))
 
     def submit(self, actor: Actor, action: str, value: str, fields: dict[str, str]) -> Reply:
         """Run the handler behind a form."""
         handler = self.registry.submits.get(action)
         if handler is None:
+            self.metrics.handled("form", outcome.UNKNOWN, outcome.BAD_INPUT, 0.0)
             return Reply.note(STALE_BUTTON)
         value, fields = without_nul(value), {k: without_nul(v) for k, v in fields.items()}
-        return self._guarded(actor, lambda ctx: handler(ctx, value, fields))
+        return self._guarded(actor, lambda ctx: handler(ctx, value, fields), meter=("form", action))
 
     def track(self, actor: Actor, track: str, ref: str) -> None:
         """Record where a tracked message landed (its platform message id or timestamp)."""
@@ -195,12 +206,18 @@ class Hub:
         return args
 
     def _run(self, actor: Actor, spec: Command, call: Callable[[Ctx], Reply]) -> Reply:
+        name = f"{spec.group} {spec.name}"
         if spec.admin and not actor.is_admin:
+            self.metrics.handled("command", name, outcome.REFUSED, 0.0)
             return Reply.note(ADMIN_ONLY)
-        return self._guarded(actor, call)
+        return self._guarded(actor, call, meter=("command", name))
 
-    def _guarded(self, actor: Actor, call: Callable[[Ctx], Reply]) -> Reply:
+    def _guarded(
+        self, actor: Actor, call: Callable[[Ctx], Reply], *, meter: tuple[str, str] | None = None
+    ) -> Reply:
+        """Run `call` in one transaction; count it under `meter` (kind, name) when given."""
         actor = replace(actor, **{f: without_nul(getattr(actor, f)) for f in ACTOR_TEXT})
+        started, result = time.perf_counter(), outcome.OK
         try:
             return transact(
                 self.engine,
@@ -209,9 +226,14 @@ class Hub:
                 ),
             )
         except UserError as error:
+            result = outcome.BAD_INPUT
             return Reply.note(error.text)
         except Exception:
+            result = outcome.ERROR
             log.exception(
                 "handler failed for %s in %s/%s", actor.user_id, actor.platform, actor.community_id
             )
             return Reply.note(OOPS)
+        finally:
+            if meter is not None:
+                self.metrics.handled(*meter, result, time.perf_counter() - started)

@@ -52,6 +52,7 @@ class Due:
 class Work:
     due: Due
     messages: list[Message] = field(default_factory=list)
+    taken_over: bool = False  # claimed from a process whose lease ran out
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,13 @@ def _blocked_claims(
 
 def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due]:
     """Claim every piece of work nobody else holds, in one statement; return those claimed."""
+    return list(claim_noting(session, dues, now))
+
+
+def claim_noting(session: Session, dues: Sequence[Due], now: datetime) -> dict[Due, bool]:
+    """Claim like claim_many; map each piece claimed to whether it was taken over."""
     if not dues:
-        return []
+        return {}
     table = CLAIMS
     rows = [
         {
@@ -161,10 +167,12 @@ def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due
         .returning(table.c.community_id, table.c.channel_id, table.c.kind, table.c.key)
     )
     ours = {tuple(row) for row in inserted}
-    claimed = []
+    claimed: dict[Due, bool] = {}
     for due in dues:
-        if _claim_key(due) in ours or _take_over(session, due, now):
-            claimed.append(due)
+        if _claim_key(due) in ours:
+            claimed[due] = False
+        elif _take_over(session, due, now):
+            claimed[due] = True
     return claimed
 
 
@@ -207,7 +215,7 @@ def begin_many(
     lease runs out and a later tick tries again) without undoing the others. Kinds with a
     batch builder are built together first, one by one only if the batch fails.
     """
-    claimed = claim_many(session, dues, clock.now())
+    claimed = claim_noting(session, dues, clock.now())
     built: dict[Due, list[Message]] = {}
     for kind in schedule.kinds.values():
         group = [due for due in claimed if due.kind == kind.name]
@@ -216,7 +224,7 @@ def begin_many(
     for due in claimed:
         if due not in built:
             built.update(_guarded(session, clock, [due], schedule.kinds[due.kind].batch()))
-    return [Work(due, built[due]) for due in claimed if due in built]
+    return [Work(due, built[due], taken) for due, taken in claimed.items() if due in built]
 
 
 def _guarded(

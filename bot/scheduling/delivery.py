@@ -31,6 +31,7 @@ from bot.core.cards import Message, Visibility
 from bot.core.clock import Clock
 from bot.core.ports import DeliveryError, Messenger
 from bot.features import schedule_of
+from bot.ops.metrics import Metrics
 from bot.scheduling import claims
 from bot.storage.uow import transact
 
@@ -128,10 +129,12 @@ class JobRunner:
         owns: Mapping[str, Callable[[str], bool]] | None = None,
         paces: Mapping[str, Pace] | None = None,
         schedule: claims.Schedule | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         """`owns` keeps to this process the communities a predicate accepts (e.g. its shards).
 
-        `schedule` is the features' scheduled work (every feature of bot/features by default).
+        `schedule` is the features' scheduled work (every feature of bot/features by default);
+        `metrics` counts ticks, posts and claims taken over (the hub's, when the runner has one).
         """
         self.engine = engine
         self.schedule = schedule or schedule_of()
@@ -141,6 +144,7 @@ class JobRunner:
         self.owns = dict(owns or {})
         chosen = dict(paces or {})
         self.throttles = {name: Throttle(chosen.get(name, Pace())) for name in messengers}
+        self.metrics = metrics or Metrics()
         self.stopping = False
         self._ticks: set[asyncio.Task[Any]] = set()
 
@@ -161,11 +165,16 @@ class JobRunner:
             return 0
         self._ticks.add(this)
         database = Database()
+        started = time.perf_counter()
+        self.metrics.pulse(self.clock.now())
         try:
-            return await self._tick(database)
+            done = await self._tick(database)
         finally:
             self._ticks.discard(this)
             database.close()
+        self.metrics.ticked(time.perf_counter() - started)
+        self.metrics.pulse(self.clock.now())
+        return done
 
     async def _tick(self, database: Database) -> int:
         due = [d for d in await database.run(self._find) if self._ours(d)]
@@ -205,10 +214,14 @@ class JobRunner:
 
     async def _claim_safely(self, database: Database, batch: list[claims.Due]) -> list[claims.Work]:
         try:
-            return await database.run(lambda: self._claim(batch))
+            works = await database.run(lambda: self._claim(batch))
         except Exception:
             log.exception("could not claim %d pieces of scheduled work", len(batch))
             return []
+        for work in works:
+            if work.taken_over:
+                self.metrics.took_over(work.due.kind)
+        return works
 
     def _claim(self, batch: list[claims.Due]) -> list[claims.Work]:
         """Claim and build a batch in one transaction (a worker thread)."""
@@ -272,7 +285,9 @@ class JobRunner:
                         refs.append(await messenger.change_role(due.community_ref, message.role))
                     else:
                         refs.append(await messenger.post(due.community_ref, message))
+                self.metrics.posted(due.platform, delivered=True)
             except DeliveryError as error:
+                self.metrics.posted(due.platform, delivered=False)
                 log.warning(
                     "delivery failed for %s %s in community %s: %s",
                     due.kind,
@@ -282,6 +297,7 @@ class JobRunner:
                 )
                 first_error = first_error or str(error)
             except Exception as error:  # one the messenger did not expect: still record it
+                self.metrics.posted(due.platform, delivered=False)
                 log.exception(
                     "delivery crashed for %s %s in community %s",
                     due.kind,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.scheduling.delivery import JobRunner
 
 TICK_SECONDS = 60
+TICK_ID = "preploop-tick"
 
 
 def start_scheduler(runner: JobRunner) -> AsyncIOScheduler:
@@ -22,7 +24,16 @@ def start_scheduler(runner: JobRunner) -> AsyncIOScheduler:
         max_instances=1,
         coalesce=True,
         misfire_grace_time=TICK_SECONDS,
-        id="preploop-tick",
+        id=TICK_ID,
     )
+    scheduler.add_listener(lambda event: note_lag(runner, event), EVENT_JOB_SUBMITTED)
     scheduler.start()
     return scheduler
+
+
+def note_lag(runner: JobRunner, event: JobSubmissionEvent) -> None:
+    """Record how late a tick starts after the earliest moment it stands for (coalesced)."""
+    if event.job_id != TICK_ID or not event.scheduled_run_times:
+        return
+    late = datetime.now(UTC) - min(event.scheduled_run_times)
+    runner.metrics.lagged(late.total_seconds())

@@ -33,7 +33,10 @@ def create_app(hub: Hub, *, server_secret: str | None = None) -> web.Application
 
 
 def add_operations(app: web.Application, hub: Hub) -> None:
-    """Add the operators' routes (GET /healthz, GET /metrics) once bot/ops provides them."""
+    """Add the operators' routes: GET /healthz and GET /metrics (bot/ops)."""
+    from bot.ops.http import add_ops_routes
+
+    add_ops_routes(app, hub)
 
 
 @web.middleware

@@ -80,7 +80,9 @@ def run_console(
     options = options or Options()
     out = _Watched(stdout)
     screen = Screen(out, files=options.files)
-    runner = JobRunner(hub.engine, clock, {"console": ConsoleMessenger(screen, clock)})
+    runner = JobRunner(
+        hub.engine, clock, {"console": ConsoleMessenger(screen, clock)}, metrics=hub.metrics
+    )
     loop = asyncio.new_event_loop()
     due = is_due(hub.engine, {"console"})
 

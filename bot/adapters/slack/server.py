@@ -13,6 +13,7 @@ from bot.adapters.slack.app import wired
 from bot.adapters.slack.pool import close_session
 from bot.app.hub import Hub
 from bot.config import Settings
+from bot.ops.platforms import Platforms
 
 log = logging.getLogger(__name__)
 
@@ -29,19 +30,22 @@ async def serve(hub: Hub, settings: Settings) -> None:
     app, bridge = wired(hub, settings)
     try:
         if settings.slack_app_token:
-            await serve_socket_mode(app, settings.slack_app_token.get_secret_value())
+            token = settings.slack_app_token.get_secret_value()
+            await serve_socket_mode(app, token, hub.metrics.platforms)
         else:
-            await serve_http(app, settings)
+            await serve_http(app, settings, hub.metrics.platforms)
     finally:
         await bridge.drain(DRAIN_SECONDS)
         await close_session()
 
 
-async def serve_http(app: AsyncApp, settings: Settings) -> None:
+async def serve_http(app: AsyncApp, settings: Settings, platforms: Platforms | None = None) -> None:
     """Take Slack's signed requests on SLACK_HTTP_PORT until cancelled."""
     if not settings.slack_signing_secret:
         raise RuntimeError(HTTP_MODE_HELP)
     runner = await start_http(app, host=ALL_INTERFACES, port=settings.slack_http_port)
+    if platforms is not None:  # listening is all HTTP mode needs to take Slack's requests
+        platforms.watch("slack", lambda: True)
     log.info("Slack: listening on port %s at %s", settings.slack_http_port, EVENTS_PATH)
     try:
         await asyncio.Event().wait()
@@ -49,9 +53,13 @@ async def serve_http(app: AsyncApp, settings: Settings) -> None:
         await runner.cleanup()
 
 
-async def serve_socket_mode(app: AsyncApp, app_token: str) -> None:
+async def serve_socket_mode(
+    app: AsyncApp, app_token: str, platforms: Platforms | None = None
+) -> None:
     """Hold a Socket Mode connection open until cancelled."""
     handler = AsyncSocketModeHandler(app, app_token)
+    if platforms is not None:
+        platforms.watch("slack", handler.client.is_connected)
     log.info("Slack: connecting in Socket Mode")
     try:
         await handler.start_async()  # type: ignore[no-untyped-call]  # bolt leaves it unannotated
