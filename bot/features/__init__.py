@@ -11,6 +11,7 @@ from __future__ import annotations
 from bot.app.feature import Feature
 from bot.features.daily.feature import DAILY
 from bot.features.digest.feature import DIGEST
+from bot.features.home.feature import HOME
 from bot.features.leaderboard.feature import LEADERBOARD
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
@@ -31,6 +32,7 @@ FEATURES: tuple[Feature, ...] = (
     MOCK,
     STORY,
     PROFILE,
+    HOME,
     DIGEST,
 )
 
