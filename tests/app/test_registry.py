@@ -121,6 +121,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "sprint",
         "mock",
         "story",
+        "home",
     ]
     assert [feature.name for feature in FEATURES] == [
         "daily",
@@ -132,6 +133,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "mock",
         "story",
         "profile",
+        "home",
         "digest",
     ]
 

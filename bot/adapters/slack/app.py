@@ -13,6 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack import actions, commands, events, views
 from bot.adapters.slack.bridge import Bridge
+from bot.adapters.slack.home import Homes
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.outbox import Outbox
 from bot.adapters.slack.people import Admins
@@ -65,6 +66,7 @@ def wired(
         hub=hub,
         admins=Admins(client, settings.slack_admin_ids),
         outbox=Outbox(hub, SlackMessenger(client)),
+        homes=Homes(hub, client),
     )
     for kind in (commands, actions, views, events):
         kind.register(app, bridge)

@@ -150,7 +150,8 @@ class DailyStore:
         )
 
     def home_channel(self, member_id: int) -> str | None:
-        """The channel of the member's latest answer here, else of the community's latest post."""
+        """The channel of the member's latest answer here, else of the community's latest post
+        (one posted in its channel before one only read privately)."""
         mine = (
             select(DailyPost.channel_id)
             .join(Answer, col(Answer.post_id) == DailyPost.id)
@@ -161,14 +162,14 @@ class DailyStore:
         found = self.session.exec(mine).first()
         if found is not None:
             return found
-        latest = (
+        latest = (  # posted in a channel first: one only read with /question is private
             select(DailyPost.channel_id)
-            .where(
-                DailyPost.community_id == self.community_id,
-                DailyPost.kind == "daily",
-                col(DailyPost.posted_at).is_not(None),
+            .where(DailyPost.community_id == self.community_id, DailyPost.kind == "daily")
+            .order_by(
+                col(DailyPost.posted_at).is_(None),
+                col(DailyPost.local_date).desc(),
+                col(DailyPost.id).desc(),
             )
-            .order_by(col(DailyPost.local_date).desc(), col(DailyPost.id).desc())
             .limit(1)
         )
         return self.session.exec(latest).first()
