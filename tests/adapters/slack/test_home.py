@@ -196,3 +196,15 @@ async def test_a_story_waiting_for_review_offers_the_review_flow(
     await slack.dispatch(home_action(review["action_id"], review["value"], user="U1"))
     [offer] = await slack.fake.wait_posted("DU1", 1)
     assert "Take it" in texts(offer)
+
+
+async def test_the_home_command_answers_privately_and_publishes_the_tab(slack: Workspace) -> None:
+    await join(slack, "U1")
+    await open_home(slack, "U1")
+    published = len(slack.fake.of("views.publish"))
+    answered = len(slack.fake.responses)
+    await slack.command("", user="U1", command="/home")
+    [shown] = (await slack.fake.wait_responses(answered + 1))[answered:]
+    assert shown["response_type"] == "ephemeral"
+    assert "Your PrepLoop home" in texts(shown)
+    await next_home(slack, "U1", published)  # the tab is brought up to date too
