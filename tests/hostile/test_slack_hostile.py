@@ -33,6 +33,8 @@ from tests.hostile.conftest import START, Arena, hostile, new_hub, open_arena
 from tests.hostile.figures import FIGURES
 from tests.hostile.inputs import (
     ACTIONS,
+    PINGS,
+    REGISTRY,
     SUBMITS,
     action_names,
     command_line,
@@ -286,3 +288,14 @@ async def test_the_home_tab_shows_hostile_story_titles_and_names_literally(
         sent += 1
     await slack.send(app_home_opened(user), watch, "app_home_opened")
     slack.arena.settle(watch, sent + 1)
+
+
+@pytest.mark.parametrize("group", sorted(REGISTRY.groups()))
+async def test_every_command_group_answers_hostile_text_cleanly(slack: Slack, group: str) -> None:
+    # The drawn commands above may miss a group of one command (like /home); this reaches all.
+    watch = slack.arena.watch()
+    FIGURES.reached("slack", group)
+    text = " ".join(PINGS[:4])
+    body = slash_body(f"/{group}", text, MEMBERS[1], "@here", slack.fake.response_url())
+    await slack.send(body, watch, f"/{group} {text[:40]!r}")
+    slack.arena.settle(watch)
