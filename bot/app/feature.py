@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from bot.app.context import Ctx
     from bot.core.clock import Clock
+    from bot.core.home import Home
     from bot.scheduling.claims import Finder, Kind
 
 
@@ -34,6 +35,8 @@ class Forgotten:
 ForgetHook = Callable[["Ctx"], Forgotten]
 MemberLeftHook = Callable[["Session", "Clock", int, int], list[Message]]
 """(session, clock, community id, member id) → messages for the people affected."""
+HomeHook = Callable[["Ctx"], "Home"]
+"""The member's home page (the Slack App Home), read in the member's unit of work."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ class Feature:
 
     routes: its modules' registries, in `/help` order; finders and kinds: its scheduled work;
     forget: its part of `/profile forget`; member_left: what it does when a member leaves;
-    tables: the tables it owns (each stored table has one owner, or is shared in storage).
+    home: gathers a member's home (one feature has it); tables: the tables it owns (each
+    stored table has one owner, or is shared in storage).
     """
 
     name: str
@@ -51,6 +55,7 @@ class Feature:
     kinds: tuple[Kind, ...] = ()
     forget: ForgetHook | None = None
     member_left: MemberLeftHook | None = None
+    home: HomeHook | None = None
     tables: tuple[type[Any], ...] = ()
 
 

@@ -18,6 +18,7 @@ from bot.app.registry import Command, Registry, UserError, convert
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Reply, UserText, rich
 from bot.core.clock import Clock, SystemClock
+from bot.core.home import Home
 from bot.ops import metrics as outcome
 from bot.ops.metrics import Metrics
 from bot.storage.tables import Community, Member
@@ -128,6 +129,25 @@ class Hub:
             return session.exec(query).first() is not None
 
         return transact(self.engine, look)
+
+    def home(self, actor: Actor) -> Home | None:
+        """The member's home page; None for someone who never used PrepLoop here (or no home).
+
+        Nothing is created for a newcomer: opening a home is not joining. A failure raises (the
+        caller keeps what the member already sees).
+        """
+        gather = next((f.home for f in self.features if f.home is not None), None)
+        if gather is None or not self.knows_member(
+            actor.platform, actor.community_id, actor.user_id
+        ):
+            return None
+        actor = replace(actor, **{f: without_nul(getattr(actor, f)) for f in ACTOR_TEXT})
+        return transact(
+            self.engine,
+            lambda session: gather(
+                open_ctx(session, actor, self.clock, self.default_tz, self.features)
+            ),
+        )
 
     def community_name(self, platform: str, community_ref: str) -> str:
         """Return the name a community was last seen with ("" if unknown; reads only)."""

@@ -9,6 +9,16 @@ from bot.features.daily.tables import DailyPost
 from bot.storage.tables import Question
 
 
+def question_meta(question: Question) -> str:
+    """The question's track as a card shows it: "Coding · medium"."""
+    return _meta(question)
+
+
+def titled(prefix: str, question: Question) -> Text:
+    """The question's title after `prefix`; a community's own titles are member text."""
+    return _titled(prefix, question)
+
+
 def _meta(question: Question) -> str:
     return f"{CATEGORY_NAMES.get(question.category, question.category)} · {question.difficulty}"
 

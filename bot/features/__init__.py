@@ -12,6 +12,7 @@ from bot.app.feature import Feature
 from bot.features.daily.feature import DAILY
 from bot.features.dashboard.feature import DASHBOARD
 from bot.features.digest.feature import DIGEST
+from bot.features.home.feature import HOME
 from bot.features.leaderboard.feature import LEADERBOARD
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
@@ -33,6 +34,7 @@ FEATURES: tuple[Feature, ...] = (
     MOCK,
     STORY,
     PROFILE,
+    HOME,
     DIGEST,
     DASHBOARD,
     ROLES,

@@ -121,6 +121,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "sprint",
         "mock",
         "story",
+        "home",
         "dashboard",
         "roles",
     ]
@@ -134,6 +135,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "mock",
         "story",
         "profile",
+        "home",
         "digest",
         "dashboard",
         "roles",

@@ -22,7 +22,9 @@ from tests.adapters.slack.fake_slack import (
     SECRET,
     TEAM,
     FakeSlack,
+    app_home_opened,
     block_action,
+    block_problem,
     signed,
 )
 from tests.fakes import FakeClock
@@ -31,6 +33,8 @@ from tests.hostile.conftest import START, Arena, hostile, new_hub, open_arena
 from tests.hostile.figures import FIGURES
 from tests.hostile.inputs import (
     ACTIONS,
+    PINGS,
+    REGISTRY,
     SUBMITS,
     action_names,
     command_line,
@@ -85,6 +89,13 @@ class Slack:
                 answered = True
                 watch.slack_payload(args, f"{where} {method}")
                 self._remember(args)
+            elif method == "views.publish":  # a Home tab: its member text is checked too
+                answered = True
+                view = args["view"]
+                view = json.loads(view) if isinstance(view, str) else view
+                if block_problem(view.get("blocks"), limit=100):
+                    watch.flag("rejected", f"{where}: Slack would refuse the home")
+                watch.slack_view(view, f"{where} views.publish")
             elif method == "views.open":
                 answered = True
                 view = args["view"]
@@ -255,3 +266,36 @@ async def test_the_daily_card_buttons_pressed_by_anyone_get_clean_answers(
         press = block_action(action, value, user=user, response_url=url)
         await slack.send(press, watch, action)
     slack.arena.settle(watch, 1 + len(slack.buttons[-7:]))
+
+
+@hostile(60)
+@given(data=st.data())
+async def test_the_home_tab_shows_hostile_story_titles_and_names_literally(
+    slack: Slack, data: st.DataObject
+) -> None:
+    user = data.draw(st.sampled_from(MEMBERS), "user")
+    name = data.draw(st.one_of(st.just(user.lower()), short_text()), "name")
+    fields = {**data.draw(form_fields("story.new"), "fields")}
+    fields["title"] = data.draw(hostile_text(), "title")
+    watch = slack.arena.watch()
+    url = slack.fake.response_url()
+    opened = len(slack.views)
+    await slack.send(slash_body("/story", "new ownership", user, name, url), watch, "/story new")
+    sent = 1
+    if len(slack.views) > opened:
+        action, (value, channel) = slack.views[-1]["callback_id"], _metadata(slack.views[-1])
+        await slack.send(submission(action, value, fields, user, channel), watch, "story form")
+        sent += 1
+    await slack.send(app_home_opened(user), watch, "app_home_opened")
+    slack.arena.settle(watch, sent + 1)
+
+
+@pytest.mark.parametrize("group", sorted(REGISTRY.groups()))
+async def test_every_command_group_answers_hostile_text_cleanly(slack: Slack, group: str) -> None:
+    # The drawn commands above may miss a group of one command (like /home); this reaches all.
+    watch = slack.arena.watch()
+    FIGURES.reached("slack", group)
+    text = " ".join(PINGS[:4])
+    body = slash_body(f"/{group}", text, MEMBERS[1], "@here", slack.fake.response_url())
+    await slack.send(body, watch, f"/{group} {text[:40]!r}")
+    slack.arena.settle(watch)

@@ -26,6 +26,7 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         name, value = action_of(str(action.get("action_id", ""))), str(action.get("value") or "")
         reply = await asyncio.to_thread(bridge.hub.press, origin.actor, name, value)
         await bridge.outbox.send(origin, reply)
+        await bridge.refreshed(origin)
 
     async def on_press(
         ack: AsyncAck,

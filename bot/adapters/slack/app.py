@@ -15,6 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack import actions, commands, events, views
 from bot.adapters.slack.bridge import Bridge
+from bot.adapters.slack.home import Homes
 from bot.adapters.slack.messenger import SlackMessenger
 from bot.adapters.slack.outbox import Outbox
 from bot.adapters.slack.people import Admins
@@ -79,6 +80,7 @@ def wired(
         hub=hub,
         admins=Admins(client, settings.slack_admin_ids),
         outbox=Outbox(hub, SlackMessenger(client)),
+        homes=Homes(hub, client),
     )
     for kind in (commands, actions, views, events):
         kind.register(app, bridge)

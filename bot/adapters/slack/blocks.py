@@ -46,6 +46,16 @@ def card_blocks(card: Card) -> list[Block]:
     return _blocks(card, _render(card))
 
 
+def button_elements(buttons: tuple[Button, ...]) -> list[Block]:
+    """Button elements for an actions block (a repeated action gets a `#n` copy suffix)."""
+    return _buttons(buttons)
+
+
+def section(text: str) -> Block:
+    """A section of rendered mrkdwn (at most SECTION_MAX characters: use `split` first)."""
+    return _section(text)
+
+
 def action_of(action_id: str) -> str:
     """The service action behind a button's action_id (copies get a `#n` suffix)."""
     return _COPY.sub("", action_id)

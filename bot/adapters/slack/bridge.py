@@ -10,6 +10,7 @@ from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
 
+from bot.adapters.slack.home import Homes
 from bot.adapters.slack.outbox import Origin, Outbox
 from bot.adapters.slack.people import Admins, who
 from bot.app.hub import Hub
@@ -22,6 +23,7 @@ class Bridge:
     hub: Hub
     admins: Admins
     outbox: Outbox
+    homes: Homes
     pending: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def origin(
@@ -45,6 +47,10 @@ class Bridge:
         is_admin = await lookup(found.team_id, found.user_id)
         trigger_id, response_url = str(body.get("trigger_id") or ""), context.response_url or ""
         return Origin(found.actor(is_admin=is_admin), trigger_id, response_url)
+
+    async def refreshed(self, origin: Origin) -> None:
+        """After a member's command, press or form: refresh their Home tab if they opened it."""
+        await self.homes.refresh(origin.actor)
 
     def later(self, work: Coroutine[Any, Any, None]) -> None:
         """Finish an interaction after its acknowledgement has gone back to Slack.

@@ -59,6 +59,7 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
             payload = ack_payload(origin, reply)
             if payload is not None:
                 await ack(**payload)
+                bridge.later(bridge.refreshed(origin))
                 return
         await ack()
         bridge.later(send(answering))
@@ -66,6 +67,7 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
     async def send(answering: asyncio.Future[tuple[Origin, Reply]]) -> None:
         origin, reply = await answering
         await bridge.outbox.send(origin, reply)
+        await bridge.refreshed(origin)
 
     # One listener for all: bolt tries listeners in turn, each try costs a matcher call.
     names = "|".join(re.escape(name) for name in command_names(bridge))

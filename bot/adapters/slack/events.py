@@ -1,4 +1,4 @@
-"""Workspace events: a member deactivated or removed from the workspace leaves the community."""
+"""Workspace events: a member opened their App Home tab, or left the workspace."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ PLATFORM = "slack"
 
 
 def register(app: AsyncApp, bridge: Bridge) -> None:
-    """Listen to member changes (bolt acknowledges an event once its listener returns)."""
+    """Listen to Home tabs opened and member changes (bolt acknowledges an event once its
+    listener returns)."""
 
     async def left(team_id: str, user_id: str) -> None:
         notes = await asyncio.to_thread(bridge.hub.member_left, PLATFORM, team_id, user_id)
@@ -28,3 +29,16 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         bridge.later(left(team_id, str(user.get("id") or "")))
 
     app.event("user_change")(on_user_change)
+
+    async def on_home_opened(
+        body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
+        if event.get("tab") != "home":
+            return  # the Messages tab: nothing to publish
+        bridge.later(show_home(body, context))
+
+    async def show_home(body: dict[str, Any], context: AsyncBoltContext) -> None:
+        origin = await bridge.origin(body, context, channel_id="")
+        await bridge.homes.opened(origin.actor)
+
+    app.event("app_home_opened")(on_home_opened)

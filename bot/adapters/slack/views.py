@@ -25,6 +25,7 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         action, fields = str(view.get("callback_id", "")), read_fields(view)
         reply = await asyncio.to_thread(bridge.hub.submit, origin.actor, action, value, fields)
         await bridge.outbox.send(origin, reply)
+        await bridge.refreshed(origin)
 
     async def on_submit(
         ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext

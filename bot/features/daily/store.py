@@ -149,6 +149,31 @@ class DailyStore:
             .values(created_by="")
         )
 
+    def home_channel(self, member_id: int) -> str | None:
+        """The channel of the member's latest answer here, else of the community's latest post
+        (one posted in its channel before one only read privately)."""
+        mine = (
+            select(DailyPost.channel_id)
+            .join(Answer, col(Answer.post_id) == DailyPost.id)
+            .where(DailyPost.community_id == self.community_id, Answer.member_id == member_id)
+            .order_by(col(Answer.id).desc())
+            .limit(1)
+        )
+        found = self.session.exec(mine).first()
+        if found is not None:
+            return found
+        latest = (  # posted in a channel first: one only read with /question is private
+            select(DailyPost.channel_id)
+            .where(DailyPost.community_id == self.community_id, DailyPost.kind == "daily")
+            .order_by(
+                col(DailyPost.posted_at).is_(None),
+                col(DailyPost.local_date).desc(),
+                col(DailyPost.id).desc(),
+            )
+            .limit(1)
+        )
+        return self.session.exec(latest).first()
+
     def channel_history(self, channel_id: str) -> list[tuple[str, date]]:
         """The channel's questions of the day so far, with their days, oldest first."""
         return histories(self.session, [(self.community_id, channel_id)])[

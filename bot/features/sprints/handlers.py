@@ -155,7 +155,11 @@ def describe_day(focus: DayFocus | None) -> str:
 
 @ROUTES.command("sprint", "status", "Show this channel's sprint", admin=True, default=True)
 def sprint_status(ctx: Ctx, _: NoOptions) -> Reply:
-    sprint = _require_live(ctx)
+    return Reply.ephemeral(status_card(ctx, _require_live(ctx)))
+
+
+def status_card(ctx: Ctx, sprint: Sprint) -> Card:
+    """The `/sprint status` card of a live sprint of the caller's community."""
     cal = calendar_of(sprint)
     today = local_date(ctx.clock, sprint.timezone)
     reached = _reached(sprint, cal, today)
@@ -169,12 +173,10 @@ def sprint_status(ctx: Ctx, _: NoOptions) -> Reply:
     ]
     if week is not None:
         fields.insert(2, Field("This week", cal.weeks[week].theme))
-    standing = schedule_after_sprint(ctx)
+    standing = schedule_after_sprint(ctx, sprint.channel_id)
     if standing:
         fields.append(Field("Question of the day", standing))
-    return Reply.ephemeral(
-        Card(title=rich("Sprint: ", UserText(sprint.name)), fields=tuple(fields))
-    )
+    return Card(title=rich("Sprint: ", UserText(sprint.name)), fields=tuple(fields))
 
 
 def _reached(sprint: Sprint, cal: Calendar, today: date) -> date:

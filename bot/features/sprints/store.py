@@ -29,6 +29,16 @@ class SprintStore:
         """Return the channel's active or paused sprint."""
         return live_sprint(self._session, self.community_id, channel_id)
 
+    def latest_live(self) -> Sprint | None:
+        """The community's most recently started live sprint, in any channel."""
+        query = (
+            select(Sprint)
+            .where(Sprint.community_id == self.community_id, col(Sprint.status).in_(LIVE))
+            .order_by(col(Sprint.id).desc())
+            .limit(1)
+        )
+        return self._session.exec(query).first()
+
     def add(self, sprint: Sprint) -> Sprint:
         """Keep a new sprint of this community and give it its id."""
         assert sprint.community_id == self.community_id

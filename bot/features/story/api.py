@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.features.story.store import StoryStore
+from bot.features.story.views import story_lines
 from bot.features.story.waiting import ReviewQueue, ReviewsWaiting
 from bot.features.story.waiting import review_queue as _review_queue
 from bot.storage.uow import Session
 
-__all__ = ["ReviewQueue", "ReviewsWaiting", "review_queue", "stories_written"]
+__all__ = ["ReviewQueue", "ReviewsWaiting", "review_queue", "stories_written", "story_lines"]
 
 
 def stories_written(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, option
 from bot.core.cards import Button, Card, Field, Message, Reply, Style, UserText, Visibility, rich
+from bot.core.home import StoryLine
 from bot.core.story import check_story
 from bot.core.words import plural
 from bot.features.story.cards import (
@@ -28,23 +29,36 @@ from bot.features.story.tables import Story, StoryReview
 ROUTES = Registry()
 
 NO_STORIES = "You have no stories yet. Start one with `/story new principle:ownership`."
+DRAFT = "draft: fill in all four parts to get reviews"
+
+
+def story_lines(ctx: Ctx) -> list[StoryLine]:
+    """The caller's live stories by number, each with its review state (as `/story mine`)."""
+    stories = ctx.store(StoryStore).stories_of(ctx.member_id)
+    found = states(ctx, stories)
+    return [
+        StoryLine(
+            story.number,
+            story.title,
+            names(principles_of(story)),
+            found.get(story_id(story), DRAFT),
+        )
+        for story in stories
+    ]
 
 
 @ROUTES.command("story", "mine", "Your stories, their reviews and scores (only you see it)")
 def my_stories(ctx: Ctx, _: NoOptions) -> Reply:
     """List the caller's stories with their review status, privately."""
-    store = ctx.store(StoryStore)
-    stories = store.stories_of(ctx.member_id)
-    if not stories:
+    lines = story_lines(ctx)
+    if not lines:
         return Reply.note(NO_STORIES)
-    found = states(ctx, stories)
     parts: list[str] = []
-    for story in stories:
-        state = found.get(story_id(story), "draft: fill in all four parts to get reviews")
-        parts += [f"**#{story.number}** ", UserText(story.title)]
-        parts += [f" — {names(principles_of(story))} · {state}\n"]
+    for line in lines:
+        parts += [f"**#{line.number}** ", UserText(line.title)]
+        parts += [f" — {line.principles} · {line.state}\n"]
     footer = "/story show story:N shows one · /story coverage maps all 16 principles"
-    title = f"Your stories ({len(stories)})"
+    title = f"Your stories ({len(lines)})"
     return Reply.ephemeral(Card(title, rich(*parts), footer=footer))
 
 

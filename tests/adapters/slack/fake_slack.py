@@ -159,6 +159,8 @@ class FakeSlack:
             error = error or self.group_dm_error
         if error is None and method in ("chat.postMessage", "chat.postEphemeral"):
             error = block_problem(args.get("blocks"))
+        if error is None and method == "views.publish":
+            error = view_problem(args)
         if error:
             return {"ok": False, "error": error, "needed": "chat:write.public"}
         posting = method in ("chat.postMessage", "chat.postEphemeral")
@@ -218,12 +220,24 @@ def _failure(status: int) -> web.Response:
     return web.Response(status=status, text="<html><h1>Slack is unavailable</h1></html>")
 
 
-def block_problem(raw: Any) -> str | None:
+def view_problem(args: Call) -> str | None:
+    """The error Slack would answer for a Home tab view: a home of at most 100 blocks."""
+    view = args.get("view")
+    view = json.loads(view) if isinstance(view, str) else view or {}
+    if view.get("type") != "home" or not args.get("user_id"):
+        return "invalid_arguments"
+    return block_problem(view.get("blocks"), limit=100)
+
+
+def block_problem(raw: Any, limit: int = 50) -> str | None:
     """The error Slack would answer for blocks over its limits, or None."""
     blocks = json.loads(raw) if isinstance(raw, str) else raw or []
-    if len(blocks) > 50:
+    if len(blocks) > limit:
         return "invalid_blocks"
     for block in blocks:
+        accessory = block.get("accessory")
+        if accessory is not None and block_problem([{"type": "actions", "elements": [accessory]}]):
+            return "invalid_blocks"
         texts = [block.get("text", {}).get("text", "")]
         if block["type"] == "header" and len(texts[0]) > 150:
             return "invalid_blocks"
@@ -353,3 +367,39 @@ def user_change(user: str, *, deleted: bool, team: str = TEAM) -> str:
         "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
     }
     return json.dumps(payload)
+
+
+def app_home_opened(user: str, *, tab: str = "home", team: str = TEAM) -> str:
+    """The JSON body of an app_home_opened event: a member opened the app's Home (or Messages)."""
+    payload = {
+        "token": "legacy-verification-token",
+        "team_id": team,
+        "api_app_id": "A1",
+        "event": {
+            "type": "app_home_opened",
+            "user": user,
+            "channel": f"D{user}",
+            "tab": tab,
+            "event_ts": "1700000000.000200",
+        },
+        "type": "event_callback",
+        "event_id": f"EvHome{user}{tab}",
+        "event_time": 1700000000,
+        "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
+    }
+    return json.dumps(payload)
+
+
+def home_action(action_id: str, value: str, *, user: str) -> str:
+    """The form body of a button press on the app's Home tab: no channel, no response_url."""
+    payload = {
+        "type": "block_actions",
+        "user": _member(user),
+        "api_app_id": "A1",
+        "team": {"id": TEAM, "domain": "study-group"},
+        "container": {"type": "view", "view_id": f"VHOME{user}"},
+        "view": {"id": f"VHOME{user}", "type": "home", "team_id": TEAM},
+        "trigger_id": f"trigger-home-{user}",
+        "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value}],
+    }
+    return urlencode({"payload": json.dumps(payload)})

@@ -44,3 +44,10 @@ def test_the_manifest_subscribes_to_members_leaving() -> None:
 
 def test_the_manifest_lets_the_bot_open_a_group_dm_for_a_mock_pair() -> None:
     assert "mpim:write" in manifest()["oauth_config"]["scopes"]["bot"]
+
+
+def test_the_manifest_enables_the_home_tab_and_listens_for_it_being_opened() -> None:
+    data = manifest()
+    assert data["features"]["app_home"]["home_tab_enabled"] is True
+    assert data["features"]["app_home"]["messages_tab_enabled"] is True
+    assert "app_home_opened" in data["settings"]["event_subscriptions"]["bot_events"]
