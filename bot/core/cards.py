@@ -145,6 +145,7 @@ class Message:
     thread_of: str | None = None
     track: str | None = None  # "name:value": tell the hub the posted message's ref (Hub.track)
     space: Space | None = None  # open a private space with its card, or close one
+    marker: str | None = None  # a scheduled post's mark, by which a retry finds it was sent
 
 
 @dataclass

@@ -23,3 +23,12 @@ class Messenger(ABC):
         `message.channel` names the channel; `message.thread_of` a message ref to reply under;
         Visibility.DIRECT with `to_member` sends a direct message. Raises DeliveryError.
         """
+
+    async def find(self, community_id: str, message: Message) -> str | None:
+        """Return the ref of a message already delivered with `message.marker`, if one is found.
+
+        Asked before a retried scheduled post is sent again. The default finds nothing, for a
+        platform with no history to look in (the console runs in one process). Raises
+        DeliveryError (or any error) when the platform cannot say; the caller then posts.
+        """
+        return None

@@ -5,10 +5,15 @@ items (claim + build, one transaction), delivers the messages outside any transa
 finish_many (record a batch, one transaction). A claim is a unique row per community, channel,
 kind and key, so however many processes tick, each post happens once; a claim whose process
 died is taken over after its lease.
+
+Each message of a claim carries a marker derived from the claim's key (`marker`): a claim taken
+over may already have been delivered by the process that died, so its messages are first looked
+for in the platform's recent history by that marker, and recorded instead of posted again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +36,7 @@ log = logging.getLogger(__name__)
 CLAIMS: Table = JobClaim.__table__  # type: ignore[attr-defined]
 LEASE = timedelta(minutes=10)
 CLAIM_WINDOW = timedelta(days=3)
+MARKER_LENGTH = 20  # Discord takes a nonce of at most 25 characters
 
 
 @dataclass(frozen=True)
@@ -50,8 +56,17 @@ class Due:
 
 @dataclass
 class Work:
+    """Claimed work and its messages; `retried` when the claim was taken over from another run."""
+
     due: Due
     messages: list[Message] = field(default_factory=list)
+    retried: bool = False
+
+
+def marker(due: Due, index: int) -> str:
+    """The mark the index-th message of a piece of work carries, the same in every process."""
+    claim = "\x1f".join((str(due.community_id), due.channel_id, due.kind, due.key, str(index)))
+    return "pl" + hashlib.sha256(claim.encode()).hexdigest()[: MARKER_LENGTH - 2]
 
 
 @dataclass(frozen=True)
@@ -138,8 +153,13 @@ def _blocked_claims(
 
 def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due]:
     """Claim every piece of work nobody else holds, in one statement; return those claimed."""
+    return list(_claim_all(session, dues, now))
+
+
+def _claim_all(session: Session, dues: Sequence[Due], now: datetime) -> dict[Due, bool]:
+    """Claim what nobody else holds; map each claimed piece to whether it was taken over."""
     if not dues:
-        return []
+        return {}
     table = CLAIMS
     rows = [
         {
@@ -161,10 +181,12 @@ def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due
         .returning(table.c.community_id, table.c.channel_id, table.c.kind, table.c.key)
     )
     ours = {tuple(row) for row in inserted}
-    claimed = []
+    claimed: dict[Due, bool] = {}
     for due in dues:
-        if _claim_key(due) in ours or _take_over(session, due, now):
-            claimed.append(due)
+        if _claim_key(due) in ours:
+            claimed[due] = False
+        elif _take_over(session, due, now):
+            claimed[due] = True
     return claimed
 
 
@@ -207,7 +229,7 @@ def begin_many(
     lease runs out and a later tick tries again) without undoing the others. Kinds with a
     batch builder are built together first, one by one only if the batch fails.
     """
-    claimed = claim_many(session, dues, clock.now())
+    claimed = _claim_all(session, dues, clock.now())
     built: dict[Due, list[Message]] = {}
     for kind in schedule.kinds.values():
         group = [due for due in claimed if due.kind == kind.name]
@@ -216,7 +238,7 @@ def begin_many(
     for due in claimed:
         if due not in built:
             built.update(_guarded(session, clock, [due], schedule.kinds[due.kind].batch()))
-    return [Work(due, built[due]) for due in claimed if due in built]
+    return [Work(due, built[due], retried) for due, retried in claimed.items() if due in built]
 
 
 def _guarded(

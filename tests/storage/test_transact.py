@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.tables import Community
-from bot.storage.uow import transact
+from bot.storage.uow import FIRST_PAUSE_SECONDS, pause, transact
 
 
 class Refusal(Exception):
@@ -69,3 +69,11 @@ def test_a_race_lost_every_time_is_given_up_after_the_last_attempt(database_url:
         transact(engine, work, attempts=3)
     assert work.calls == 3
     engine.dispose()
+
+
+@pytest.mark.parametrize("attempt", [1, 3, 7])
+def test_the_pauses_between_attempts_double_and_are_spread_so_racers_part(attempt: int) -> None:
+    step = FIRST_PAUSE_SECONDS * 2**attempt
+    pauses = {pause(attempt) for _ in range(50)}
+    assert all(step * 0.5 <= p <= step * 1.5 for p in pauses)
+    assert len(pauses) > 40  # two processes that collided do not wait the same time again
