@@ -8,7 +8,7 @@ import aiohttp
 import discord
 
 from bot.adapters.discord.components import marked, outgoing
-from bot.adapters.discord.render import truncate
+from bot.adapters.discord.render import embed, truncate
 from bot.adapters.discord.spaces import close_space, open_space
 from bot.core.cards import Card, Message, Visibility, plain
 from bot.core.ports import DeliveryError, Messenger
@@ -48,8 +48,9 @@ class DiscordMessenger(Messenger):
         """Look through the destination's recent history for the bot's message with the marker.
 
         Discord keeps a nonce only briefly (it is not in the history it serves later), so a
-        message is known by its nonce or by the marker its buttons' custom_ids carry. A private
-        space, or a post without buttons once its nonce is gone, is not found: it is posted.
+        message is known by its nonce, by the marker its buttons' custom_ids carry, or, for a
+        post without buttons, by showing exactly the same embed. A private space is not looked
+        for: it is posted.
         """
         mark = message.marker
         if not mark or message.space is not None or self.client.user is None:
@@ -57,7 +58,7 @@ class DiscordMessenger(Messenger):
         try:
             where = await self._destination(message)
             async for seen in where.history(limit=HISTORY):
-                if seen.author.id == self.client.user.id and _carries(seen, mark):
+                if seen.author.id == self.client.user.id and _carries(seen, message):
                     return str(seen.id)
         except discord.HTTPException as error:
             raise DeliveryError(_explain(message, error)) from error
@@ -132,8 +133,9 @@ class DiscordMessenger(Messenger):
                 raise
 
 
-def _carries(seen: discord.Message, mark: str) -> bool:
-    """Return whether a message from history carries a scheduled post's marker."""
+def _carries(seen: discord.Message, message: Message) -> bool:
+    """Return whether a message from history is this scheduled post, sent before."""
+    mark = message.marker or ""
     if seen.nonce is not None and str(seen.nonce) == mark:
         return True
     ids = [
@@ -141,7 +143,18 @@ def _carries(seen: discord.Message, mark: str) -> bool:
         for row in seen.components
         for child in getattr(row, "children", ())
     ]
-    return marked(ids, mark)
+    if message.card.buttons:
+        return marked(ids, mark)
+    return not ids and bool(seen.embeds) and _same_embed(seen.embeds[0], embed(message.card))
+
+
+def _same_embed(seen: discord.Embed, ours: discord.Embed) -> bool:
+    """Whether two embeds show the same title, text and footer (a post without buttons)."""
+    return (seen.title, seen.description, seen.footer.text) == (
+        ours.title,
+        ours.description,
+        ours.footer.text,
+    )
 
 
 def _snowflake(raw: str, what: str) -> int:
