@@ -1,4 +1,4 @@
-"""Effectively-once scheduled posts on Discord: a nonce, markers in buttons, the channel's history."""
+"""Effectively-once scheduled posts on Discord: a nonce, marked buttons, the channel's history."""
 
 from __future__ import annotations
 
