@@ -44,3 +44,9 @@ def test_the_manifest_subscribes_to_members_leaving() -> None:
 
 def test_the_manifest_lets_the_bot_open_a_group_dm_for_a_mock_pair() -> None:
     assert "mpim:write" in manifest()["oauth_config"]["scopes"]["bot"]
+
+
+def test_the_manifest_lets_the_bot_read_back_what_it_posted() -> None:
+    """A retried scheduled post is looked for in conversations.history / .replies first."""
+    scopes = set(manifest()["oauth_config"]["scopes"]["bot"])
+    assert {"channels:history", "groups:history", "im:history"} <= scopes
