@@ -7,7 +7,9 @@
 #   ROUND_TIMEOUT=600 (seconds a round may take), PYTHON=.venv/bin/python
 #
 # Each round's pytest output (with the week's printed figures and any error the processes
-# logged) is kept in a temporary folder, named at the end. Exits 0 only when every round passed.
+# logged) and the processes' own logs (round-N/week0/process-*.jsonl: every delivery, claim,
+# record, member action and logged error with its traceback) are kept in a temporary folder,
+# named at the end. Exits 0 only when every round passed.
 set -u
 cd "$(dirname "$0")/.."
 rounds="${1:-10}"
@@ -23,7 +25,7 @@ for n in $(seq 1 "$rounds"); do
     started=$(date +%s)
     log="$logs/round-$n.txt"
     if timeout "${ROUND_TIMEOUT:-600}" "$python" -m pytest -q -s -p no:cacheprovider \
-        tests/reliability/test_processes.py >"$log" 2>&1; then
+        --basetemp "$logs/round-$n" tests/reliability/test_processes.py >"$log" 2>&1; then
         passed=$((passed + 1))
         verdict="pass"
     else
