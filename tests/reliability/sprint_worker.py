@@ -283,16 +283,28 @@ class MemberThread:
 
 
 async def _tick_until(runner: JobRunner, clock: Clock, until: datetime, options: Options) -> None:
-    """Tick until the clock passes `until`, then once more.
+    """Tick until the clock passes `until`, then once more with the clock stopped at `until`.
 
     On a busy machine one tick can take longer than the simulated hours left before `until`
-    (a second of real time is half a day here): the last tick makes sure everything due by
-    then was seen, as the next minute's tick would in production.
+    (a real second is hours here), so the last tick of the loop may start long before it, and
+    the next one long after: the last tick, at `until` itself, sees everything due by then, as
+    a tick every minute would in production.
     """
     while clock.now() < until:
         await runner.tick()
         await asyncio.sleep(options.tick_seconds)
+    runner.clock = PinnedClock(until)
     await runner.tick()
+
+
+class PinnedClock(Clock):
+    """A clock that always reads the same moment."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
 
 
 def answer_forever(options: Options, members: Sequence[str], channels: Sequence[str]) -> None:
