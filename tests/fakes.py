@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
@@ -12,6 +13,8 @@ from bot.core.actors import Actor
 from bot.core.cards import Message, RoleChange
 from bot.core.clock import Clock
 from bot.core.ports import ROLE_GONE, ROLE_REFUSED, DeliveryError, Messenger, RoleError
+from bot.scheduling.claims import Due, Result, Work
+from bot.scheduling.delivery import JobRunner
 from bot.storage.tables import Community, Member
 
 
@@ -32,7 +35,11 @@ class FakeClock(Clock):
 
 
 class FakeMessenger(Messenger):
-    """Records every message; channels listed in `broken` fail like a deleted channel."""
+    """Records every message; channels listed in `broken` fail like a deleted channel.
+
+    Its history is what it was sent: `find` returns the ref of a sent message with the same
+    marker (or fails like an unreadable channel when `unreadable` is set).
+    """
 
     def __init__(self, platform: str = "console") -> None:
         self.platform = platform
@@ -43,6 +50,17 @@ class FakeMessenger(Messenger):
         self.role_changes: list[RoleChange] = []
         self.refused_roles: set[str] = set()
         self.gone_roles: set[str] = set()
+        self.unreadable = False  # True: reading the history fails
+        self.looked_for: list[str] = []  # the markers `find` was asked about
+
+    async def find(self, community_id: str, message: Message) -> str | None:
+        self.looked_for.append(message.marker or "")
+        if self.unreadable:
+            raise DeliveryError("missing permission to read the channel's history")
+        for index, (_, sent) in enumerate(self.sent, start=1):
+            if message.marker and sent.marker == message.marker:
+                return f"msg-{index}"
+        return None
 
     async def post(self, community_id: str, message: Message) -> str:
         if message.channel in self.broken:
@@ -69,6 +87,23 @@ class FakeMessenger(Messenger):
     def holders(self, role: str) -> set[str]:
         """The members holding a role now, in any community."""
         return {member for (_, member), roles in self.roles.items() if role in roles}
+
+
+class DiesAfterDelivering(JobRunner):
+    """A bot whose process dies right after delivering, before it records what it sent.
+
+    Its claims stay leased; once the lease runs out another run takes them over.
+    """
+
+    def _record(self, batch: list[Result]) -> list[tuple[Due, list[Message]]]:
+        raise RuntimeError("killed between delivery and record")
+
+
+class DiesBeforeDelivering(JobRunner):
+    """A bot whose process dies right after claiming, before it sends anything."""
+
+    async def _run(self, work: Work, outcomes: asyncio.Queue[Result | None]) -> None:
+        return None
 
 
 class NoDatabase:

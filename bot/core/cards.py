@@ -161,6 +161,7 @@ class Message:
     track: str | None = None  # "name:value": tell the hub the posted message's ref (Hub.track)
     space: Space | None = None  # open a private space with its card, or close one
     role: RoleChange | None = None  # change a member's role instead of posting the card
+    marker: str | None = None  # a scheduled post's mark, by which a retry finds it was sent
 
 
 @dataclass

@@ -55,3 +55,12 @@ class Messenger(ABC):
         A platform without roles (Slack) keeps this refusal.
         """
         raise RoleError(ROLE_REFUSED, f"{self.platform} has no roles")
+
+    async def find(self, community_id: str, message: Message) -> str | None:
+        """Return the ref of a message already delivered with `message.marker`, if one is found.
+
+        Asked before a retried scheduled post is sent again. The default finds nothing, for a
+        platform with no history to look in (the console runs in one process). Raises
+        DeliveryError (or any error) when the platform cannot say; the caller then posts.
+        """
+        return None

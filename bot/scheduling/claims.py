@@ -5,10 +5,15 @@ items (claim + build, one transaction), delivers the messages outside any transa
 finish_many (record a batch, one transaction). A claim is a unique row per community, channel,
 kind and key, so however many processes tick, each post happens once; a claim whose process
 died is taken over after its lease.
+
+Each message of a claim carries a marker derived from the claim's key (`marker`): a claim taken
+over may already have been delivered by the process that died, so its messages are first looked
+for in the platform's recent history by that marker, and recorded instead of posted again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +36,7 @@ log = logging.getLogger(__name__)
 CLAIMS: Table = JobClaim.__table__  # type: ignore[attr-defined]
 LEASE = timedelta(minutes=10)
 CLAIM_WINDOW = timedelta(days=3)
+MARKER_LENGTH = 20  # Discord takes a nonce of at most 25 characters
 
 
 @dataclass(frozen=True)
@@ -50,9 +56,17 @@ class Due:
 
 @dataclass
 class Work:
+    """Claimed work and its messages; `taken_over` when claimed from a run whose lease ran out."""
+
     due: Due
     messages: list[Message] = field(default_factory=list)
     taken_over: bool = False  # claimed from a process whose lease ran out
+
+
+def marker(due: Due, index: int) -> str:
+    """The mark the index-th message of a piece of work carries, the same in every process."""
+    claim = "\x1f".join((str(due.community_id), due.channel_id, due.kind, due.key, str(index)))
+    return "pl" + hashlib.sha256(claim.encode()).hexdigest()[: MARKER_LENGTH - 2]
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,11 @@ A tick claims and builds its work in batches (one transaction per batch), delive
 message as fast as the platform's limits allow (a Throttle per platform, at the Pace its adapter
 declares), and records the
 outcomes in batches as they come back. The database sees a few transactions per hundred posts;
-the platforms see a steady stream just under their limits. A tick's transactions go through one
-worker thread of its own, one at a time and in the order asked (see Database).
+the platforms see a steady stream just under their limits. Every message of claimed work carries
+its claim's marker; work taken over from a run that died is first looked for in the platform's
+history by it, so a post delivered but never recorded is recorded now, not posted twice. A
+tick's transactions go through one worker thread of its own, one at a time and in the order
+asked (see Database).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
@@ -231,7 +234,11 @@ class JobRunner:
         )
 
     async def _run(self, work: claims.Work, outcomes: asyncio.Queue[claims.Result | None]) -> None:
-        refs, error = await self._deliver(work.due, work.messages)
+        marked = [
+            replace(message, marker=claims.marker(work.due, index))
+            for index, message in enumerate(work.messages)
+        ]
+        refs, error = await self._deliver(work.due, marked, look_first=work.taken_over)
         outcomes.put_nowait((work.due, refs, error))
 
     async def _record_all(
@@ -272,9 +279,14 @@ class JobRunner:
         )
 
     async def _deliver(
-        self, due: claims.Due, messages: Sequence[Message]
+        self, due: claims.Due, messages: Sequence[Message], *, look_first: bool = False
     ) -> tuple[list[str], str | None]:
-        """Send every message (one closed DM must not stop the others); report the first error."""
+        """Send every message (one closed DM must not stop the others); report the first error.
+
+        With `look_first`, a message whose marker is found in the platform's history was
+        delivered already (by a run that died before recording it): its ref is kept, and it
+        is not sent again.
+        """
         messenger, throttle = self.messengers[due.platform], self.throttles[due.platform]
         refs: list[str] = []
         first_error: str | None = None
@@ -284,7 +296,8 @@ class JobRunner:
                     if message.role is not None:
                         refs.append(await messenger.change_role(due.community_ref, message.role))
                     else:
-                        refs.append(await messenger.post(due.community_ref, message))
+                        found = await self._look_up(messenger, due, message) if look_first else None
+                        refs.append(found or await messenger.post(due.community_ref, message))
                 self.metrics.posted(due.platform, delivered=True)
             except DeliveryError as error:
                 self.metrics.posted(due.platform, delivered=False)
@@ -306,6 +319,31 @@ class JobRunner:
                 )
                 first_error = first_error or f"an unexpected error ({type(error).__name__})"
         return refs, first_error
+
+    async def _look_up(self, messenger: Messenger, due: claims.Due, message: Message) -> str | None:
+        """Look for the message in the platform's history; None (so: post it) when that fails.
+
+        Posting is chosen over skipping when the history cannot be read: a post lost for good
+        is worse than the rare second copy, which needs a kill and a failed lookup together.
+        """
+        if message.marker is None:
+            return None
+        try:
+            found = await messenger.find(due.community_ref, message)
+        except Exception as error:
+            log.warning(
+                "could not look for %s %s in community %s's history, posting it: %s",
+                due.kind,
+                due.key,
+                due.community_id,
+                error,
+            )
+            return None
+        if found:
+            log.info(
+                "%s %s in community %s was delivered already", due.kind, due.key, due.community_id
+            )
+        return found
 
 
 def _destination(community: str, message: Message) -> str:

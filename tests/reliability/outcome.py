@@ -53,6 +53,11 @@ def by_claim(lines: list[dict[str, Any]]) -> dict[Claim, Work]:
     return dict(work)
 
 
+def found_by_claim(lines: list[dict[str, Any]]) -> set[Claim]:
+    """The claims whose message a process found in the platform's history instead of posting."""
+    return {claim_of(line) for line in lines if line["event"] == "found" and "kind" in line}
+
+
 def claims_in_database(engine: Engine) -> dict[Claim, JobClaim]:
     """Every claim row, by its unique key."""
     with Session(engine) as session:

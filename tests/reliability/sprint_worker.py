@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import os
 import threading
@@ -70,6 +71,7 @@ class Options:
     members: str = ""  # members this process serves (tests/reliability/traffic.py people_text)
     platform_logs: str = ""  # every process's log, comma-separated: what the members read
     member_pause: float = 0.02  # real seconds between two member actions
+    halt_file: str = ""  # while this file exists, the process freezes right after each delivery
 
 
 class AcceleratedClock(Clock):
@@ -104,13 +106,29 @@ def claim_of(due: claims.Due) -> dict[str, object]:
 
 
 class RecordingMessenger(Messenger):
-    """A platform that keeps every message it accepts in the log before it answers."""
+    """A platform that keeps every message it accepts in the log before it answers.
+
+    Its history is every process's log: `find` looks there for a message with the marker.
+    The fault hook `halt_file` freezes the process right after the platform accepted a
+    message, before the bot hears back (so before it can record it), for a test to kill it.
+    """
 
     platform = "console"
 
-    def __init__(self, log: Log, clock: Clock, delay: float) -> None:
+    def __init__(
+        self, log: Log, clock: Clock, delay: float, history: Sequence[str], halt_file: str = ""
+    ) -> None:
         self.log, self.clock, self.delay = log, clock, delay
+        self.history, self.halt_file = history, halt_file
         self.sent = 0
+
+    async def find(self, community_id: str, message: Message) -> str | None:
+        for line in _delivered(self.history):
+            if line.get("marker") == message.marker and line["community_ref"] == community_id:
+                due = CURRENT.get()
+                self.log.write("found", **(claim_of(due) if due else {}), ref=line["ref"])
+                return str(line["ref"])
+        return None
 
     async def post(self, community_id: str, message: Message) -> str:
         await asyncio.sleep(self.delay / 2)  # the request travels to the platform
@@ -122,11 +140,35 @@ class RecordingMessenger(Messenger):
             **(claim_of(due) if due else {}),
             community_ref=community_id,
             ref=ref,
+            marker=message.marker,
             **shown(message),
             sim=self.clock.now().isoformat(),
         )
+        _halt_if_asked(self.halt_file)
         await asyncio.sleep(self.delay / 2)  # the platform's answer travels back
         return ref
+
+
+def _halt_if_asked(path: str) -> None:
+    """Freeze the whole process, as a stalled machine would, while the halt file exists."""
+    while path and os.path.exists(path):
+        time.sleep(0.005)
+
+
+def _delivered(paths: Sequence[str]) -> list[dict[str, Any]]:
+    """Every delivered line of these logs (the lines written completely so far)."""
+    lines = []
+    for path in paths:
+        try:
+            with open(path, "rb") as log:
+                whole = log.read()
+        except FileNotFoundError:
+            continue
+        for raw in whole[: whole.rfind(b"\n") + 1].splitlines():
+            line = json.loads(raw)
+            if line["event"] == "delivered":
+                lines.append(line)
+    return lines
 
 
 class ObservedRunner(JobRunner):
@@ -176,9 +218,9 @@ def run(options: Options) -> None:
     if options.start_file:
         log.write("ready")
         clock.real_start = _start_time(options.start_file)
-    runner = ObservedRunner(
-        hub, clock, RecordingMessenger(log, clock, options.delivery_seconds), log
-    )
+    history = [path for path in options.platform_logs.split(",") if path] or [options.log]
+    platform = RecordingMessenger(log, clock, options.delivery_seconds, history, options.halt_file)
+    runner = ObservedRunner(hub, clock, platform, log)
     members = MemberThread(hub, clock, options)
     asyncio.run(_tick_until(runner, clock, datetime.fromisoformat(options.until), options))
     members.finish()
@@ -241,9 +283,28 @@ class MemberThread:
 
 
 async def _tick_until(runner: JobRunner, clock: Clock, until: datetime, options: Options) -> None:
+    """Tick until the clock passes `until`, then once more with the clock stopped at `until`.
+
+    On a busy machine one tick can take longer than the simulated hours left before `until`
+    (a real second is hours here), so the last tick of the loop may start long before it, and
+    the next one long after: the last tick, at `until` itself, sees everything due by then, as
+    a tick every minute would in production.
+    """
     while clock.now() < until:
         await runner.tick()
         await asyncio.sleep(options.tick_seconds)
+    runner.clock = PinnedClock(until)
+    await runner.tick()
+
+
+class PinnedClock(Clock):
+    """A clock that always reads the same moment."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
 
 
 def answer_forever(options: Options, members: Sequence[str], channels: Sequence[str]) -> None:

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from bot.storage.engine import make_engine
 from bot.storage.migrate import upgrade
 from bot.storage.tables import Community
-from bot.storage.uow import transact
+from bot.storage.uow import ATTEMPTS, FIRST_PAUSE_SECONDS, MAX_PAUSE_SECONDS, pause, transact
 
 
 class Refusal(Exception):
@@ -69,3 +69,17 @@ def test_a_race_lost_every_time_is_given_up_after_the_last_attempt(database_url:
         transact(engine, work, attempts=3)
     assert work.calls == 3
     engine.dispose()
+
+
+@pytest.mark.parametrize("attempt", [1, 3, 7, 9])
+def test_the_pauses_between_attempts_double_and_are_spread_so_racers_part(attempt: int) -> None:
+    step = min(FIRST_PAUSE_SECONDS * 2**attempt, MAX_PAUSE_SECONDS)
+    pauses = {pause(attempt) for _ in range(50)}
+    assert all(step * 0.5 <= p <= step * 1.5 for p in pauses)
+    assert len(pauses) > 40  # two processes that collided do not wait the same time again
+
+
+def test_a_member_waits_at_most_a_few_seconds_for_every_retry_together() -> None:
+    pauses = range(1, ATTEMPTS)  # after every attempt but the last
+    worst = sum(min(FIRST_PAUSE_SECONDS * 2**n, MAX_PAUSE_SECONDS) * 1.5 for n in pauses)
+    assert worst < 3.0

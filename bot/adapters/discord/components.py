@@ -14,8 +14,13 @@ from bot.core.cards import Button, Card, Modal, Style
 
 log = logging.getLogger(__name__)
 
-# `pl:<action>:<value>`; buttons sent by direct message also carry their server: `pl@<id>:…`.
-TEMPLATE = re.compile(r"pl(?:@(?P<guild>[0-9]{1,20}))?:(?P<action>[^:]{1,50}):(?P<value>.*)", re.S)
+# `pl:<action>:<value>`; buttons sent by direct message also carry their server: `pl@<id>:…`,
+# and those of a scheduled post its marker (bot.scheduling.claims.marker): `pl~<marker>…:…`.
+TEMPLATE = re.compile(
+    r"pl(?:~(?P<mark>[0-9a-z]{1,25}))?(?:@(?P<guild>[0-9]{1,20}))?"
+    r":(?P<action>[^:]{1,50}):(?P<value>.*)",
+    re.S,
+)
 CUSTOM_ID_LIMIT = 100
 BUTTON_LIMIT = 25
 LABEL_LIMIT = 80
@@ -48,20 +53,26 @@ def _listener(interaction: discord.Interaction) -> Listener:
     return client
 
 
-def custom_id(action: str, value: str, guild: str | None = None) -> str:
-    """Encode a button's action and value (and its server, outside one)."""
-    return f"pl@{guild}:{action}:{value}" if guild else f"pl:{action}:{value}"
+def custom_id(action: str, value: str, guild: str | None = None, mark: str | None = None) -> str:
+    """Encode a button's action and value (and its server, outside one; its post's marker)."""
+    head = "pl" + (f"~{mark}" if mark else "") + (f"@{guild}" if guild else "")
+    return f"{head}:{action}:{value}"
+
+
+def marked(custom_ids: list[str], mark: str) -> bool:
+    """Return whether any of these custom_ids carries a scheduled post's marker."""
+    return any((found := TEMPLATE.fullmatch(c)) and found["mark"] == mark for c in custom_ids)
 
 
 class ActionButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=TEMPLATE):
     """A button whose state lives in its custom_id, so it works on messages of any age."""
 
-    def __init__(self, button: Button, guild: str | None = None) -> None:
+    def __init__(self, button: Button, guild: str | None = None, mark: str | None = None) -> None:
         super().__init__(
             discord.ui.Button(
                 label=truncate(button.label, LABEL_LIMIT),
                 style=_STYLES.get(button.style, discord.ButtonStyle.secondary),
-                custom_id=custom_id(button.action, button.value, guild),
+                custom_id=custom_id(button.action, button.value, guild, mark),
             )
         )
         self.action, self.value, self.guild = button.action, button.value, guild
@@ -72,21 +83,28 @@ class ActionButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], t
     ) -> ActionButton:
         """Rebuild the button that was pressed from its custom_id."""
         label = getattr(item, "label", None) or ""
-        return cls(Button(label, match["action"], match["value"]), match["guild"])
+        return cls(Button(label, match["action"], match["value"]), match["guild"], match["mark"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
         """Hand the press to the client."""
         await _listener(interaction).pressed(interaction, self.action, self.value, self.guild)
 
 
-def view_for(card: Card, guild: str | None = None) -> discord.ui.View | None:
-    """Build the persistent view holding a card's buttons (None when it has none)."""
+def view_for(
+    card: Card, guild: str | None = None, mark: str | None = None
+) -> discord.ui.View | None:
+    """Build the persistent view holding a card's buttons (None when it has none).
+
+    A scheduled post's `mark` rides in each button's custom_id where it fits in 100 characters,
+    so the post can be recognised in the channel's history later.
+    """
     view = discord.ui.View(timeout=None)
     for button in card.buttons:
         if len(custom_id(button.action, button.value, guild)) > CUSTOM_ID_LIMIT:
             log.error("button %r dropped: its custom_id is over 100 characters", button.action)
         elif len(view.children) < BUTTON_LIMIT:
-            view.add_item(ActionButton(button, guild))
+            fits = len(custom_id(button.action, button.value, guild, mark)) <= CUSTOM_ID_LIMIT
+            view.add_item(ActionButton(button, guild, mark if fits else None))
     return view if view.children else None
 
 
@@ -134,8 +152,12 @@ def submitted_fields(data: Any) -> dict[str, str]:
     return fields
 
 
-def outgoing(card: Card, guild: str | None = None) -> dict[str, Any]:
-    """Keyword arguments for any discord.py `send`: the embed and, if any, the buttons."""
+def outgoing(card: Card, guild: str | None = None, mark: str | None = None) -> dict[str, Any]:
+    """Keyword arguments for any discord.py `send`: the embed and, if any, the buttons.
+
+    A scheduled post's `mark` goes out as the message's nonce (discord.py sends it with
+    enforce_nonce, so Discord itself drops a retried copy for a few minutes) and in its buttons.
+    """
     shown = embed(card)
     kwargs: dict[str, Any] = {"embed": shown}
     if card.files:
@@ -146,7 +168,9 @@ def outgoing(card: Card, guild: str | None = None) -> dict[str, Any]:
         pictures = [f for f in card.files if f.mime.startswith("image/")]
         if pictures:
             shown.set_image(url=f"attachment://{pictures[0].filename}")
-    view = view_for(card, guild)
+    view = view_for(card, guild, mark)
     if view is not None:
         kwargs["view"] = view
+    if mark:
+        kwargs["nonce"] = mark
     return kwargs

@@ -7,8 +7,8 @@ from typing import Final
 import aiohttp
 import discord
 
-from bot.adapters.discord.components import outgoing
-from bot.adapters.discord.render import truncate
+from bot.adapters.discord.components import marked, outgoing
+from bot.adapters.discord.render import embed, truncate
 from bot.adapters.discord.roles import change_role
 from bot.adapters.discord.spaces import close_space, open_space
 from bot.core.cards import Card, Message, RoleChange, Visibility, plain
@@ -18,6 +18,7 @@ THREAD_NAME_LIMIT = 100
 THREAD_EXISTS = 160004  # Discord's code for "a thread has already been created for this message"
 THREAD_ARCHIVE_MINUTES: Final = 1440
 REASON_LIMIT = 200
+HISTORY = 100  # recent messages looked through for a retried post (one request)
 
 
 class DiscordMessenger(Messenger):
@@ -48,10 +49,46 @@ class DiscordMessenger(Messenger):
         """Give or take a member's role (a role reward). Raises RoleError."""
         return await change_role(self.client, community_id, change)
 
-    async def direct(self, user_id: str, card: Card, community_id: str | None) -> discord.Message:
+    async def find(self, community_id: str, message: Message) -> str | None:
+        """Look through the destination's recent history for the bot's message with the marker.
+
+        Discord keeps a nonce only briefly (it is not in the history it serves later), so a
+        message is known by its nonce, by the marker its buttons' custom_ids carry, or, for a
+        post without buttons, by showing exactly the same embed. A private space is not looked
+        for: it is posted.
+        """
+        mark = message.marker
+        if not mark or message.space is not None or self.client.user is None:
+            return None
+        try:
+            where = await self._destination(message)
+            async for seen in where.history(limit=HISTORY):
+                if seen.author.id == self.client.user.id and _carries(seen, message):
+                    return str(seen.id)
+        except discord.HTTPException as error:
+            raise DeliveryError(_explain(message, error)) from error
+        return None
+
+    async def _destination(self, message: Message) -> discord.abc.Messageable:
+        """The channel, thread or direct conversation a message goes to."""
+        if message.visibility is Visibility.DIRECT:
+            if not message.to_member:
+                raise DeliveryError("A direct message needs `to_member`.")
+            return await self.client.create_dm(
+                discord.Object(_snowflake(message.to_member, "member"))
+            )
+        if message.thread_of:
+            return self.client.get_partial_messageable(
+                _snowflake(message.thread_of, "message"), type=discord.ChannelType.public_thread
+            )
+        return self.client.get_partial_messageable(_snowflake(message.channel or "", "channel"))
+
+    async def direct(
+        self, user_id: str, card: Card, community_id: str | None, mark: str | None = None
+    ) -> discord.Message:
         """Send a card to one member by direct message."""
         channel = await self.client.create_dm(discord.Object(_snowflake(user_id, "member")))
-        return await channel.send(**outgoing(card, community_id))
+        return await channel.send(**outgoing(card, community_id, mark))
 
     async def _space(self, message: Message) -> str:
         assert message.space is not None
@@ -63,13 +100,13 @@ class DiscordMessenger(Messenger):
         if message.visibility is Visibility.DIRECT:
             if not message.to_member:
                 raise DeliveryError("A direct message needs `to_member`.")
-            return await self.direct(message.to_member, message.card, community_id)
+            return await self.direct(message.to_member, message.card, community_id, message.marker)
         if message.thread_of:
             return await self._in_thread(message)
         if not message.channel:
             raise DeliveryError("A channel message needs `channel`.")
         channel = self.client.get_partial_messageable(_snowflake(message.channel, "channel"))
-        return await channel.send(**outgoing(message.card))
+        return await channel.send(**outgoing(message.card, mark=message.marker))
 
     async def _in_thread(self, message: Message) -> discord.Message:
         """Reply in the thread under `thread_of`, starting it the first time."""
@@ -80,12 +117,12 @@ class DiscordMessenger(Messenger):
             thread_id, type=discord.ChannelType.public_thread
         )
         try:
-            return await thread.send(**outgoing(message.card))
+            return await thread.send(**outgoing(message.card, mark=message.marker))
         except discord.NotFound:
             if not message.channel:
                 raise
         await self._start_thread(_snowflake(message.channel, "channel"), thread_id, message.card)
-        return await thread.send(**outgoing(message.card))
+        return await thread.send(**outgoing(message.card, mark=message.marker))
 
     async def _start_thread(self, channel_id: int, message_id: int, card: Card) -> None:
         name = truncate(plain(card.title) or plain(card.text) or "Discussion", THREAD_NAME_LIMIT)
@@ -99,6 +136,30 @@ class DiscordMessenger(Messenger):
         except discord.HTTPException as error:
             if error.code != THREAD_EXISTS:  # another process started it meanwhile
                 raise
+
+
+def _carries(seen: discord.Message, message: Message) -> bool:
+    """Return whether a message from history is this scheduled post, sent before."""
+    mark = message.marker or ""
+    if seen.nonce is not None and str(seen.nonce) == mark:
+        return True
+    ids = [
+        str(getattr(child, "custom_id", None) or "")
+        for row in seen.components
+        for child in getattr(row, "children", ())
+    ]
+    if message.card.buttons:
+        return marked(ids, mark)
+    return not ids and bool(seen.embeds) and _same_embed(seen.embeds[0], embed(message.card))
+
+
+def _same_embed(seen: discord.Embed, ours: discord.Embed) -> bool:
+    """Whether two embeds show the same title, text and footer (a post without buttons)."""
+    return (seen.title, seen.description, seen.footer.text) == (
+        ours.title,
+        ours.description,
+        ours.footer.text,
+    )
 
 
 def _snowflake(raw: str, what: str) -> int:

@@ -108,6 +108,10 @@ class FakeDiscord:
     closed_dms: set[str] = field(default_factory=set)  # user ids
     glitches: dict[str, list[int]] = field(default_factory=dict)  # channel id -> statuses first
     hang_ups: set[str] = field(default_factory=set)  # channel ids whose posts lose the connection
+    lost_answers: dict[str, list[int]] = field(default_factory=dict)  # channel -> statuses answered
+    # to posts that are nevertheless kept, as when Discord's edge fails after the message was made
+    unreadable: set[str] = field(default_factory=set)  # channel ids whose history answers 403
+    nonces: dict[tuple[str, str], str] = field(default_factory=dict)  # (channel, nonce) -> id
     retry_after: float = 0.05  # seconds, in a 429's body
     dms: dict[str, str] = field(default_factory=dict)  # DM channel id -> user id
     gone: set[str] = field(default_factory=set)  # user ids no longer in any server
@@ -172,6 +176,7 @@ class FakeDiscord:
             ("POST", r"/users/@me/channels", self._open_dm),
             ("GET", r"/guilds/(\d+)/members/(\d+)", self._member),
             ("POST", r"/channels/(\d+)/messages", self._channel_message),
+            ("GET", r"/channels/(\d+)/messages", self._history),
             ("POST", r"/channels/(\d+)/messages/(\d+)/threads", self._thread),
             ("POST", r"/channels/(\d+)/threads", self._private_thread),
             ("PUT", r"/channels/(\d+)/thread-members/(\d+)", self._join_thread),
@@ -322,7 +327,24 @@ class FakeDiscord:
             channel_id in self.messages and channel_id not in self.threads
         ):
             return _json(UNKNOWN_CHANNEL, 404)
-        return _json(self.message(channel_id, call.body))
+        body = call.body or {}
+        nonce = (channel_id, str(body.get("nonce")))
+        if body.get("enforce_nonce") and nonce in self.nonces:  # Discord's dedupe: the same one
+            return _json({**self.messages[self.nonces[nonce]], "nonce": nonce[1]})
+        stored = self.message(channel_id, body)
+        if body.get("nonce") is not None:
+            self.nonces[nonce] = stored["id"]
+        if self.lost_answers.get(channel_id):
+            return _glitch(self.lost_answers[channel_id].pop(0), self.retry_after)
+        return _json({**stored, "nonce": nonce[1]} if body.get("nonce") is not None else stored)
+
+    def _history(self, call: Call, channel_id: str) -> web.Response:
+        """The channel's latest messages, newest first; like Discord's, without their nonces."""
+        if channel_id in self.unreadable:
+            return _json(MISSING_ACCESS, 403)
+        limit = int(call.query.get("limit", "50"))
+        found = [m for m in reversed(self.messages.values()) if m["channel_id"] == channel_id]
+        return _json(found[:limit])
 
     def _thread(self, call: Call, channel_id: str, message_id: str) -> web.Response:
         if channel_id in self.forbidden:
@@ -355,6 +377,11 @@ class FakeDiscord:
         """Every attempt to send a message to this channel, answered or not."""
         path = f"/channels/{channel_id}/messages"
         return [c for c in self.calls if (c.method, c.path) == ("POST", path)]
+
+    def history_reads(self, channel_id: str) -> list[Call]:
+        """Every time the bot read this channel's recent messages."""
+        path = f"/channels/{channel_id}/messages"
+        return [c for c in self.calls if (c.method, c.path) == ("GET", path)]
 
     def in_channel(self, channel_id: str) -> list[dict[str, Any]]:
         """The messages that landed in this channel."""

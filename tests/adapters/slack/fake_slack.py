@@ -51,6 +51,8 @@ class FakeSlack:
         self.group_dm_error: str | None = None  # conversations.open of several users fails so
         self.broken: dict[str, str] = {}  # channel -> error code for chat.post*
         self.outages: dict[str, list[int]] = {}  # Web API method -> HTTP statuses still to answer
+        # Web API method -> HTTP statuses answered AFTER the call took effect (a lost answer)
+        self.lost_answers: dict[str, list[int]] = {}
         self.post_gate: asyncio.Event | None = None  # if given, chat.postMessage waits for it
         self.held: list[str] = []  # the channels of chat.postMessage calls waiting at the gate
         self._ts = itertools.count(1)
@@ -151,7 +153,10 @@ class FakeSlack:
             self.held.remove(str(args.get("channel")))
         self.calls.append((method, args))
         self.headers[method] = request.headers.get("Authorization", "")
-        return web.json_response(self._answer(method, args))
+        answer = self._answer(method, args)
+        if self.lost_answers.get(method):
+            return _failure(self.lost_answers[method].pop(0))
+        return web.json_response(answer)
 
     def _answer(self, method: str, args: Call) -> Call:
         error = self.fail.get(method) or self._channel_error(method, args)
@@ -179,8 +184,35 @@ class FakeSlack:
                 "file_id": "F1",
             },
             "files.completeUploadExternal": {"files": [{"id": "F1"}]},
+            "conversations.history": {"messages": self._history(args)},
+            "conversations.replies": {"messages": self._history(args)},
         }
         return {"ok": True, **answers.get(method, {})}
+
+    def _history(self, args: Call) -> list[Call]:
+        """A channel's messages (or a thread's replies), newest first, as Slack lists them.
+
+        Message metadata is included only when asked for with include_all_metadata.
+        """
+        thread = args.get("ts")
+        with_metadata = str(args.get("include_all_metadata")).lower() in ("1", "true")
+        found = [
+            {
+                "type": "message",
+                "ts": posted["ts"],
+                "text": posted.get("text", ""),
+                "bot_id": "BBOT",
+                **(
+                    {"metadata": posted["metadata"]}
+                    if with_metadata and "metadata" in posted
+                    else {}
+                ),
+            }
+            for posted in reversed(self.posted)
+            if posted["channel"] == args.get("channel")
+            and (posted.get("thread_ts") == thread if thread else not posted.get("thread_ts"))
+        ]
+        return found[: int(args.get("limit") or 100)]
 
     def _channel_error(self, method: str, args: Call) -> str | None:
         if method.startswith("chat.post"):

@@ -51,3 +51,9 @@ def test_the_manifest_enables_the_home_tab_and_listens_for_it_being_opened() -> 
     assert data["features"]["app_home"]["home_tab_enabled"] is True
     assert data["features"]["app_home"]["messages_tab_enabled"] is True
     assert "app_home_opened" in data["settings"]["event_subscriptions"]["bot_events"]
+
+
+def test_the_manifest_lets_the_bot_read_back_what_it_posted() -> None:
+    """A retried scheduled post is looked for in conversations.history / .replies first."""
+    scopes = set(manifest()["oauth_config"]["scopes"]["bot"])
+    assert {"channels:history", "groups:history", "im:history"} <= scopes
