@@ -37,7 +37,13 @@ _databases = itertools.count()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    summaries.keep_hostile_together(items)
+    summaries.big_groups_first(items)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """pytest-xdist: keep the tests of a group (tests/summaries.py GROUPS) in one worker."""
+    return summaries.grouped_scheduler(config, log)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -13,8 +13,52 @@ from typing import Any
 
 import pytest
 
-HOSTILE = Path(__file__).parent / "hostile"
+TESTS = Path(__file__).parent
 HOSTILE_GROUP = "hostile"  # the hostile suite's figures are summed in one process: one worker
+# Tests that must share a worker, by the start of their node id. The reliability tests kill
+# processes on a clock: one at a time. The others have a module-scoped fixture that does a long
+# run once for all their tests, which would otherwise be repeated in every worker (the cohort:
+# one worker per backend).
+GROUPS = (
+    ("tests/hostile/", HOSTILE_GROUP),
+    ("tests/scenario/test_cohort.py::", "cohort"),
+    ("tests/reliability/", "reliability"),
+    ("tests/adapters/console/test_time.py::", "console-time"),
+    ("tests/test_similarity.py::", "similarity"),
+)
+
+
+def group_of(nodeid: str) -> str | None:
+    """The name of the group a test must run in with the others of its group, if any."""
+    for start, name in GROUPS:
+        if nodeid.startswith(start):
+            if name == "cohort":  # one simulation per backend: the backend is in the test id
+                return f"cohort-{'postgresql' if '[postgresql' in nodeid else 'sqlite'}"
+            return name
+    return None
+
+
+def big_groups_first(items: list[pytest.Item]) -> None:
+    """Put the grouped (long) tests first, each group in file order, so they start at once."""
+
+    def rank(item: pytest.Item) -> int:
+        starts = [index for index, (start, _) in enumerate(GROUPS) if item.nodeid.startswith(start)]
+        return starts[0] if starts else len(GROUPS)
+
+    items.sort(key=rank)  # a stable sort: the order within a group and among the rest stays
+
+
+def grouped_scheduler(config: pytest.Config, log: Any) -> Any:
+    """pytest-xdist: spread the tests one by one, except each group, which goes to one worker."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupedScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return group_of(nodeid) or nodeid
+
+    return GroupedScheduling(config, log)
+
+
 KEY = "preploop_summaries"
 
 _received: list[tuple[str, list[str]]] = []
@@ -30,13 +74,6 @@ def own_sections() -> list[tuple[str, list[str]]]:
     if hostile is not None and hostile.FIGURES.total():
         sections.append(("hostile input", hostile.FIGURES.lines()))
     return sections
-
-
-def keep_hostile_together(items: list[pytest.Item]) -> None:
-    """Send every hostile-input test to the same worker (--dist loadgroup), in file order."""
-    for item in items:
-        if HOSTILE in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group(HOSTILE_GROUP))
 
 
 def hand_over(config: pytest.Config) -> None:
