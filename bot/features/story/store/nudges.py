@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, delete, or_
+from sqlalchemy import ColumnElement, bindparam, delete, or_
 from sqlalchemy import select as sa_select  # five columns: more than sqlmodel's select types
 from sqlmodel import col, func, select
 
@@ -122,46 +122,51 @@ def ready_candidates(
     ]
 
 
+# The finders' queries, built once with the moments as parameters (asked every tick).
+_UNSENT_OFFERS = (
+    select(StoryOffer, Member, Community)
+    .join(Member, col(Member.id) == StoryOffer.reviewer_id)
+    .join(Community, col(Community.id) == StoryOffer.community_id)
+    .where(col(StoryOffer.sent_at).is_(None))
+)
+_HELD_REVIEWS = (
+    select(StoryReview, Member, Community)
+    .join(Member, col(Member.id) == StoryReview.reviewer_id)
+    .join(Community, col(Community.id) == StoryReview.community_id)
+    .where(
+        StoryReview.status == "open",
+        col(StoryReview.reminded_at).is_(None),
+        col(StoryReview.taken_at) >= bindparam("after"),
+        col(StoryReview.taken_at) <= bindparam("before"),
+    )
+)
+_REMINDED_REVIEWS = (
+    select(StoryReview, Community)
+    .join(Community, col(Community.id) == StoryReview.community_id)
+    .where(
+        StoryReview.status == "open",
+        col(StoryReview.reminded_at) >= bindparam("after"),
+        col(StoryReview.reminded_at) <= bindparam("before"),
+    )
+)
+
+
 def unsent_offers(session: Session) -> list[tuple[StoryOffer, Member, Community]]:
     """Offers chosen but not yet sent, with their reviewer and community."""
-    query = (
-        select(StoryOffer, Member, Community)
-        .join(Member, col(Member.id) == StoryOffer.reviewer_id)
-        .join(Community, col(Community.id) == StoryOffer.community_id)
-        .where(col(StoryOffer.sent_at).is_(None))
-    )
-    return list(session.exec(query).all())
+    return list(session.exec(_UNSENT_OFFERS).all())
 
 
 def held_reviews(
     session: Session, *, taken_after: datetime, taken_before: datetime
 ) -> list[tuple[StoryReview, Member, Community]]:
     """Open, taken, not yet reminded reviews taken within the window, with their reviewer."""
-    query = (
-        select(StoryReview, Member, Community)
-        .join(Member, col(Member.id) == StoryReview.reviewer_id)
-        .join(Community, col(Community.id) == StoryReview.community_id)
-        .where(
-            StoryReview.status == "open",
-            col(StoryReview.reminded_at).is_(None),
-            col(StoryReview.taken_at) >= taken_after,
-            col(StoryReview.taken_at) <= taken_before,
-        )
-    )
-    return list(session.exec(query).all())
+    params = {"after": taken_after, "before": taken_before}
+    return list(session.exec(_HELD_REVIEWS, params=params).all())
 
 
 def reminded_reviews(
     session: Session, *, reminded_after: datetime, reminded_before: datetime
 ) -> list[tuple[StoryReview, Community]]:
     """Open reviews whose reminder went out within the window."""
-    query = (
-        select(StoryReview, Community)
-        .join(Community, col(Community.id) == StoryReview.community_id)
-        .where(
-            StoryReview.status == "open",
-            col(StoryReview.reminded_at) >= reminded_after,
-            col(StoryReview.reminded_at) <= reminded_before,
-        )
-    )
-    return list(session.exec(query).all())
+    params = {"after": reminded_after, "before": reminded_before}
+    return list(session.exec(_REMINDED_REVIEWS, params=params).all())
