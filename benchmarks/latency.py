@@ -1,9 +1,11 @@
 """Command latency per adapter on a community of 100k members and 1M ledger rows.
 
-A mix of /question, /leaderboard, /profile, /practice and button presses (Hint, a self-rating,
-the strong answer) goes through the console session, the Slack bolt app (signed requests, a
-fake Web API) and the Discord client (INTERACTION_CREATE payloads, a fake REST API); see
-benchmarks/latency_drivers.py for what is timed. Goal on SQLite: p50 <= 5 ms, p99 <= 25 ms.
+A mix of every command group (/question, /leaderboard and its week and all-time periods,
+/profile, /practice, /mock request and status, /story review and mine, /sprint status) and
+button presses (Hint, a self-rating, the strong answer) goes through the console session, the
+Slack bolt app (signed requests, a fake Web API) and the Discord client (INTERACTION_CREATE
+payloads, a fake REST API); see benchmarks/latency_drivers.py for what is timed. Goal on
+SQLite: p50 <= 5 ms, p99 <= 25 ms.
 
 Run: python -m benchmarks.latency [--members 100000] [--rows 1000000] [--events 600]
      [--postgres]   (also copy the database into a throwaway PostgreSQL server and run again)

@@ -41,6 +41,13 @@ COMMANDS = {  # event kind -> (group, text typed after it)
     "/leaderboard": ("leaderboard", ""),
     "/profile": ("profile", ""),
     "/practice": ("practice", ""),
+    "/leaderboard week": ("leaderboard", "period:week"),
+    "/leaderboard all": ("leaderboard", "period:all"),
+    "/mock request": ("mock", "request round:phone_screen"),
+    "/mock status": ("mock", "status"),
+    "/story review": ("story", "review"),
+    "/story mine": ("story", "mine"),
+    "/sprint status": ("sprint", "status"),
 }
 PRESSES = {  # event kind -> (the command that shows the button, the button's label)
     "press Hint": ("/question", "Hint"),
@@ -173,11 +180,19 @@ async def slack(
     return timings
 
 
-DISCORD_COMMANDS = {  # event kind -> (top-level command, subcommand)
-    "/question": ("question", None),
-    "/leaderboard": ("leaderboard", None),
-    "/profile": ("profile", "show"),
-    "/practice": ("practice", "next"),
+DISCORD_COMMANDS: dict[str, tuple[str, str | None, dict[str, str]]] = {
+    # event kind -> (top-level command, subcommand, options)
+    "/question": ("question", None, {}),
+    "/leaderboard": ("leaderboard", None, {}),
+    "/profile": ("profile", "show", {}),
+    "/practice": ("practice", "next", {}),
+    "/leaderboard week": ("leaderboard", None, {"period": "week"}),
+    "/leaderboard all": ("leaderboard", None, {"period": "all"}),
+    "/mock request": ("mock", "request", {"round": "phone_screen"}),
+    "/mock status": ("mock", "status", {}),
+    "/story review": ("story", "review", {}),
+    "/story mine": ("story", "mine", {}),
+    "/sprint status": ("sprint", "status", {}),
 }
 
 
@@ -195,7 +210,8 @@ async def discord_client(
         kind = rng.choice(KINDS)
         member = Member(rng.choice(users), "member", permissions)
         if kind in DISCORD_COMMANDS:
-            payload = harness.slash_payload(*DISCORD_COMMANDS[kind], member=member)
+            name, sub, options = DISCORD_COMMANDS[kind]
+            payload = harness.slash_payload(name, sub, member=member, **options)
         else:
             payload = _press(harness, pressed[kind], member)
         began = time.perf_counter()

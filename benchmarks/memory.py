@@ -38,7 +38,8 @@ async def serve_once(runner: object) -> int:
     """Start the scheduler as `preploop run` does, wait for its first tick, and stop it."""
     from apscheduler.events import EVENT_JOB_EXECUTED
 
-    from bot.scheduling.delivery import JobRunner, start_scheduler
+    from bot.scheduling.delivery import JobRunner
+    from bot.scheduling.jobs import start_scheduler
     from tests.fakes import FakeMessenger
 
     assert isinstance(runner, JobRunner)

@@ -151,6 +151,27 @@ def _blocked_claims(
     }
 
 
+def settled(
+    session: Session, now: datetime, kind: str, channels: Sequence[str]
+) -> set[tuple[int, str, str]]:
+    """The (community, channel, key) of this kind's work in these channels that find_due would
+    leave out as claimed: a finder whose per-item work is dear can skip those items first."""
+    if not channels:
+        return set()
+    claims = session.exec(
+        select(JobClaim).where(
+            JobClaim.claimed_at >= now - CLAIM_WINDOW,
+            JobClaim.kind == kind,
+            col(JobClaim.channel_id).in_(sorted(set(channels))),
+        )
+    ).all()
+    return {
+        (c.community_id, c.channel_id, c.key)
+        for c in claims
+        if c.done_at is not None or _aware(c.lease_until) > now
+    }
+
+
 def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due]:
     """Claim every piece of work nobody else holds, in one statement; return those claimed."""
     return list(claim_noting(session, dues, now))

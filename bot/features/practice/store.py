@@ -122,17 +122,21 @@ class PracticeStore:
         )
 
 
+_ENABLED_PREFS = (  # built once: the scheduler asks it every tick
+    select(PracticePref, Community)
+    .join(Community, col(Community.id) == PracticePref.community_id)
+    .where(
+        PracticePref.enabled == True,  # noqa: E712
+        col(Community.platform).in_(bindparam("platforms", expanding=True)),
+    )
+)
+
+
 def enabled_prefs(
     session: Session, platforms: Iterable[str]
 ) -> list[tuple[PracticePref, Community]]:
     """Every member's practice DM that is on, with its community, on these platforms."""
-    return list(
-        session.exec(
-            select(PracticePref, Community)
-            .join(Community, col(Community.id) == PracticePref.community_id)
-            .where(PracticePref.enabled == True, col(Community.platform).in_(platforms))  # noqa: E712
-        ).all()
-    )
+    return list(session.exec(_ENABLED_PREFS, params={"platforms": list(platforms)}).all())
 
 
 def dm_times(session: Session, community_ids: Collection[int]) -> dict[int, str]:

@@ -39,6 +39,7 @@ from bot.features.story.store.nudges import (
     zone_of,
 )
 from bot.features.story.tables import StoryOffer
+from bot.scheduling import claims
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
 from bot.storage.uow import Session
@@ -79,8 +80,13 @@ def find_offers(session: Session, look: Look, found: list[Due]) -> None:
     """Add each story that has waited two days for reviewers, when a volunteer could take it."""
     end = look.now - OFFER_AFTER
     waiting = ready_candidates(session, ready_within=(end - LOOK_BACK, end))
+    channels = [f"story:{candidate.story_id}" for candidate, _ in waiting]
+    offered = claims.settled(session, look.now, OFFER, channels)  # no need to weigh them again
     volunteers: dict[int, list[Volunteer]] = {}
     for candidate, community_id in waiting:
+        key = str(candidate.story_id)
+        if (community_id, f"story:{key}", key) in offered:
+            continue
         store = StoryStore(session, community_id)
         if not is_offer_due(candidate, store.reviews_wanted(), look.now):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from bot.core.mock_followup import NUDGE_AFTER
@@ -48,37 +49,41 @@ class FollowupRows(StoreBase):
         ]
 
 
+# Built once, with the moments as parameters: the scheduler asks these every tick.
+_SEATS_TO_NUDGE: Any = (
+    select(MockSeat, MockPairing, Member, Community)
+    .join(MockPairing, col(MockPairing.id) == MockSeat.pairing_id)
+    .join(Member, col(Member.id) == MockSeat.member_id)
+    .join(Community, col(Community.id) == MockSeat.community_id)
+    .where(
+        MockSeat.status == "active",
+        col(MockSeat.nudged_at).is_(None),
+        MockPairing.status == "scheduled",
+        col(MockPairing.proposed_at) <= bindparam("began_before"),
+        col(MockPairing.proposed_at) > bindparam("stale_since"),
+        Member.mock_reminders == True,  # noqa: E712
+    )
+)
+_SEATS_TO_TELL: Any = (
+    select(MockSeat, MockPairing, Member, Community)
+    .join(MockPairing, col(MockPairing.id) == MockSeat.pairing_id)
+    .join(Member, col(Member.id) == MockSeat.member_id)
+    .join(Community, col(Community.id) == MockSeat.community_id)
+    .where(
+        col(MockSeat.status).in_(("expired", "done")),
+        col(MockSeat.asked_at).is_(None),
+        MockPairing.status == "expired",
+        col(MockPairing.closed_at) >= bindparam("closed_since"),
+    )
+)
+
+
 def seats_to_nudge(session: Session, now: datetime) -> list[Nudgeable]:
     """Members still to confirm a mock that began 2 to 48 hours ago and not nudged yet."""
-    query: Any = (
-        select(MockSeat, MockPairing, Member, Community)
-        .join(MockPairing, col(MockPairing.id) == MockSeat.pairing_id)
-        .join(Member, col(Member.id) == MockSeat.member_id)
-        .join(Community, col(Community.id) == MockSeat.community_id)
-        .where(
-            MockSeat.status == "active",
-            col(MockSeat.nudged_at).is_(None),
-            MockPairing.status == "scheduled",
-            col(MockPairing.proposed_at) <= now - NUDGE_AFTER,
-            col(MockPairing.proposed_at) > stale_since(now),
-            Member.mock_reminders == True,  # noqa: E712
-        )
-    )
-    return list(session.exec(query).all())
+    params = {"began_before": now - NUDGE_AFTER, "stale_since": stale_since(now)}
+    return list(session.exec(_SEATS_TO_NUDGE, params=params).all())
 
 
 def seats_to_tell(session: Session, now: datetime) -> list[Nudgeable]:
     """Members of a mock closed unconfirmed whose closing note waited out their quiet hours."""
-    query: Any = (
-        select(MockSeat, MockPairing, Member, Community)
-        .join(MockPairing, col(MockPairing.id) == MockSeat.pairing_id)
-        .join(Member, col(Member.id) == MockSeat.member_id)
-        .join(Community, col(Community.id) == MockSeat.community_id)
-        .where(
-            col(MockSeat.status).in_(("expired", "done")),
-            col(MockSeat.asked_at).is_(None),
-            MockPairing.status == "expired",
-            col(MockPairing.closed_at) >= now - HELD_AT_MOST,
-        )
-    )
-    return list(session.exec(query).all())
+    return list(session.exec(_SEATS_TO_TELL, params={"closed_since": now - HELD_AT_MOST}).all())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from bot.features.mock.store.base import StoreBase
@@ -49,39 +50,54 @@ class TimeRows(StoreBase):
             settings.space_admin_id = None
 
 
+# The finders' queries, built once with the moments as parameters (asked every tick).
+_OPEN_OFFERS = (
+    select(MockTime, MockPairing, Community)
+    .join(MockPairing, col(MockPairing.id) == col(MockTime.pairing_id))
+    .join(Community, col(Community.id) == col(MockTime.community_id))
+    .where(
+        MockTime.status == PROPOSED,
+        MockPairing.status == "scheduled",
+        col(MockTime.offered_at) >= bindparam("offered_since"),
+    )
+)
+_UPCOMING_SEATS: Any = (
+    select(MockTime, MockSeat, Member, Community)
+    .join(MockPairing, col(MockPairing.id) == col(MockTime.pairing_id))
+    .join(MockSeat, col(MockSeat.pairing_id) == col(MockTime.pairing_id))
+    .join(Member, col(Member.id) == col(MockSeat.member_id))
+    .join(Community, col(Community.id) == col(MockTime.community_id))
+    .where(
+        MockTime.status == CONFIRMED,
+        MockPairing.status == "scheduled",
+        MockSeat.status == "active",
+        col(MockTime.starts_at) > bindparam("now"),
+        col(MockTime.starts_at) <= bindparam("until"),
+    )
+)
+_SPACES_DUE: Any = (
+    select(MockTime, Community, MockSettings.private_space)
+    .join(Community, col(Community.id) == col(MockTime.community_id))
+    .outerjoin(MockSettings, col(MockSettings.community_id) == col(MockTime.community_id))
+    .where(
+        MockTime.status == CONFIRMED,
+        col(MockTime.starts_at) <= bindparam("now"),
+        col(MockTime.starts_at) > bindparam("since"),
+    )
+)
+
+
 def open_offers(session: Session, now: datetime) -> list[tuple[MockTime, MockPairing, Community]]:
     """Proposed times of pairings still scheduled, offered lately, with pairing and community."""
-    query = (
-        select(MockTime, MockPairing, Community)
-        .join(MockPairing, col(MockPairing.id) == col(MockTime.pairing_id))
-        .join(Community, col(Community.id) == col(MockTime.community_id))
-        .where(
-            MockTime.status == PROPOSED,
-            MockPairing.status == "scheduled",
-            col(MockTime.offered_at) >= now - OFFER_LOOK_BACK,
-        )
-    )
-    return [(t, p, c) for t, p, c in session.exec(query)]
+    rows = session.exec(_OPEN_OFFERS, params={"offered_since": now - OFFER_LOOK_BACK})
+    return [(t, p, c) for t, p, c in rows]
 
 
 def upcoming_seats(
     session: Session, now: datetime, within: timedelta
 ) -> list[tuple[MockTime, MockSeat, Member, Community]]:
     """Active seats of confirmed mocks starting within a span, with the member and community."""
-    rows: Any = session.exec(
-        select(MockTime, MockSeat, Member, Community)
-        .join(MockPairing, col(MockPairing.id) == col(MockTime.pairing_id))
-        .join(MockSeat, col(MockSeat.pairing_id) == col(MockTime.pairing_id))
-        .join(Member, col(Member.id) == col(MockSeat.member_id))
-        .join(Community, col(Community.id) == col(MockTime.community_id))
-        .where(
-            MockTime.status == CONFIRMED,
-            MockPairing.status == "scheduled",
-            MockSeat.status == "active",
-            col(MockTime.starts_at) > now,
-            col(MockTime.starts_at) <= now + within,
-        )
-    ).all()
+    rows: Any = session.exec(_UPCOMING_SEATS, params={"now": now, "until": now + within}).all()
     return [(t, s, m, c) for t, s, m, c in rows]
 
 
@@ -89,14 +105,5 @@ def spaces_due(
     session: Session, now: datetime, since: datetime
 ) -> list[tuple[MockTime, Community, bool]]:
     """Confirmed times that started since a moment, with community and its private-space setting."""
-    rows: Any = session.exec(
-        select(MockTime, Community, MockSettings.private_space)
-        .join(Community, col(Community.id) == col(MockTime.community_id))
-        .outerjoin(MockSettings, col(MockSettings.community_id) == col(MockTime.community_id))
-        .where(
-            MockTime.status == CONFIRMED,
-            col(MockTime.starts_at) <= now,
-            col(MockTime.starts_at) > since,
-        )
-    ).all()
+    rows: Any = session.exec(_SPACES_DUE, params={"now": now, "since": since}).all()
     return [(t, c, bool(on)) for t, c, on in rows]

@@ -7,8 +7,10 @@ scheduler's finders' look across communities: within a window of time, or at off
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, delete, or_
+from sqlalchemy import ColumnElement, bindparam, delete, or_
 from sqlalchemy import select as sa_select  # five columns: more than sqlmodel's select types
 from sqlmodel import col, func, select
 
@@ -85,6 +87,30 @@ class NudgeStore:
         )
 
 
+_SLOTS = sa_select(
+    col(StoryReview.story_id),
+    col(StoryReview.reviewer_id),
+    col(StoryReview.status),
+    col(StoryReview.assigned_at),
+    col(StoryReview.taken_at),
+).where(col(StoryReview.story_id).in_(bindparam("stories", expanding=True)))
+
+
+@cache
+def _ready_query(one_community: bool, within: bool) -> Any:
+    """The live ready stories' query, built once per shape (the scheduler asks it every tick)."""
+    query = select(Story.id, Story.member_id, Story.ready_at, Story.community_id).where(
+        col(Story.ready_at).is_not(None), col(Story.deleted_at).is_(None)
+    )
+    if one_community:
+        query = query.where(Story.community_id == bindparam("community"))
+    if within:
+        query = query.where(
+            col(Story.ready_at) >= bindparam("start"), col(Story.ready_at) <= bindparam("end")
+        )
+    return query
+
+
 def ready_candidates(
     session: Session,
     *,
@@ -95,25 +121,17 @@ def ready_candidates(
 
     One community's, or every community's that became ready within [start, end].
     """
-    query = select(Story.id, Story.member_id, Story.ready_at, Story.community_id).where(
-        col(Story.ready_at).is_not(None), col(Story.deleted_at).is_(None)
-    )
+    params: dict[str, object] = {}
     if community_id is not None:
-        query = query.where(Story.community_id == community_id)
+        params["community"] = community_id
     if ready_within is not None:
-        start, end = ready_within
-        query = query.where(col(Story.ready_at) >= start, col(Story.ready_at) <= end)
-    stories = [row for row in session.exec(query).all() if row[0] is not None]
+        params["start"], params["end"] = ready_within
+    query = _ready_query(community_id is not None, ready_within is not None)
+    stories = [row for row in session.exec(query, params=params).all() if row[0] is not None]
     slots: dict[int, list[Slot]] = {int(row[0]): [] for row in stories}
     if slots:
-        reviews = sa_select(
-            col(StoryReview.story_id),
-            col(StoryReview.reviewer_id),
-            col(StoryReview.status),
-            col(StoryReview.assigned_at),
-            col(StoryReview.taken_at),
-        ).where(col(StoryReview.story_id).in_(list(slots)))
-        for story, reviewer, status, assigned, taken in session.execute(reviews).all():
+        rows = session.execute(_SLOTS, {"stories": list(slots)}).all()
+        for story, reviewer, status, assigned, taken in rows:
             slots[story].append(Slot(reviewer, status, assigned, taken))
     return [
         (Candidate(int(sid), author, ready, tuple(slots[int(sid)])), community)
@@ -122,46 +140,51 @@ def ready_candidates(
     ]
 
 
+# The finders' queries, built once with the moments as parameters (asked every tick).
+_UNSENT_OFFERS = (
+    select(StoryOffer, Member, Community)
+    .join(Member, col(Member.id) == StoryOffer.reviewer_id)
+    .join(Community, col(Community.id) == StoryOffer.community_id)
+    .where(col(StoryOffer.sent_at).is_(None))
+)
+_HELD_REVIEWS = (
+    select(StoryReview, Member, Community)
+    .join(Member, col(Member.id) == StoryReview.reviewer_id)
+    .join(Community, col(Community.id) == StoryReview.community_id)
+    .where(
+        StoryReview.status == "open",
+        col(StoryReview.reminded_at).is_(None),
+        col(StoryReview.taken_at) >= bindparam("after"),
+        col(StoryReview.taken_at) <= bindparam("before"),
+    )
+)
+_REMINDED_REVIEWS = (
+    select(StoryReview, Community)
+    .join(Community, col(Community.id) == StoryReview.community_id)
+    .where(
+        StoryReview.status == "open",
+        col(StoryReview.reminded_at) >= bindparam("after"),
+        col(StoryReview.reminded_at) <= bindparam("before"),
+    )
+)
+
+
 def unsent_offers(session: Session) -> list[tuple[StoryOffer, Member, Community]]:
     """Offers chosen but not yet sent, with their reviewer and community."""
-    query = (
-        select(StoryOffer, Member, Community)
-        .join(Member, col(Member.id) == StoryOffer.reviewer_id)
-        .join(Community, col(Community.id) == StoryOffer.community_id)
-        .where(col(StoryOffer.sent_at).is_(None))
-    )
-    return list(session.exec(query).all())
+    return list(session.exec(_UNSENT_OFFERS).all())
 
 
 def held_reviews(
     session: Session, *, taken_after: datetime, taken_before: datetime
 ) -> list[tuple[StoryReview, Member, Community]]:
     """Open, taken, not yet reminded reviews taken within the window, with their reviewer."""
-    query = (
-        select(StoryReview, Member, Community)
-        .join(Member, col(Member.id) == StoryReview.reviewer_id)
-        .join(Community, col(Community.id) == StoryReview.community_id)
-        .where(
-            StoryReview.status == "open",
-            col(StoryReview.reminded_at).is_(None),
-            col(StoryReview.taken_at) >= taken_after,
-            col(StoryReview.taken_at) <= taken_before,
-        )
-    )
-    return list(session.exec(query).all())
+    params = {"after": taken_after, "before": taken_before}
+    return list(session.exec(_HELD_REVIEWS, params=params).all())
 
 
 def reminded_reviews(
     session: Session, *, reminded_after: datetime, reminded_before: datetime
 ) -> list[tuple[StoryReview, Community]]:
     """Open reviews whose reminder went out within the window."""
-    query = (
-        select(StoryReview, Community)
-        .join(Community, col(Community.id) == StoryReview.community_id)
-        .where(
-            StoryReview.status == "open",
-            col(StoryReview.reminded_at) >= reminded_after,
-            col(StoryReview.reminded_at) <= reminded_before,
-        )
-    )
-    return list(session.exec(query).all())
+    params = {"after": reminded_after, "before": reminded_before}
+    return list(session.exec(_REMINDED_REVIEWS, params=params).all())
