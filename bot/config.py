@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     default_timezone: str = "UTC"
     catch_up_same_day: bool = True
     log_level: str = "INFO"
+    # Commands and button presses a minute per member (admins exempt); 0 turns the limit off.
+    rate_limit_per_minute: int = Field(default=20, ge=0)
 
     @field_validator("default_timezone")
     @classmethod

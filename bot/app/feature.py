@@ -34,6 +34,8 @@ class Forgotten:
 ForgetHook = Callable[["Ctx"], Forgotten]
 MemberLeftHook = Callable[["Session", "Clock", int, int], list[Message]]
 """(session, clock, community id, member id) → messages for the people affected."""
+RateHook = Callable[["Session", str, str], "int | None"]
+"""(session, platform, the community's platform id) → its actions a minute per member, or None."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class Feature:
 
     routes: its modules' registries, in `/help` order; finders and kinds: its scheduled work;
     forget: its part of `/profile forget`; member_left: what it does when a member leaves;
-    tables: the tables it owns (each stored table has one owner, or is shared in storage).
+    tables: the tables it owns (each stored table has one owner, or is shared in storage);
+    rate_limit: the community's own rate limit, read by the hub before a command or a press.
     """
 
     name: str
@@ -52,6 +55,7 @@ class Feature:
     forget: ForgetHook | None = None
     member_left: MemberLeftHook | None = None
     tables: tuple[type[Any], ...] = ()
+    rate_limit: RateHook | None = None
 
 
 def registry_of(features: tuple[Feature, ...]) -> Registry:

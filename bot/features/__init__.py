@@ -12,6 +12,7 @@ from bot.app.feature import Feature
 from bot.features.daily.feature import DAILY
 from bot.features.digest.feature import DIGEST
 from bot.features.leaderboard.feature import LEADERBOARD
+from bot.features.limits.feature import LIMITS
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
 from bot.features.prep.feature import PREP
@@ -32,6 +33,7 @@ FEATURES: tuple[Feature, ...] = (
     STORY,
     PROFILE,
     DIGEST,
+    LIMITS,
 )
 
 

@@ -121,6 +121,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "sprint",
         "mock",
         "story",
+        "admin",
     ]
     assert [feature.name for feature in FEATURES] == [
         "daily",
@@ -133,6 +134,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "story",
         "profile",
         "digest",
+        "limits",
     ]
 
 

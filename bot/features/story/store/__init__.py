@@ -15,6 +15,7 @@ from sqlmodel import col, func, select
 
 from bot.core.points import Reason
 from bot.features.leaderboard.api import award, award_periods_in
+from bot.features.story.store.picking import pick_story
 from bot.features.story.tables import Story, StoryConfig, StoryReview
 from bot.storage.tables import Member
 from bot.storage.uow import Session
@@ -101,6 +102,19 @@ class StoryStore:
             col(Story.deleted_at).is_(None),
         )
         return list(self.session.exec(query))
+
+    def pick_for_review(self, reviewer_id: int, *, wanted: int, now: datetime) -> int | None:
+        """Return the id of the waiting story this reviewer should get next (texts unread)."""
+        return pick_story(self.session, self.community_id, reviewer_id, wanted=wanted, now=now)
+
+    def live_count(self, member_id: int) -> int:
+        """Return how many live stories (drafts included) a member has."""
+        query = select(func.count()).where(
+            Story.community_id == self.community_id,
+            Story.member_id == member_id,
+            col(Story.deleted_at).is_(None),
+        )
+        return int(self.session.exec(query).one())
 
     def save_story(self, story: Story) -> None:
         """Save a new or changed story now, so that it has its id."""
