@@ -87,7 +87,7 @@ def test_the_sql_pick_is_the_review_rules_pick_on_seeded_communities(hub: Hub) -
 def test_a_story_of_another_community_is_never_picked(hub: Hub) -> None:
     rng = random.Random(7)
     with Session(hub.engine) as session:
-        community_id, members = _seed(session, rng)
+        _seed(session, rng)
         stranger = Community(platform="console", external_id="elsewhere", name="E")
         session.add(stranger)
         session.flush()
