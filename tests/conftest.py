@@ -116,6 +116,14 @@ def hub(settings: Settings, clock: FakeClock) -> Iterator[Hub]:
     hub.engine.dispose()
 
 
+@pytest.fixture
+def limited_hub(settings: Settings, clock: FakeClock) -> Iterator[Hub]:
+    """The hub as production builds it: 20 commands and presses a minute per member."""
+    hub = prepare(settings.model_copy(update={"rate_limit_per_minute": 20}), clock)
+    yield hub
+    hub.engine.dispose()
+
+
 def actor(
     user: str = "u1",
     *,

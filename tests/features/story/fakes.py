@@ -10,6 +10,7 @@ from bot.core.cards import Reply
 from bot.core.points import POINTS, Reason
 from bot.core.story_review import pick_for_review
 from bot.features.leaderboard.ledger import ALL_TIME, week_period
+from bot.features.limits.api import STORIES_PER_MEMBER
 from bot.features.story.form import encode
 from bot.features.story.handlers import save_new
 from bot.features.story.rows import candidate_of
@@ -54,6 +55,7 @@ class FakeStoryStore(StoryStore):
         self.stories: dict[int, Story] = {}
         self.reviews: dict[int, StoryReview] = {}
         self.wanted = DEFAULT_REVIEWS
+        self.cap = STORIES_PER_MEMBER
         self.sprints: list[int] = []
         self.ledger: dict[tuple[int, str, str], int] = {}
 
@@ -92,6 +94,9 @@ class FakeStoryStore(StoryStore):
 
     def live_count(self, member_id: int) -> int:
         return len(self.stories_of(member_id))
+
+    def story_cap(self) -> int:
+        return self.cap
 
     def save_story(self, story: Story) -> None:
         if story.id is None:

@@ -15,6 +15,7 @@ from sqlmodel import col, func, select
 
 from bot.core.points import Reason
 from bot.features.leaderboard.api import award, award_periods_in
+from bot.features.limits.api import story_cap
 from bot.features.story.store.picking import pick_story
 from bot.features.story.tables import Story, StoryConfig, StoryReview
 from bot.storage.tables import Member
@@ -115,6 +116,10 @@ class StoryStore:
             col(Story.deleted_at).is_(None),
         )
         return int(self.session.exec(query).one())
+
+    def story_cap(self) -> int:
+        """Return how many live stories each member of this community may keep."""
+        return story_cap(self.session, self.community_id)
 
     def save_story(self, story: Story) -> None:
         """Save a new or changed story now, so that it has its id."""
