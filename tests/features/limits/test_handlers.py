@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from bot.app.hub import ADMIN_ONLY, Hub
-from bot.bootstrap import prepare
-from bot.config import Settings
 from bot.core.cards import Reply
 from tests.conftest import actor
-from tests.fakes import FakeClock
 from tests.features.story.flow import text_of, write
 
 BOSS = actor("boss", admin=True)
