@@ -31,8 +31,11 @@ class LimitsOptions:
 
 
 def _rate_text(rate: int | None, default: int) -> str:
+    """The pace as an admin reads it; the operator's 0 (RATE_LIMIT_PER_MINUTE) wins over all."""
+    if default <= 0:
+        return "no limit (this bot's operator turned the pace limit off)"
     if rate is None:
-        return f"{default} a minute (the default)" if default > 0 else "no limit (the default)"
+        return f"{default} a minute (the default)"
     return "no limit" if rate == 0 else f"{rate} a minute"
 
 

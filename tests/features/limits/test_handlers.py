@@ -67,3 +67,8 @@ def test_another_communitys_limits_are_its_own(limited: Hub) -> None:
     elsewhere = actor("boss", admin=True, community="g2")
     shown = said(limited.command_text(elsewhere, "admin", "limits"))
     assert "20 a minute (the default)" in shown and "50 live stories" in shown
+
+
+def test_with_the_limit_turned_off_by_the_operator_the_admin_is_told_so(hub: Hub) -> None:
+    shown = said(hub.command_text(BOSS, "admin", "limits rate:30"))
+    assert "no limit (this bot's operator turned the pace limit off) per member" in shown
