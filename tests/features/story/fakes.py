@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from bot.app.context import Ctx
 from bot.core.cards import Reply
 from bot.core.points import POINTS, Reason
-from bot.core.story_review import pick_for_review
+from bot.core.story_review import Candidate, pick_for_review
 from bot.features.leaderboard.ledger import ALL_TIME, week_period
 from bot.features.limits.api import STORIES_PER_MEMBER
 from bot.features.story.form import encode
@@ -91,6 +91,11 @@ class FakeStoryStore(StoryStore):
         ready = self.ready_stories()
         rows = self.reviews_of([s.id or 0 for s in ready])
         return core_pick(ready, rows, reviewer_id, wanted=wanted, now=now)
+
+    def waiting(self) -> list[Candidate]:
+        ready = self.ready_stories()
+        rows = self.reviews_of([s.id or 0 for s in ready])
+        return [candidate_of(s, rows[s.id or 0]) for s in ready]
 
     def live_count(self, member_id: int) -> int:
         return len(self.stories_of(member_id))

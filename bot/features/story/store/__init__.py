@@ -14,8 +14,10 @@ from sqlalchemy import delete, update
 from sqlmodel import col, func, select
 
 from bot.core.points import Reason
+from bot.core.story_review import Candidate
 from bot.features.leaderboard.api import award, award_periods_in
 from bot.features.limits.api import story_cap
+from bot.features.story.store.nudges import ready_candidates
 from bot.features.story.store.picking import pick_story
 from bot.features.story.tables import Story, StoryConfig, StoryReview
 from bot.storage.tables import Member
@@ -107,6 +109,11 @@ class StoryStore:
     def pick_for_review(self, reviewer_id: int, *, wanted: int, now: datetime) -> int | None:
         """Return the id of the waiting story this reviewer should get next (texts unread)."""
         return pick_story(self.session, self.community_id, reviewer_id, wanted=wanted, now=now)
+
+    def waiting(self) -> list[Candidate]:
+        """Return the live ready stories as the review rules see them: ids and times, no text."""
+        found = ready_candidates(self.session, community_id=self.community_id)
+        return [candidate for candidate, _ in found]
 
     def live_count(self, member_id: int) -> int:
         """Return how many live stories (drafts included) a member has."""
