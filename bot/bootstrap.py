@@ -35,4 +35,9 @@ def prepare(settings: Settings, clock: Clock | None = None) -> Hub:
     report = sync_content(engine, settings, clock)
     log.info("content: %s", report)
     catalog.configure(settings.content_dir)
-    return Hub(engine, clock=clock, default_tz=settings.default_timezone)
+    return Hub(
+        engine,
+        clock=clock,
+        default_tz=settings.default_timezone,
+        rate_limit=settings.rate_limit_per_minute,
+    )

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     default_timezone: str = "UTC"
     catch_up_same_day: bool = True
     log_level: str = "INFO"
+    # Commands and button presses a minute per member (admins exempt); 0 turns the limit off.
+    rate_limit_per_minute: int = Field(default=20, ge=0)
     log_format: Literal["text", "json"] = "text"
     web_port: int | None = Field(default=None, ge=0, le=65535, description="dashboard port")
     web_host: str = "0.0.0.0"  # noqa: S104 - the dashboard is served to the network on purpose

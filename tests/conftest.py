@@ -25,6 +25,12 @@ from bot.storage.migrate import upgrade
 from tests import pg_cluster, summaries
 from tests.fakes import FakeClock
 
+# Production limits each member to RATE_LIMIT_PER_MINUTE (20) commands and presses; the suites
+# drive members faster than any person, so it is off here unless a test turns it on
+# (tests/app/test_rate_limit.py and the adapters' test_rate_limit.py do). Worker processes
+# the suites start inherit it.
+os.environ.setdefault("RATE_LIMIT_PER_MINUTE", "0")
+
 TEST_CONTENT = Path(__file__).parent / "data" / "content"
 BACKENDS = ("sqlite", "postgresql")
 PER_BACKEND = tuple(
@@ -130,6 +136,14 @@ def settings(database_url: str) -> Settings:
 @pytest.fixture
 def hub(settings: Settings, clock: FakeClock) -> Iterator[Hub]:
     hub = prepare(settings, clock)
+    yield hub
+    hub.engine.dispose()
+
+
+@pytest.fixture
+def limited_hub(settings: Settings, clock: FakeClock) -> Iterator[Hub]:
+    """The hub as production builds it: 20 commands and presses a minute per member."""
+    hub = prepare(settings.model_copy(update={"rate_limit_per_minute": 20}), clock)
     yield hub
     hub.engine.dispose()
 

@@ -74,3 +74,9 @@ def test_slack_admin_ids_are_read_per_workspace(raw: str, expected: dict[str, se
 def test_a_malformed_slack_admin_list_is_refused(raw: str, why: str) -> None:
     with pytest.raises(ValidationError, match=why):
         Settings(slack_admin_ids=raw, _env_file=None)  # type: ignore[call-arg]
+
+
+def test_the_rate_limit_is_20_a_minute_unless_set_and_cannot_be_negative() -> None:
+    assert Settings.model_fields["rate_limit_per_minute"].default == 20  # the test run sets 0
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None, rate_limit_per_minute=-1)  # type: ignore[call-arg]

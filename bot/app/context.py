@@ -37,6 +37,7 @@ class Ctx:
     member: Member
     features: tuple[Feature, ...] = ()
     stores: dict[Any, Any] = field(default_factory=dict)
+    rate_limit: int = 0  # the operator's commands and presses a minute per member (0: none)
 
     def store(self, kind: Callable[[Session, int], StoreT]) -> StoreT:
         """The store `kind` for this community, in this unit of work."""
@@ -82,6 +83,8 @@ def open_ctx(
     clock: Clock,
     default_tz: str,
     features: tuple[Feature, ...] = (),
+    *,
+    rate_limit: int = 0,
 ) -> Ctx:
     """Find or create the actor's community and member rows and wrap them in a Ctx."""
     known = session.exec(
@@ -103,7 +106,7 @@ def open_ctx(
         member = ensure_member(session, community, actor.user_id, actor.display_name)
     elif actor.display_name and member.display_name != actor.display_name:
         member.display_name = actor.display_name[:200]
-    return Ctx(session, actor, clock, community, member, features)
+    return Ctx(session, actor, clock, community, member, features, rate_limit=rate_limit)
 
 
 def ensure_community(session: Session, platform: str, external_id: str, tz: str) -> Community:

@@ -37,6 +37,8 @@ MemberLeftHook = Callable[["Session", "Clock", int, int], list[Message]]
 """(session, clock, community id, member id) → messages for the people affected."""
 HomeHook = Callable[["Ctx"], "Home"]
 """The member's home page (the Slack App Home), read in the member's unit of work."""
+RateHook = Callable[["Session", str, str], "int | None"]
+"""(session, platform, the community's platform id) → its actions a minute per member, or None."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ class Feature:
     routes: its modules' registries, in `/help` order; finders and kinds: its scheduled work;
     forget: its part of `/profile forget`; member_left: what it does when a member leaves;
     home: gathers a member's home (one feature has it); tables: the tables it owns (each
-    stored table has one owner, or is shared in storage).
+    stored table has one owner, or is shared in storage); rate_limit: the community's own rate
+    limit, read by the hub before a command or a press.
     """
 
     name: str
@@ -57,6 +60,7 @@ class Feature:
     member_left: MemberLeftHook | None = None
     home: HomeHook | None = None
     tables: tuple[type[Any], ...] = ()
+    rate_limit: RateHook | None = None
 
 
 def registry_of(features: tuple[Feature, ...]) -> Registry:

@@ -13,12 +13,14 @@ from sqlmodel import Session, col, select
 
 from bot.app.context import Ctx, open_ctx
 from bot.app.feature import Feature, registry_of
+from bot.app.limiter import Key, RateLimiter, Verdict
 from bot.app.parsing import group_help, parse
 from bot.app.registry import Command, Registry, UserError, convert
 from bot.core.actors import Actor
 from bot.core.cards import Card, Message, Reply, UserText, rich
 from bot.core.clock import Clock, SystemClock
 from bot.core.home import Home
+from bot.core.words import plural
 from bot.ops import metrics as outcome
 from bot.ops.metrics import Metrics
 from bot.storage.tables import Community, Member
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 ADMIN_ONLY = "Only community admins can use that command."
 OOPS = "Something went wrong on our side, and nothing you sent was lost. Please try again."
 STALE_BUTTON = "That button no longer works. Run the command again for a fresh one."
+RATE_CACHE_SECONDS = 60  # how long a community's own rate is trusted before it is read again
+TOO_FAST = "You're going a bit fast. Try again in {wait}."
 ACTOR_TEXT = ("community_id", "user_id", "display_name", "community_name", "channel_id")
 T = TypeVar("T")
 
@@ -52,11 +56,14 @@ class Hub:
         registry: Registry | None = None,
         default_tz: str = "UTC",
         metrics: Metrics | None = None,
+        rate_limit: int = 0,
     ) -> None:
         """Serve `features` (every feature of bot/features unless told otherwise).
 
         `registry` replaces their routes (tests serve a handful of commands of their own);
         `metrics` counts what the hub handles (a registry of its own unless one is given).
+        `rate_limit` is each member's commands and presses a minute (0: no limit), unless
+        their community set its own.
         """
         if features is None:
             from bot.features import FEATURES  # the composition root's default
@@ -68,9 +75,16 @@ class Hub:
         self.registry = registry if registry is not None else registry_of(self.features)
         self.default_tz = default_tz
         self.metrics = metrics or Metrics()
+        self.rate_limit = rate_limit
+        self.limiter = RateLimiter(self.clock)
+        self._rate_hooks = [f.rate_limit for f in self.features if f.rate_limit is not None]
+        self._rates: dict[tuple[str, str], tuple[int, float]] = {}
 
     def command(self, actor: Actor, group: str, name: str | None, raw: dict[str, Any]) -> Reply:
         """Run `/group name` with options already split by the platform."""
+        refused = self._too_fast(actor, command=True)
+        if refused is not None:
+            return refused
         spec = self._find(group, name)
         if spec is None:
             self.metrics.handled("command", outcome.UNKNOWN, outcome.BAD_INPUT, 0.0)
@@ -80,6 +94,9 @@ class Hub:
 
     def command_text(self, actor: Actor, group: str, text: str) -> Reply:
         """Run `/group text…` as typed (Slack, the console)."""
+        refused = self._too_fast(actor, command=True)
+        if refused is not None:
+            return refused
         try:
             spec, raw = parse(self.registry, group, without_nul(text))
         except UserError as error:
@@ -89,7 +106,10 @@ class Hub:
         return self._run(actor, spec, lambda ctx: spec.handler(ctx, self._options(spec, raw)))
 
     def press(self, actor: Actor, action: str, value: str) -> Reply:
-        """Run the handler behind a button."""
+        """Run the handler behind a button (a member's presses count toward their rate)."""
+        refused = self._too_fast(actor, command=False)
+        if refused is not None:
+            return refused
         handler = self.registry.actions.get(action)
         if handler is None:
             self.metrics.handled("button", outcome.UNKNOWN, outcome.BAD_INPUT, 0.0)
@@ -230,7 +250,60 @@ class Hub:
         if spec.admin and not actor.is_admin:
             self.metrics.handled("command", name, outcome.REFUSED, 0.0)
             return Reply.note(ADMIN_ONLY)
-        return self._guarded(actor, call, meter=("command", name))
+        reply = self._guarded(actor, call, meter=("command", name))
+        if spec.admin:  # an admin command may have changed the community's rate: read it again
+            self._rates.pop((actor.platform, actor.community_id), None)
+        return reply
+
+    def _too_fast(self, actor: Actor, *, command: bool) -> Reply | None:
+        """Refuse a member going faster than their community's rate; None lets them through.
+
+        The first refusal of a burst says how long to wait; later ones say it again for a
+        typed command (it needs an answer) and nothing for a button press. Admins are exempt.
+        """
+        if actor.is_admin:
+            return None
+        per_minute = self._rate_of(actor)
+        if per_minute <= 0:
+            return None
+        key: Key = (actor.platform, actor.community_id, actor.user_id)
+        verdict = self.limiter.take(key, per_minute)
+        if verdict is Verdict.ALLOW:
+            return None
+        if verdict is Verdict.QUIET and not command:
+            return Reply()
+        wait = plural(self.limiter.wait_seconds(key, per_minute), "second")
+        return Reply.note(TOO_FAST.format(wait=wait))
+
+    def _rate_of(self, actor: Actor) -> int:
+        """The community's actions a minute per member (read at most once a minute)."""
+        if self.rate_limit <= 0:
+            return 0  # the operator turned rate limits off
+        where = (actor.platform, actor.community_id)
+        now = self.clock.now().timestamp()
+        cached = self._rates.get(where)
+        if cached is not None and now - cached[1] < RATE_CACHE_SECONDS:
+            return cached[0]
+        rate = self._read_rate(*where)
+        if len(self._rates) >= 10_000:
+            self._rates.clear()  # bounded: a community not seen for a while reads it again
+        self._rates[where] = (rate, now)
+        return rate
+
+    def _read_rate(self, platform: str, community_ref: str) -> int:
+        def read(session: Session) -> int | None:
+            for hook in self._rate_hooks:
+                own = hook(session, platform, community_ref)
+                if own is not None:
+                    return own
+            return None
+
+        try:
+            own = transact(self.engine, read) if self._rate_hooks else None
+        except Exception:
+            log.exception("could not read the rate limit of %s/%s", platform, community_ref)
+            own = None
+        return self.rate_limit if own is None else own
 
     def _guarded(
         self, actor: Actor, call: Callable[[Ctx], Reply], *, meter: tuple[str, str] | None = None
@@ -242,7 +315,14 @@ class Hub:
             return transact(
                 self.engine,
                 lambda session: call(
-                    open_ctx(session, actor, self.clock, self.default_tz, self.features)
+                    open_ctx(
+                        session,
+                        actor,
+                        self.clock,
+                        self.default_tz,
+                        self.features,
+                        rate_limit=self.rate_limit,
+                    )
                 ),
             )
         except UserError as error:

@@ -14,6 +14,7 @@ from bot.features.dashboard.feature import DASHBOARD
 from bot.features.digest.feature import DIGEST
 from bot.features.home.feature import HOME
 from bot.features.leaderboard.feature import LEADERBOARD
+from bot.features.limits.feature import LIMITS
 from bot.features.mock.feature import MOCK
 from bot.features.practice.feature import PRACTICE
 from bot.features.prep.feature import PREP
@@ -38,6 +39,7 @@ FEATURES: tuple[Feature, ...] = (
     DIGEST,
     DASHBOARD,
     ROLES,
+    LIMITS,
 )
 
 

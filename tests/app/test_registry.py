@@ -124,6 +124,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "home",
         "dashboard",
         "roles",
+        "admin",
     ]
     assert [feature.name for feature in FEATURES] == [
         "daily",
@@ -139,6 +140,7 @@ def test_help_lists_the_command_groups_in_the_order_of_the_features() -> None:
         "digest",
         "dashboard",
         "roles",
+        "limits",
     ]
 
 

@@ -254,7 +254,12 @@ def _quote(value: str) -> str:
 
 @cache
 def commands() -> st.SearchStrategy[Command]:
-    return st.sampled_from(sorted(REGISTRY.commands.values(), key=lambda c: (c.group, c.name)))
+    """A command, its group drawn first: every group is as likely, so a new one (or a group of
+    many commands) never pushes a small group out of a derandomized run."""
+    by_group: dict[str, list[Command]] = {}
+    for command in sorted(REGISTRY.commands.values(), key=lambda c: (c.group, c.name)):
+        by_group.setdefault(command.group, []).append(command)
+    return st.sampled_from(sorted(by_group)).flatmap(lambda group: st.sampled_from(by_group[group]))
 
 
 ACTIONS = tuple(sorted(REGISTRY.actions))

@@ -45,6 +45,7 @@ def fill(hub: Hub, clock: FakeClock) -> None:
     story_flow.write(hub, "u1")
     story_flow.review(hub, "u2")
     hub.command_text(ADMIN, "story", "settings reviews:1")
+    hub.command_text(ADMIN, "admin", "limits rate:30 stories:40")
     mock_flow.pair(hub, "u3", "u4")
     mock_flow.pair(hub, "u5", "u6")
     clock.advance(days=1)  # `/mock done` and no-show reports open at the proposed time

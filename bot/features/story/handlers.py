@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.app.context import Ctx
-from bot.app.registry import Registry, option
+from bot.app.registry import Registry, UserError, option
 from bot.core.cards import Button, Card, Reply, Style
 from bot.core.story import PRINCIPLE_IDS
 from bot.features.story.cards import heading
 from bot.features.story.forget import erase_story
 from bot.features.story.form import apply, decode, encode, picked, read_form, saved, story_modal
+from bot.features.story.full import full_text, handed_back
 from bot.features.story.lookup import number_option, own_story, story_by_number
 from bot.features.story.rows import principles_of, story_id
 from bot.features.story.store import StoryStore
@@ -31,8 +32,11 @@ class NewOptions:
 
 
 @ROUTES.command("story", "new", "Write a STAR story for a Leadership Principle", NewOptions)
-def new_story(_ctx: Ctx, options: NewOptions) -> Reply:
-    """Open the story form for the chosen principles."""
+def new_story(ctx: Ctx, options: NewOptions) -> Reply:
+    """Open the story form for the chosen principles, unless the caller has all they may keep."""
+    cap = ctx.store(StoryStore).story_cap()
+    if ctx.store(StoryStore).live_count(ctx.member_id) >= cap:
+        raise UserError(full_text(cap))
     chosen = picked(options.principle, options.second)
     return Reply.open(story_modal("story.new", encode(chosen)))
 
@@ -42,6 +46,9 @@ def save_new(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     """Save a new story from its form and show the automatic check."""
     pids = decode(value)
     texts = read_form(fields)
+    cap = ctx.store(StoryStore).story_cap()
+    if ctx.store(StoryStore).live_count(ctx.member_id) >= cap:
+        return handed_back(ctx, texts, full_text(cap))
     story = Story(
         community_id=ctx.community_id,
         member_id=ctx.member_id,

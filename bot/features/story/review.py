@@ -6,18 +6,11 @@ from bot.app.context import Ctx
 from bot.app.registry import NoOptions, Registry, UserError
 from bot.core.cards import Button, Card, Input, Message, Modal, Reply, Style, rich
 from bot.core.points import POINTS, Reason
-from bot.core.story_review import (
-    SUBSTANTIVE_CHARS,
-    Candidate,
-    ScoreError,
-    is_substantive,
-    parse_scores,
-    pick_for_review,
-)
+from bot.core.story_review import SUBSTANTIVE_CHARS, ScoreError, is_substantive, parse_scores
 from bot.features.story.cards import heading, quoted, rubric_text, story_cards
 from bot.features.story.feedback import notice, thanks
 from bot.features.story.principles import names, principle
-from bot.features.story.rows import GONE, candidate_of, principles_of, story_id, to_int
+from bot.features.story.rows import GONE, principles_of, story_id, to_int
 from bot.features.story.skips import OUT_OF_SKIPS, skips_left, skips_text
 from bot.features.story.store import StoryStore
 from bot.features.story.tables import Story, StoryReview
@@ -33,56 +26,50 @@ NOTHING_WAITING = (
 NOT_YOURS = "That story is not assigned to you. `/story review` gets you one."
 
 
-def _waiting(store: StoryStore) -> dict[int, tuple[Story, Candidate]]:
-    stories = store.ready_stories()
-    rows = store.reviews_of([story_id(s) for s in stories])
-    return {story_id(s): (s, candidate_of(s, rows[story_id(s)])) for s in stories}
+def _worth_doing(store: StoryStore, row: StoryReview, wanted: int) -> Story | None:
+    """Return the story of an open assignment if it is still live and short of reviews."""
+    story = store.story(row.story_id)
+    if story is None or story.ready_at is None or story.deleted_at is not None:
+        return None
+    done = store.done_reviews([row.story_id])[row.story_id]
+    return story if len(done) < wanted else None
 
 
-def _current(ctx: Ctx, waiting: dict[int, tuple[Story, Candidate]]) -> StoryReview | None:
+def _current(ctx: Ctx, wanted: int) -> tuple[Story, StoryReview] | None:
     """Return the caller's open assignment if it is still worth doing; release it otherwise."""
     store = ctx.store(StoryStore)
-    wanted = store.reviews_wanted()
     for row in store.open_assignments(ctx.member_id):
-        entry = waiting.get(row.story_id)
-        if entry is None or sum(s.status == "done" for s in entry[1].slots) >= wanted:
+        story = _worth_doing(store, row, wanted)
+        if story is None:
             store.release(row)
             continue
-        return row
+        return story, row
     return None
 
 
 def _assign(ctx: Ctx) -> tuple[Story, StoryReview] | None:
+    """Hand back the caller's open assignment, or assign the story the review rule picks.
+
+    The pick reads ids and times only (StoryStore.pick_for_review); one story's text is read.
+    """
     store = ctx.store(StoryStore)
-    waiting = _waiting(store)
-    current = _current(ctx, waiting)
+    wanted = store.reviews_wanted()
+    current = _current(ctx, wanted)
     if current is not None:
-        current.assigned_at = ctx.clock.now()
-        return waiting[current.story_id][0], current
-    authors = {c.story_id: c.author_id for _, c in waiting.values()}
-    seen: dict[int, int] = {}
-    for _, candidate in waiting.values():
-        for slot in candidate.slots:
-            if slot.reviewer_id == ctx.member_id and slot.status == "done":
-                author = authors[candidate.story_id]
-                seen[author] = seen.get(author, 0) + 1
-    chosen = pick_for_review(
-        [c for _, c in waiting.values()],
-        ctx.member_id,
-        wanted=store.reviews_wanted(),
-        now=ctx.clock.now(),
-        reviewed_authors=seen,
-    )
-    if chosen is None:
+        current[1].assigned_at = ctx.clock.now()
+        return current
+    chosen = store.pick_for_review(ctx.member_id, wanted=wanted, now=ctx.clock.now())
+    story = store.story(chosen) if chosen is not None else None
+    if story is None:
         return None
     row = StoryReview(
         community_id=ctx.community_id,
-        story_id=chosen.story_id,
+        story_id=story_id(story),
         reviewer_id=ctx.member_id,
         assigned_at=ctx.clock.now(),
     )
     store.add_review(row)
-    return waiting[chosen.story_id][0], row
+    return story, row
 
 
 def offer_reply(ctx: Ctx, story: Story) -> Reply:

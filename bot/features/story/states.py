@@ -31,10 +31,9 @@ def wait_text(ctx: Ctx, story: Story) -> str:
     """How long the author may expect to wait, from recent review times."""
     store = ctx.store(StoryStore)
     now = ctx.clock.now()
-    others = [s for s in store.ready_stories() if s.id != story.id]
-    rows = store.reviews_of([story_id(s) for s in others])
+    others = [c for c in store.waiting() if c.story_id != story.id]  # ids and times: no text
     wanted = store.reviews_wanted()
-    ahead = sum(needs_reviewers(candidate_of(s, rows[story_id(s)]), wanted, now) for s in others)
+    ahead = sum(needs_reviewers(candidate, wanted, now) for candidate in others)
     return expected_wait(store.first_review_waits(now - RECENT), ahead)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Text, UniqueConstraint
+from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Column, Field, SQLModel
 
 from bot.storage.tables import utc_now
@@ -17,7 +17,12 @@ class Story(SQLModel, table=True):
     number is never reused and a late review of it gets a clear answer.
     """
 
-    __table_args__ = (UniqueConstraint("member_id", "number"), {"sqlite_autoincrement": True})
+    __table_args__ = (
+        UniqueConstraint("member_id", "number"),
+        # `/story review` picks from this index alone, never reading the stories' text.
+        Index("ix_story_waiting", "community_id", "deleted_at", "ready_at", "member_id"),
+        {"sqlite_autoincrement": True},
+    )
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="community.id", index=True)
     member_id: int = Field(foreign_key="member.id", index=True)

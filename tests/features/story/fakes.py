@@ -8,14 +8,38 @@ from datetime import date, datetime, timedelta
 from bot.app.context import Ctx
 from bot.core.cards import Reply
 from bot.core.points import POINTS, Reason
+from bot.core.story_review import Candidate, pick_for_review
 from bot.features.leaderboard.ledger import ALL_TIME, week_period
+from bot.features.limits.api import STORIES_PER_MEMBER
 from bot.features.story.form import encode
 from bot.features.story.handlers import save_new
+from bot.features.story.rows import candidate_of
 from bot.features.story.store import DEFAULT_REVIEWS, StoryStore
 from bot.features.story.tables import Story, StoryReview
 from bot.storage.tables import Member
 from tests.fakes import FakeUnitOfWork, NoDatabase
 from tests.features.story.flow import GOOD
+
+
+def core_pick(
+    ready: list[Story],
+    rows: dict[int, list[StoryReview]],
+    reviewer_id: int,
+    *,
+    wanted: int,
+    now: datetime,
+) -> int | None:
+    """The review rule of bot/core on full rows: what `/story review` picked before the SQL."""
+    candidates = [candidate_of(s, rows[s.id or 0]) for s in ready]
+    authors = {c.story_id: c.author_id for c in candidates}
+    seen: dict[int, int] = {}
+    for candidate in candidates:
+        for slot in candidate.slots:
+            if slot.reviewer_id == reviewer_id and slot.status == "done":
+                author = authors[candidate.story_id]
+                seen[author] = seen.get(author, 0) + 1
+    chosen = pick_for_review(candidates, reviewer_id, wanted=wanted, now=now, reviewed_authors=seen)
+    return chosen.story_id if chosen is not None else None
 
 
 class FakeStoryStore(StoryStore):
@@ -31,6 +55,7 @@ class FakeStoryStore(StoryStore):
         self.stories: dict[int, Story] = {}
         self.reviews: dict[int, StoryReview] = {}
         self.wanted = DEFAULT_REVIEWS
+        self.cap = STORIES_PER_MEMBER
         self.sprints: list[int] = []
         self.ledger: dict[tuple[int, str, str], int] = {}
 
@@ -61,6 +86,22 @@ class FakeStoryStore(StoryStore):
 
     def ready_stories(self) -> list[Story]:
         return [s for s in self.stories.values() if s.ready_at and not s.deleted_at]
+
+    def pick_for_review(self, reviewer_id: int, *, wanted: int, now: datetime) -> int | None:
+        ready = self.ready_stories()
+        rows = self.reviews_of([s.id or 0 for s in ready])
+        return core_pick(ready, rows, reviewer_id, wanted=wanted, now=now)
+
+    def waiting(self) -> list[Candidate]:
+        ready = self.ready_stories()
+        rows = self.reviews_of([s.id or 0 for s in ready])
+        return [candidate_of(s, rows[s.id or 0]) for s in ready]
+
+    def live_count(self, member_id: int) -> int:
+        return len(self.stories_of(member_id))
+
+    def story_cap(self) -> int:
+        return self.cap
 
     def save_story(self, story: Story) -> None:
         if story.id is None:

@@ -14,7 +14,11 @@ from sqlalchemy import delete, update
 from sqlmodel import col, func, select
 
 from bot.core.points import Reason
+from bot.core.story_review import Candidate
 from bot.features.leaderboard.api import award, award_periods_in
+from bot.features.limits.api import story_cap
+from bot.features.story.store.nudges import ready_candidates
+from bot.features.story.store.picking import pick_story
 from bot.features.story.tables import Story, StoryConfig, StoryReview
 from bot.storage.tables import Member
 from bot.storage.uow import Session
@@ -101,6 +105,28 @@ class StoryStore:
             col(Story.deleted_at).is_(None),
         )
         return list(self.session.exec(query))
+
+    def pick_for_review(self, reviewer_id: int, *, wanted: int, now: datetime) -> int | None:
+        """Return the id of the waiting story this reviewer should get next (texts unread)."""
+        return pick_story(self.session, self.community_id, reviewer_id, wanted=wanted, now=now)
+
+    def waiting(self) -> list[Candidate]:
+        """Return the live ready stories as the review rules see them: ids and times, no text."""
+        found = ready_candidates(self.session, community_id=self.community_id)
+        return [candidate for candidate, _ in found]
+
+    def live_count(self, member_id: int) -> int:
+        """Return how many live stories (drafts included) a member has."""
+        query = select(func.count()).where(
+            Story.community_id == self.community_id,
+            Story.member_id == member_id,
+            col(Story.deleted_at).is_(None),
+        )
+        return int(self.session.exec(query).one())
+
+    def story_cap(self) -> int:
+        """Return how many live stories each member of this community may keep."""
+        return story_cap(self.session, self.community_id)
 
     def save_story(self, story: Story) -> None:
         """Save a new or changed story now, so that it has its id."""
