@@ -61,12 +61,19 @@ def save_answer(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     post, question = post_for(ctx, value)
     text = _checked(fields)
     answer = my_answer(ctx, post)
+    now = ctx.clock.now()  # the community's clock: the console's /time, a test's fake clock
     if answer is None:
         ctx.store(DailyStore).add_answer(
-            Answer(post_id=_post_id(post), member_id=ctx.member_id, text=text)
+            Answer(
+                post_id=_post_id(post),
+                member_id=ctx.member_id,
+                text=text,
+                created_at=now,
+                updated_at=now,
+            )
         )
     else:
-        answer.text, answer.updated_at = text, ctx.clock.now()
+        answer.text, answer.updated_at = text, now
     points = award(ctx, Reason.DAILY_ANSWER, f"post:{post.id}")
     streak_note = count_answer_day(ctx) if points else ""
     plan_note = note_answer(ctx, question).strip()  # the prep plan counts it when it fits

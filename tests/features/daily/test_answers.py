@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from sqlmodel import Session, func, select
 
 from bot.app.hub import Hub
 from bot.core.cards import Reply, plain
+from bot.features.daily.api import answers_between
 from bot.features.daily.tables import Answer
 from bot.features.leaderboard.tables import LedgerEntry
 from tests.conftest import actor
+from tests.fakes import FakeClock
 
 
 def _text(reply: Reply) -> str:
@@ -35,6 +39,24 @@ def test_answering_awards_points_once_and_a_second_answer_updates(hub: Hub) -> N
         total = session.exec(select(func.sum(LedgerEntry.points))).one()
     assert [a.text for a in answers] == ["One pass with a hash map."]
     assert total == 10
+
+
+def test_an_answer_counts_in_the_week_of_the_communitys_clock_not_the_machines(
+    hub: Hub, clock: FakeClock
+) -> None:
+    """The console's /time (or a test's clock) decides which week an answer falls in.
+
+    Answers once took the machine's time: after `/time` into a new week, the digest counted
+    an answer made that Monday morning as last week's.
+    """
+    clock.set(datetime(2027, 3, 1, 8, 30, tzinfo=UTC))  # a Monday, months from the real date
+    _answer(hub, "u1", "Sort, then sweep once.")
+    monday = datetime(2027, 3, 1, tzinfo=UTC)
+    with Session(hub.engine) as session:
+        member_id = session.exec(select(Answer.member_id)).one()
+        this_week = answers_between(session, member_id, monday, monday + timedelta(days=7))
+        last_week = answers_between(session, member_id, monday - timedelta(days=7), monday)
+    assert (this_week, last_week) == (1, 0)
 
 
 def test_an_answer_over_the_limit_is_refused_and_nothing_is_lost(hub: Hub) -> None:
