@@ -5,7 +5,7 @@
 #   scripts/reliability_10x.sh [ROUNDS]     ROUNDS defaults to 10
 #   STOP_AT=08:25 scripts/reliability_10x.sh   start no round after 08:25 UTC
 #   ROUND_TIMEOUT=600 (seconds a round may take), PYTHON=.venv/bin/python
-#   PREPLOOP_WEEK_SLOWER=3 runs the simulated week three times slower (a real second is 4
+#   PREPLOOP_WEEK_SLOWER=3 (the default) runs the simulated week three times slower (a real second is 4
 #   simulated hours instead of 12): on a machine busy with other work the processes can
 #   otherwise be starved for a whole simulated day, and a post misses its day.
 #
@@ -37,6 +37,6 @@ for n in $(seq 1 "$rounds"); do
     fi
     echo "round $n: $verdict in $(($(date +%s) - started)) s: $(tail -n 1 "$log")"
 done
-echo "three-process week (PREPLOOP_WEEK_SLOWER=${PREPLOOP_WEEK_SLOWER:-1}, load $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "three-process week (PREPLOOP_WEEK_SLOWER=${PREPLOOP_WEEK_SLOWER:-3}, load $(cut -d' ' -f1-3 /proc/loadavg)):"
 echo "three-process week: $passed passed, $failed failed of $((passed + failed)) rounds (logs: $logs)"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
