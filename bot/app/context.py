@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -45,6 +46,24 @@ class Ctx:
         if found is None:
             found = self.stores[kind] = kind(self.session, self.community_id)
         return cast(StoreT, found)
+
+    @contextmanager
+    def beside(self, kind: Callable[[Session, int], StoreT]) -> Iterator[StoreT]:
+        """The store `kind` on a short session of its own, outside this unit of work.
+
+        For a read that only informs (an estimate shown to the member): under SERIALIZABLE,
+        reading many rows that other members write widens the transaction's read set, and the
+        action then loses races to theirs (PostgreSQL's "conflict out to pivot") until its
+        retries run out. It sees what was committed before this action. On SQLite (one writer
+        at a time, no such races; a second connection would wait for this one's lock) and
+        without a database (tests' fake stores) it is the unit of work's own store.
+        """
+        bind = self.session.get_bind() if isinstance(self.session, Session) else None
+        if bind is None or bind.dialect.name == "sqlite":
+            yield self.store(kind)
+            return
+        with Session(bind) as side:
+            yield kind(side, self.community_id)
 
     @property
     def community_id(self) -> int:

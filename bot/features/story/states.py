@@ -28,13 +28,17 @@ def states(ctx: Ctx, stories: list[Story]) -> dict[int, str]:
 
 
 def wait_text(ctx: Ctx, story: Story) -> str:
-    """How long the author may expect to wait, from recent review times."""
-    store = ctx.store(StoryStore)
+    """How long the author may expect to wait, from recent review times.
+
+    An estimate: read beside the unit of work (Ctx.beside), so that saving a story does not
+    lose races to every review being written meanwhile.
+    """
     now = ctx.clock.now()
-    others = [c for c in store.waiting() if c.story_id != story.id]  # ids and times: no text
-    wanted = store.reviews_wanted()
-    ahead = sum(needs_reviewers(candidate, wanted, now) for candidate in others)
-    return expected_wait(store.first_review_waits(now - RECENT), ahead)
+    with ctx.beside(StoryStore) as store:
+        others = [c for c in store.waiting() if c.story_id != story.id]  # ids and times only
+        wanted = store.reviews_wanted()
+        ahead = sum(needs_reviewers(candidate, wanted, now) for candidate in others)
+        return expected_wait(store.first_review_waits(now - RECENT), ahead)
 
 
 def all_in(ctx: Ctx, story: Story) -> Field | None:
