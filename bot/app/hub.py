@@ -82,7 +82,7 @@ class Hub:
 
     def command(self, actor: Actor, group: str, name: str | None, raw: dict[str, Any]) -> Reply:
         """Run `/group name` with options already split by the platform."""
-        refused = self._too_fast(actor, command=True)
+        refused = self._too_fast(actor, lambda: self._command_name(group, name))
         if refused is not None:
             return refused
         spec = self._find(group, name)
@@ -94,7 +94,7 @@ class Hub:
 
     def command_text(self, actor: Actor, group: str, text: str) -> Reply:
         """Run `/group text…` as typed (Slack, the console)."""
-        refused = self._too_fast(actor, command=True)
+        refused = self._too_fast(actor, lambda: self._typed_name(group, text))
         if refused is not None:
             return refused
         try:
@@ -107,7 +107,7 @@ class Hub:
 
     def press(self, actor: Actor, action: str, value: str) -> Reply:
         """Run the handler behind a button (a member's presses count toward their rate)."""
-        refused = self._too_fast(actor, command=False)
+        refused = self._too_fast(actor, lambda: self._button_name(action))
         if refused is not None:
             return refused
         handler = self.registry.actions.get(action)
@@ -255,11 +255,12 @@ class Hub:
             self._rates.pop((actor.platform, actor.community_id), None)
         return reply
 
-    def _too_fast(self, actor: Actor, *, command: bool) -> Reply | None:
+    def _too_fast(self, actor: Actor, meter: Callable[[], tuple[str, str]]) -> Reply | None:
         """Refuse a member going faster than their community's rate; None lets them through.
 
         The first refusal of a burst says how long to wait; later ones say it again for a
         typed command (it needs an answer) and nothing for a button press. Admins are exempt.
+        A refusal is counted under `meter()` (kind, name), worked out only when refused.
         """
         if actor.is_admin:
             return None
@@ -270,10 +271,26 @@ class Hub:
         verdict = self.limiter.take(key, per_minute)
         if verdict is Verdict.ALLOW:
             return None
-        if verdict is Verdict.QUIET and not command:
+        kind, name = meter()
+        self.metrics.handled(kind, name, outcome.LIMITED, 0.0)
+        if verdict is Verdict.QUIET and kind != "command":
             return Reply()
         wait = plural(self.limiter.wait_seconds(key, per_minute), "second")
         return Reply.note(TOO_FAST.format(wait=wait))
+
+    def _command_name(self, group: str, name: str | None) -> tuple[str, str]:
+        spec = self._find(group, name)
+        return ("command", f"{spec.group} {spec.name}" if spec else outcome.UNKNOWN)
+
+    def _typed_name(self, group: str, text: str) -> tuple[str, str]:
+        try:
+            spec, _ = parse(self.registry, group, without_nul(text))
+        except UserError:
+            return ("command", group if group in self.registry.groups() else outcome.UNKNOWN)
+        return ("command", f"{spec.group} {spec.name}")
+
+    def _button_name(self, action: str) -> tuple[str, str]:
+        return ("button", action if action in self.registry.actions else outcome.UNKNOWN)
 
     def _rate_of(self, actor: Actor) -> int:
         """The community's actions a minute per member (read at most once a minute)."""

@@ -27,6 +27,7 @@ REFUSED: Final = "refused"  # an admin command from someone who is not an admin
 ERROR: Final = "error"  # the handler failed: the member was told "something went wrong"
 BAD_INPUT: Final = "bad_input"  # a member error: unknown command or option, a value refused
 UNKNOWN: Final = "unknown"  # the name of a command or button PrepLoop does not know
+LIMITED: Final = "rate_limited"  # refused: the member went faster than their community's rate
 DELIVERED: Final = "delivered"
 FAILED: Final = "failed"
 
@@ -62,6 +63,13 @@ class Metrics:
         self.posts = Counter(
             "preploop_posts",
             "Scheduled messages delivered or failed, by platform",
+            ("platform", "outcome"),
+            registry=registry,
+        )
+        self.reply_posts = Counter(
+            "preploop_reply_posts",
+            "Channel posts and direct messages sent while answering a command, button or form "
+            "(not the private answer itself), by platform",
             ("platform", "outcome"),
             registry=registry,
         )
@@ -103,6 +111,10 @@ class Metrics:
     def posted(self, platform: str, *, delivered: bool) -> None:
         """Count one scheduled message sent, or not, to a platform."""
         self.posts.labels(platform, DELIVERED if delivered else FAILED).inc()
+
+    def reply_posted(self, platform: str, *, delivered: bool) -> None:
+        """Count one message a reply posted to a channel or sent as a DM, or failed to."""
+        self.reply_posts.labels(platform, DELIVERED if delivered else FAILED).inc()
 
     def pulse(self, moment: datetime) -> None:
         """Note that the scheduler is alive at `moment` (a tick began or ended)."""

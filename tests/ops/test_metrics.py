@@ -19,6 +19,7 @@ from bot.scheduling.jobs import TICK_ID, note_lag
 from bot.storage.uow import UnitOfWork
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
+from tests.ops.conftest import serving
 from tests.ops.scrape import scrape, value
 
 COMMANDS = "preploop_commands_total"
@@ -91,6 +92,24 @@ async def test_a_stale_button_counts_as_bad_input_and_a_real_one_by_its_action(
         )
         == 1
     )
+
+
+async def test_commands_and_presses_refused_for_going_too_fast_are_counted(
+    limited_hub: Hub,
+) -> None:
+    member = actor("ana")
+    for _ in range(20):  # the production rate: 20 a minute
+        assert _said(limited_hub.command_text(member, "question", "")).startswith("Question")
+    assert "going a bit fast" in _said(limited_hub.command_text(member, "leaderboard", ""))
+    assert "going a bit fast" in _said(limited_hub.command(member, "nope", None, {}))
+    assert limited_hub.press(member, "q.hint", "1").messages == []  # quiet after the first word
+    async with serving(limited_hub) as ops:
+        samples = await scrape(ops)
+    limited = {"outcome": "rate_limited"}
+    assert value(samples, COMMANDS, kind="command", name="leaderboard show", **limited) == 1
+    assert value(samples, COMMANDS, kind="command", name="unknown", **limited) == 1
+    assert value(samples, COMMANDS, kind="button", name="q.hint", **limited) == 1
+    assert value(samples, COMMANDS, kind="command", name="question today", outcome="ok") == 20
 
 
 async def test_scheduled_posts_are_counted_by_platform_delivered_or_failed(

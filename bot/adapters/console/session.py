@@ -11,7 +11,7 @@ from bot.adapters.console.form import FormFiller
 from bot.adapters.console.screen import Screen
 from bot.app.hub import Hub
 from bot.core.actors import Actor
-from bot.core.cards import Button, Modal, Reply
+from bot.core.cards import Button, Modal, Reply, Visibility
 from bot.core.words import plural
 
 COMMUNITY = "local"
@@ -198,6 +198,8 @@ class ConsoleSession:
         """Print a reply's messages, then fill in its form if it opened one."""
         refs = self.screen.show(reply.messages)
         for message, ref in zip(reply.messages, refs, strict=True):
+            if message.visibility is not Visibility.EPHEMERAL:
+                self.hub.metrics.reply_posted("console", delivered=True)
             if message.track:
                 self.hub.track(self.actor(), message.track, ref)
         if reply.modal is not None:

@@ -119,10 +119,13 @@ class Delivery:
             # After a private "thinking…" answer a follow-up would be private too: post instead.
             placed = dataclasses.replace(message, channel=target)
             try:
-                return await self.messenger.post(self.actor.community_id, placed)
+                ref = await self.messenger.post(self.actor.community_id, placed)
             except DeliveryError:
+                self.hub.metrics.reply_posted("discord", delivered=False)
                 await self.respond(Card(text=NOT_POSTED), ephemeral=True)
                 return None
+            self.hub.metrics.reply_posted("discord", delivered=True)
+            return ref
         return await self.respond(
             message.card, ephemeral=message.visibility is Visibility.EPHEMERAL
         )
@@ -132,12 +135,14 @@ class Delivery:
         try:
             sent = await self.messenger.direct(member, message.card, self.actor.community_id)
         except (discord.Forbidden, discord.NotFound, DeliveryError):
+            self.hub.metrics.reply_posted("discord", delivered=False)
             if member == self.actor.user_id:  # show it here instead
                 return await self.respond(message.card, ephemeral=True)
             await self.respond(
                 Card(text=DIRECT_CLOSED.format(member=mention(member))), ephemeral=True
             )
             return None
+        self.hub.metrics.reply_posted("discord", delivered=True)
         self.sent_direct = True
         return str(sent.id)
 

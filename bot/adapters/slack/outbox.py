@@ -70,7 +70,10 @@ class Outbox:
             try:
                 await self.messenger.post(community_id, message)
             except DeliveryError as error:
+                self.hub.metrics.reply_posted("slack", delivered=False)
                 log.warning("a message in %s was not delivered: %s", community_id, error)
+            else:
+                self.hub.metrics.reply_posted("slack", delivered=True)
 
     async def _open(self, origin: Origin, modal: Modal) -> None:
         view = modal_view(modal, origin.actor.channel_id)
@@ -94,8 +97,10 @@ class Outbox:
         try:
             ref = await self.messenger.post(actor.community_id, message)
         except DeliveryError as error:
+            self.hub.metrics.reply_posted("slack", delivered=False)
             await self.note(origin, NOT_DELIVERED.format(reason=error))
             return
+        self.hub.metrics.reply_posted("slack", delivered=True)
         if message.track:
             await asyncio.to_thread(self.hub.track, actor, message.track, ref)
 

@@ -90,6 +90,11 @@ async def test_two_members_are_paired_by_dm_and_feedback_reaches_the_partner(
     assert f"<@{BOB.id}>" in announcement["description"]
     fields = {f["name"]: f["value"] for f in announcement["fields"]}
     assert fields["Proposed time"] == "Tue 1 Dec, 18:00 (Europe/Paris)"
+    # The DMs sent while answering Bob's command count in /metrics (not his own answer).
+    counted = discord_app.client.hub.metrics.registry.get_sample_value(
+        "preploop_reply_posts_total", {"platform": "discord", "outcome": "delivered"}
+    )
+    assert counted == len(to_alice) + len(to_bob)
 
     clock.set(STARTS)
     press = discord_app.press_payload(to_bob[0], "Give feedback", BOB)

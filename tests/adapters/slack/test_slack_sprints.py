@@ -8,7 +8,7 @@ from bot.adapters.slack import SlackMessenger, build_client
 from bot.app.hub import ADMIN_ONLY, Hub
 from bot.config import Settings
 from bot.scheduling.delivery import JobRunner
-from tests.adapters.slack.conftest import ADMIN, Workspace, buttons, texts
+from tests.adapters.slack.conftest import ADMIN, CHANNEL, Workspace, buttons, texts
 from tests.fakes import FakeClock
 
 
@@ -97,3 +97,22 @@ async def test_pressing_a_self_rating_twice_on_slack_says_the_same_days(slack: W
     first, second = (await slack.fake.wait_responses(3))[-2:]
     assert "comes back in /practice in 21 days" in texts(first)
     assert "comes back in /practice in 21 days" in texts(second)
+
+
+def _reply_posts(hub: Hub, outcome: str) -> float:
+    labels = {"platform": "slack", "outcome": outcome}
+    return hub.metrics.registry.get_sample_value("preploop_reply_posts_total", labels) or 0.0
+
+
+async def test_a_sprint_announcement_posted_from_a_command_is_counted_in_metrics(
+    slack: Workspace, hub: Hub, clock: FakeClock
+) -> None:
+    await slack.start_sprint(clock)
+    assert (_reply_posts(hub, "delivered"), _reply_posts(hub, "failed")) == (1, 0)
+    await slack.command("end", user=ADMIN, command="/sprint")
+    await slack.fake.wait_responses()
+    slack.fake.broken[CHANNEL] = "channel_not_found"
+    await slack.command("start Spring start:2026-12-14", user=ADMIN, command="/sprint")
+    told = (await slack.fake.wait_responses(2))[-1]
+    assert "I couldn't deliver that." in texts(told)
+    assert (_reply_posts(hub, "delivered"), _reply_posts(hub, "failed")) == (1, 1)
