@@ -139,6 +139,8 @@ class Registry:
     actions: dict[str, ActionHandler] = field(default_factory=dict)
     submits: dict[str, SubmitHandler] = field(default_factory=dict)
     trackers: dict[str, TrackHandler] = field(default_factory=dict)
+    admin_actions: set[str] = field(default_factory=set)  # buttons only admins may press
+    admin_submits: set[str] = field(default_factory=set)  # forms only admins may send
 
     @classmethod
     def joined(cls, parts: Iterable[Registry]) -> Registry:
@@ -154,6 +156,8 @@ class Registry:
                 clash = set(table) & set(theirs)
                 assert not clash, f"routed twice: {sorted(map(str, clash))}"
                 table.update(theirs)  # type: ignore[arg-type]
+            whole.admin_actions |= part.admin_actions
+            whole.admin_submits |= part.admin_submits
         return whole
 
     @overload
@@ -193,20 +197,28 @@ class Registry:
 
         return wrap
 
-    def action(self, name: str) -> Callable[[ActionHandler], ActionHandler]:
-        """Register a button handler."""
+    def action(self, name: str, *, admin: bool = False) -> Callable[[ActionHandler], ActionHandler]:
+        """Register a button handler; `admin` marks a button only admins may press.
+
+        The handler still refuses non-admins itself; the mark tells a platform adapter which
+        presses need a fresh look at the member's admin rights (Slack asks users.info).
+        """
 
         def wrap(handler: ActionHandler) -> ActionHandler:
             self.actions[name] = handler
+            if admin:
+                self.admin_actions.add(name)
             return handler
 
         return wrap
 
-    def submit(self, name: str) -> Callable[[SubmitHandler], SubmitHandler]:
-        """Register a modal (form) handler."""
+    def submit(self, name: str, *, admin: bool = False) -> Callable[[SubmitHandler], SubmitHandler]:
+        """Register a modal (form) handler; `admin` as for `action`."""
 
         def wrap(handler: SubmitHandler) -> SubmitHandler:
             self.submits[name] = handler
+            if admin:
+                self.admin_submits.add(name)
             return handler
 
         return wrap

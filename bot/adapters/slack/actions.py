@@ -22,8 +22,9 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
     async def press(
         body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
     ) -> None:
-        origin = await bridge.origin(body, context)
         name, value = action_of(str(action.get("action_id", ""))), str(action.get("value") or "")
+        admin_only = name in bridge.hub.registry.admin_actions
+        origin = await bridge.origin(body, context, admin_only=admin_only)
         reply = await asyncio.to_thread(bridge.hub.press, origin.actor, name, value)
         await bridge.outbox.send(origin, reply)
         await bridge.refreshed(origin)

@@ -36,9 +36,10 @@ class Bridge:
     ) -> Origin:
         """Translate a payload into the acting member and the ways to answer them.
 
-        `admin_only` (admin commands, and every button and form, which may be an admin's)
-        asks Slack about anyone not confirmed as an admin within the last minute; other slash
-        commands may reuse a recent "no" (see `Admins`).
+        `admin_only` (admin commands, and the buttons and forms the registry marks as an
+        admin's) asks Slack about anyone not confirmed as an admin within the last minute;
+        everything else may reuse a recent "no" (see `Admins`), so members pressing buttons do
+        not cost a users.info call each.
         """
         found = who(body, context)
         if channel_id is not None:

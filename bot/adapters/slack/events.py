@@ -38,7 +38,8 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
         bridge.later(show_home(body, context))
 
     async def show_home(body: dict[str, Any], context: AsyncBoltContext) -> None:
-        origin = await bridge.origin(body, context, channel_id="")
+        # The Home tab shows admins the community's numbers: a courtesy, like an everyday command.
+        origin = await bridge.origin(body, context, channel_id="", admin_only=False)
         await bridge.homes.opened(origin.actor)
 
     app.event("app_home_opened")(on_home_opened)

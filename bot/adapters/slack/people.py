@@ -69,9 +69,9 @@ class Admins:
 
     An admin command, button or form (`check`) asks Slack unless a "yes" is under a minute
     old, so a demoted admin loses their rights within a minute and a "no" never stands in the
-    way of a promoted one. Everyday commands (`everyday`), which only use the answer for
-    courtesies such as the rate limit's exemption, also reuse a "no" for five minutes, so
-    members' commands do not cost a users.info call each.
+    way of a promoted one. Everyday commands, buttons and forms (`everyday`), which only use
+    the answer for courtesies such as the rate limit's exemption, also reuse a "no" for five
+    minutes, so members' commands and presses do not cost a users.info call each.
     """
 
     def __init__(

@@ -21,8 +21,9 @@ def register(app: AsyncApp, bridge: Bridge) -> None:
 
     async def submit(body: dict[str, Any], view: dict[str, Any], context: AsyncBoltContext) -> None:
         value, channel = read_metadata(str(view.get("private_metadata") or ""))
-        origin = await bridge.origin(body, context, channel_id=channel)
         action, fields = str(view.get("callback_id", "")), read_fields(view)
+        admin_only = action in bridge.hub.registry.admin_submits
+        origin = await bridge.origin(body, context, channel_id=channel, admin_only=admin_only)
         reply = await asyncio.to_thread(bridge.hub.submit, origin.actor, action, value, fields)
         await bridge.outbox.send(origin, reply)
         await bridge.refreshed(origin)

@@ -79,7 +79,7 @@ def _already_posted(ctx: Ctx, post: DailyPost) -> Reply:
     )
 
 
-@ROUTES.action("q.repost")
+@ROUTES.action("q.repost", admin=True)
 def repost_today(ctx: Ctx, value: str) -> Reply:
     if not ctx.actor.is_admin:
         raise UserError("Only community admins can post the question.")

@@ -194,7 +194,7 @@ def preview_next(ctx: Ctx, _: NoOptions) -> Reply:
     return _preview(ctx, schedule, post, moment)
 
 
-@ROUTES.action("q.next-skip")
+@ROUTES.action("q.next-skip", admin=True)
 def skip_next(ctx: Ctx, value: str) -> Reply:
     if not ctx.actor.is_admin:
         raise UserError("Only community admins can swap the next question.")

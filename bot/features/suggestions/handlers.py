@@ -69,7 +69,7 @@ def add(_ctx: Ctx, options: FormOptions) -> Reply:
     return Reply.open(question_modal("Add a question", "bank.add", encode(options), {}))
 
 
-@ROUTES.submit("bank.add")
+@ROUTES.submit("bank.add", admin=True)
 def save_added(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     """Check an admin's question like the bank's and add it to the community's bank."""
     if not ctx.actor.is_admin:

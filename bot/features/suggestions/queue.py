@@ -67,7 +67,7 @@ def _checked(
     return read_question(ctx, keys, boxes, slug)
 
 
-@ROUTES.action("sg.approve")
+@ROUTES.action("sg.approve", admin=True)
 def approve(ctx: Ctx, value: str) -> Reply:
     """Add the suggestion to the community's bank, credit and reward its author, tell them."""
     suggestion = _pending(ctx, value)
@@ -90,7 +90,7 @@ def approve(ctx: Ctx, value: str) -> Reply:
     return reply
 
 
-@ROUTES.action("sg.edit")
+@ROUTES.action("sg.edit", admin=True)
 def edit(ctx: Ctx, value: str) -> Reply:
     """Open the suggestion in its form, for an admin to improve before approving."""
     suggestion = _pending(ctx, value)
@@ -99,7 +99,7 @@ def edit(ctx: Ctx, value: str) -> Reply:
     )
 
 
-@ROUTES.submit("sg.edit")
+@ROUTES.submit("sg.edit", admin=True)
 def save_edit(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     """Keep an admin's edit of a suggestion (checked like the bank) and show it again."""
     suggestion = _pending(ctx, value)
@@ -112,7 +112,7 @@ def save_edit(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     return Reply.ephemeral(review_card(suggestion, name, len(store.pending())))
 
 
-@ROUTES.action("sg.deny")
+@ROUTES.action("sg.deny", admin=True)
 def ask_reason(ctx: Ctx, value: str) -> Reply:
     """Ask the admin why, for the member's direct message."""
     suggestion = _pending(ctx, value)
@@ -127,7 +127,7 @@ def ask_reason(ctx: Ctx, value: str) -> Reply:
     )
 
 
-@ROUTES.submit("sg.deny")
+@ROUTES.submit("sg.deny", admin=True)
 def deny(ctx: Ctx, value: str, fields: dict[str, str]) -> Reply:
     """Deny a suggestion with the admin's reason and tell its author by direct message."""
     suggestion = _pending(ctx, value)

@@ -11,7 +11,7 @@ from bot.adapters.slack.app import wired
 from bot.adapters.slack.people import Admins
 from bot.app.hub import Hub
 from bot.config import Settings
-from tests.adapters.slack.conftest import Workspace
+from tests.adapters.slack.conftest import Workspace, buttons, texts
 from tests.adapters.slack.fake_slack import FakeSlack
 
 REFUSED = "Only community admins can use that command."
@@ -121,3 +121,19 @@ async def test_an_admin_of_another_organization_in_a_shared_channel_is_no_admin_
     fake.admins.add("U8")
     fake.home_teams["U8"] = "T999"  # a Slack Connect guest who administers their own workspace
     assert await post_now(slack, "U8") == REFUSED
+
+
+async def test_a_members_everyday_presses_reuse_the_no_and_an_admin_button_asks_again(
+    hub: Hub, slack_settings: Settings, fake: FakeSlack, seconds: Seconds
+) -> None:
+    slack = workspace(hub, slack_settings, fake, seconds)
+    hint = buttons(await slack.todays_card(user="U5"))["Hint"]
+    assert len(fake.of("users.info")) == 1  # the command asked once
+    for _ in range(3):
+        await slack.press(hint["action_id"], hint["value"], user="U5")
+    await fake.wait_responses(4)
+    assert len(fake.of("users.info")) == 1  # three presses, no more calls to Slack
+    await slack.press("q.repost", "1", user="U5")  # an admin's button: asked afresh
+    [refused] = (await fake.wait_responses(5))[4:]
+    assert "Only community admins" in texts(refused)
+    assert len(fake.of("users.info")) == 2
