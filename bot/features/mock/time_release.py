@@ -1,7 +1,9 @@
 """A pairing whose time nobody agreed within 24 hours is released; members go back first in line.
 
 Whoever accepted (or proposed) the last time goes back to the front of the queue; when nobody
-did, everyone does. A member who answered nothing is told, and may `/mock request` again.
+did, everyone does, except a member who did not answer their previous pairing either: pairing
+them again and again would only send their partners packets for mocks that never happen. A
+member who answered nothing and is not put back is told, and may `/mock request` again.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ def release(*, store: MockStore, clock: Clock, pairing_id: int) -> list[Message]
         if seat.member_id not in keen:
             messages.append(_dropped(member.external_id, others, by))
             continue
+        if not agreed.accepted and store.ignored_before(seat.member_id, pairing_id):
+            messages.append(_dropped_again(member.external_id, others, by))
+            continue
         why = (
             rich(
                 "Nobody accepted a time for your mock with ",
@@ -75,6 +80,20 @@ def _dropped(external_id: str, others: tuple[str, ...], by: str) -> Message:
             *others,
             f" by {by}, so the pairing is released and your partner went back to the front "
             "of the queue.",
+        ),
+        footer="`/mock request` when you are ready for a new partner.",
+    )
+    return Message(card, Visibility.DIRECT, to_member=external_id)
+
+
+def _dropped_again(external_id: str, others: tuple[str, ...], by: str) -> Message:
+    card = Card(
+        title="Your mock pairing is released",
+        text=rich(
+            "Nobody accepted a time for your mock with ",
+            *others,
+            f" by {by}, and your last pairing was released unanswered too, so I took you out "
+            "of the queue instead of pairing you again.",
         ),
         footer="`/mock request` when you are ready for a new partner.",
     )

@@ -171,3 +171,31 @@ async def test_a_new_proposal_gives_24_hours_from_when_it_was_made(
     sent = await tick(hub, clock)
     assert sorted(m.to_member or "" for m in sent) == ["u3", "u4"]
     assert "u3 had not accepted the time" in _to(sent, "u4")[0]
+
+
+async def test_members_who_ignore_two_pairings_in_a_row_leave_the_queue(
+    hub: Hub, clock: FakeClock
+) -> None:
+    pair(hub)
+    clock.set(STARTS)
+    await tick(hub, clock)  # nobody accepted: both back, first in line
+    for minutes in range(0, 36 * 60, 180):  # the 24-hour wait pairs them again
+        clock.set(STARTS + timedelta(minutes=minutes))
+        again = [m for m in await tick(hub, clock) if m.card.title == ANNOUNCED]
+        if again:
+            break
+    assert sorted(m.to_member or "" for m in again) == ["u1", "u2"]
+    released: list[Message] = []
+    for _ in range(16):  # nobody answers this one either
+        clock.advance(minutes=180)
+        released += await tick(hub, clock)
+        if released:
+            break
+    [told] = _to(released, "u1")
+    assert told.startswith("Your mock pairing is released\nNobody accepted a time for your mock")
+    assert "your last pairing was released unanswered too, so I took you out of the queue" in told
+    assert told.endswith("`/mock request` when you are ready for a new partner.")
+    for user in ("u1", "u2"):
+        assert "Not in the queue." in text_of(mock(hub, user, "status"))
+    clock.advance(days=2)
+    assert await tick(hub, clock) == []  # nobody is paired a third time

@@ -27,6 +27,26 @@ class TimeRows(StoreBase):
         )
         return self._session.exec(query).first()
 
+    def ignored_before(self, member_id: int, pairing_id: int) -> bool:
+        """Whether the member's pairing before `pairing_id` was released without their accepting
+        its time (they answered neither Accept nor Another time)."""
+        query = (
+            select(MockSeat.status, MockTime.accepted)
+            .outerjoin(MockTime, col(MockTime.pairing_id) == col(MockSeat.pairing_id))
+            .where(
+                MockSeat.community_id == self.community_id,
+                MockSeat.member_id == member_id,
+                col(MockSeat.pairing_id) < pairing_id,
+            )
+            .order_by(col(MockSeat.pairing_id).desc())
+            .limit(1)
+        )
+        row = self._session.exec(query).first()
+        if row is None:
+            return False
+        status, accepted = row
+        return status == "released" and member_id not in (accepted or [])
+
     def question(self, question_id: str | None) -> Question | None:
         """A question of the bank by id (the one a packet holds)."""
         return None if question_id is None else self._session.get(Question, question_id)
