@@ -8,7 +8,7 @@ member who answered nothing and is not put back is told, and may `/mock request`
 
 from __future__ import annotations
 
-from bot.core.cards import Card, Mention, Message, Visibility, rich
+from bot.core.cards import Card, Mention, Message, Text, Visibility, rich
 from bot.core.clock import Clock
 from bot.core.mock_availability import local_label
 from bot.core.mock_times import answer_by
@@ -49,10 +49,22 @@ def release(*, store: MockStore, clock: Clock, pairing_id: int) -> list[Message]
             [Mention(store.member(s.member_id).external_id) for s in seats if s is not seat]
         ).parts
         if seat.member_id not in keen:
-            messages.append(_dropped(member.external_id, others, by))
+            said = rich(
+                "You had not accepted a time for your mock with ",
+                *others,
+                f" by {by}, so the pairing is released and your partner went back to the front "
+                "of the queue.",
+            )
+            messages.append(_dropped(member.external_id, said))
             continue
         if not agreed.accepted and store.ignored_before(seat.member_id, pairing_id):
-            messages.append(_dropped_again(member.external_id, others, by))
+            said = rich(
+                "Nobody accepted a time for your mock with ",
+                *others,
+                f" by {by}, and your last pairing was released unanswered too, so I took you "
+                "out of the queue instead of pairing you again.",
+            )
+            messages.append(_dropped(member.external_id, said))
             continue
         why = (
             rich(
@@ -72,29 +84,11 @@ def release(*, store: MockStore, clock: Clock, pairing_id: int) -> list[Message]
     return messages
 
 
-def _dropped(external_id: str, others: tuple[str, ...], by: str) -> Message:
+def _dropped(external_id: str, text: Text) -> Message:
+    """Tell a member who answered nothing that the pairing is gone and they are not queued."""
     card = Card(
         title="Your mock pairing is released",
-        text=rich(
-            "You had not accepted a time for your mock with ",
-            *others,
-            f" by {by}, so the pairing is released and your partner went back to the front "
-            "of the queue.",
-        ),
-        footer="`/mock request` when you are ready for a new partner.",
-    )
-    return Message(card, Visibility.DIRECT, to_member=external_id)
-
-
-def _dropped_again(external_id: str, others: tuple[str, ...], by: str) -> Message:
-    card = Card(
-        title="Your mock pairing is released",
-        text=rich(
-            "Nobody accepted a time for your mock with ",
-            *others,
-            f" by {by}, and your last pairing was released unanswered too, so I took you out "
-            "of the queue instead of pairing you again.",
-        ),
+        text=text,
         footer="`/mock request` when you are ready for a new partner.",
     )
     return Message(card, Visibility.DIRECT, to_member=external_id)
