@@ -35,7 +35,7 @@ __all__ = [
 ]  # alert_admin: its old home
 
 
-PAGE = 500  # sprints read at a time, so a tick with thousands due holds few at once
+PAGE = 100  # sprints read at a time (each with its plan), so a big tick holds few at once
 
 
 def find_sprint_work(session: Session, look: Look, found: list[Due]) -> None:
