@@ -19,10 +19,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Integer, String, Table, and_, cast, column, exists, func, or_, values
+from sqlalchemy import (
+    Date,
+    Integer,
+    String,
+    Table,
+    and_,
+    bindparam,
+    cast,
+    exists,
+    func,
+    or_,
+    union_all,
+)
 from sqlalchemy import select as select_columns
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -98,47 +111,54 @@ def _always(_now: datetime, _tz: str) -> bool:
     return True
 
 
-def _zone_rows(now: datetime, zones: Collection[str], window: Window) -> list[Any]:
-    """Each zone's local day, yesterday, a week ago, weekdays and minutes (plus the spare)."""
-    rows = []
-    for tz in zones:
-        if not window(now, tz):
-            continue
+_FIELDS = (
+    ("tz", String),
+    ("day", Date),
+    ("day_key", String),
+    ("yesterday", Date),
+    ("yesterday_key", String),
+    ("week_ago_key", String),
+    ("weekday", String),
+    ("yesterday_weekday", String),
+    ("minutes", Integer),
+)
+
+
+def _zone_params(now: datetime, zones: Collection[str], window: Window) -> dict[str, Any]:
+    """Each zone's local day, yesterday, a week ago, weekdays and minutes (plus the spare),
+    as the parameters of the zone table (`_zone_table`)."""
+    params: dict[str, Any] = {}
+    for tz in (tz for tz in zones if window(now, tz)):
         local = now.astimezone(ZoneInfo(tz))
         today, yesterday = local.date(), local.date() - timedelta(days=1)
-        rows.append(
-            (
-                tz,
-                today,
-                today.isoformat(),
-                yesterday,
-                yesterday.isoformat(),
-                (today - timedelta(days=7)).isoformat(),
-                WEEKDAYS[today.weekday()],
-                WEEKDAYS[yesterday.weekday()],
-                local.hour * 60 + local.minute + SPARE,
-            )
+        row = (
+            tz,
+            today,
+            today.isoformat(),
+            yesterday,
+            yesterday.isoformat(),
+            (today - timedelta(days=7)).isoformat(),
+            WEEKDAYS[today.weekday()],
+            WEEKDAYS[yesterday.weekday()],
+            local.hour * 60 + local.minute + SPARE,
         )
-    return rows
+        n = len(params) // len(_FIELDS)
+        params.update(
+            {f"z{n}_{name}": value for (name, _), value in zip(_FIELDS, row, strict=True)}
+        )
+    return params
 
 
-def _zone_table(rows: list[Any]) -> Any:
-    return (
-        values(
-            column("tz", String),
-            column("day", Date),
-            column("day_key", String),
-            column("yesterday", Date),
-            column("yesterday_key", String),
-            column("week_ago_key", String),
-            column("weekday", String),
-            column("yesterday_weekday", String),
-            column("minutes", Integer),
-            name="sprint_zone_now",
+def _zone_table(count: int) -> Any:
+    """A table of `count` zones whose values are parameters, so each statement is built and
+    compiled once (a SELECT per zone: SQLAlchemy does not cache a VALUES clause)."""
+    rows = [
+        select_columns(
+            *(bindparam(f"z{n}_{name}", type_=kind).label(name) for name, kind in _FIELDS)
         )
-        .data(rows)
-        .cte("sprint_zone_now")
-    )  # a WITH clause: SQLite has no aliased VALUES
+        for n in range(count)
+    ]
+    return union_all(*rows).cte("sprint_zone_now") if count > 1 else rows[0].cte("sprint_zone_now")
 
 
 _ZONES = select_columns(SPRINTS.c.timezone).where(SPRINTS.c.status.in_(LIVE)).distinct()
@@ -160,13 +180,13 @@ def _done(kind: str, key: Any) -> Any:
     )
 
 
-def _unfinished(since: datetime) -> Any:
+def _unfinished() -> Any:
     """Whether the sprint's channel has a recent claim not yet done (in flight, or orphaned)."""
     claims, s = CLAIMS.c, SPRINTS.c
     return exists().where(
         claims.community_id == s.community_id,
         claims.channel_id == s.channel_id,
-        claims.claimed_at >= since,
+        claims.claimed_at >= bindparam("since", type_=claims.claimed_at.type),
         claims.done_at.is_(None),
     )
 
@@ -177,7 +197,7 @@ def _post_minutes() -> Any:
     return cast(func.substr(post, 1, 2), Integer) * 60 + cast(func.substr(post, 4, 2), Integer)
 
 
-def _conditions(z: Any, now: datetime) -> Any:
+def _conditions(z: Any) -> Any:
     """A sprint may have work due: the superset described in the module's docstring."""
     s = SPRINTS.c
     offset = _DaysSince(z.day, s.start_date)
@@ -190,7 +210,7 @@ def _conditions(z: Any, now: datetime) -> Any:
     return or_(
         s.paused_since.is_not(None),
         cast(s.pauses, String) != "[]",
-        _unfinished(now - CLAIM_WINDOW),
+        _unfinished(),
         and_(active, started, posts_by_now, ~_done("daily", z.day_key), planned_today),
         and_(active, started, posts_by_now, ~_done("mock_open", z.day_key), mock_today),
         and_(  # the answer to yesterday's question
@@ -224,44 +244,54 @@ def _conditions(z: Any, now: datetime) -> Any:
 
 def sprints_with_work(session: Session, look: Look) -> list[int]:
     """The ids of the live sprints on these platforms that may have work due now."""
-    rows = _zone_rows(look.now, _live_zones(session), _always)
-    if not rows:
+    params = _zone_params(look.now, _live_zones(session), _always)
+    if not params:
         return []
-    zone = _zone_table(rows)
-    z = zone.c
-    query = (
-        select_columns(SPRINTS.c.id)
-        .join_from(SPRINTS, COMMUNITIES, COMMUNITIES.c.id == SPRINTS.c.community_id)
-        .join(zone, z.tz == SPRINTS.c.timezone)
-        .where(
-            SPRINTS.c.status.in_(LIVE),
-            COMMUNITIES.c.platform.in_(sorted(look.platforms)),
-            _conditions(z, look.now),
-        )
-        .order_by(SPRINTS.c.id)
+    statement = _with_work(len(params) // len(_FIELDS))
+    params.update(since=look.now - CLAIM_WINDOW, platforms=sorted(look.platforms))
+    rows = session.connection().execute(statement, params)
+    return [sprint_id for (sprint_id,) in rows]
+
+
+@cache
+def _with_work(zones: int) -> Any:
+    zone = _zone_table(zones)
+    s, c, z = SPRINTS.c, COMMUNITIES.c, zone.c
+    return (
+        select_columns(s.id)
+        .join_from(SPRINTS, COMMUNITIES, c.id == s.community_id)
+        .join(zone, z.tz == s.timezone)
+        .where(s.status.in_(LIVE), c.platform.in_(bindparam("platforms", expanding=True)))
+        .where(_conditions(z))
+        .order_by(s.id)
     )
-    return [sprint_id for (sprint_id,) in session.connection().execute(query)]
 
 
 def running_unclaimed(session: Session, look: Look, kind: str, window: Window) -> list[Running]:
     """The active, started sprints whose local time is in `window` and whose channel has no
     finished claim of `kind` for its local day (a once-a-day line, say)."""
-    rows = _zone_rows(look.now, _live_zones(session), window)
-    if not rows:
+    params = _zone_params(look.now, _live_zones(session), window)
+    if not params:
         return []
-    zone = _zone_table(rows)
-    z = zone.c
-    s, c = SPRINTS.c, COMMUNITIES.c
-    query = (
+    statement = _unclaimed(len(params) // len(_FIELDS), kind)
+    params.update(platforms=sorted(look.platforms))
+    rows = session.connection().execute(statement, params)
+    return [tuple(row) for row in rows]
+
+
+@cache
+def _unclaimed(zones: int, kind: str) -> Any:
+    zone = _zone_table(zones)
+    s, c, z = SPRINTS.c, COMMUNITIES.c, zone.c
+    return (
         select_columns(s.id, s.community_id, s.channel_id, c.platform, c.external_id, z.day_key)
         .join_from(SPRINTS, COMMUNITIES, c.id == s.community_id)
         .join(zone, z.tz == s.timezone)
         .where(
             s.status == "active",
             s.start_date <= z.day,
-            c.platform.in_(sorted(look.platforms)),
+            c.platform.in_(bindparam("platforms", expanding=True)),
             ~_done(kind, z.day_key),
         )
         .order_by(s.id)
     )
-    return [tuple(row) for row in session.connection().execute(query)]
