@@ -50,6 +50,13 @@ def populate(settings: Settings, clock: FakeClock, communities: int) -> JobRunne
     return JobRunner(hub.engine, clock, {"console": FakeMessenger()})
 
 
+def timed_tick(runner: JobRunner) -> tuple[int, float, float]:
+    """One tick: the work done, wall seconds and this process's CPU seconds."""
+    began, cpu = time.perf_counter(), time.process_time()
+    done = asyncio.run(runner.tick())
+    return done, time.perf_counter() - began, time.process_time() - cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--communities", type=int, default=1000)
@@ -58,22 +65,26 @@ def main() -> None:
     settings = Settings(database_url=f"sqlite:///{folder / 'fan.db'}", _env_file=None)  # type: ignore[call-arg]
     clock = FakeClock(START)
     runner = populate(settings, clock, args.communities)
-    began = time.perf_counter()
-    done = asyncio.run(runner.tick())
-    elapsed = time.perf_counter() - began
+    done, elapsed, cpu = timed_tick(runner)
     messenger = runner.messengers["console"]
     assert isinstance(messenger, FakeMessenger)
     print(
         f"{done} daily posts for {args.communities} communities due in one minute: "
-        f"{elapsed:.2f} s in all, {elapsed / max(done, 1) * 1000:.2f} ms per post "
-        f"(excluding the platform call); {len(messenger.sent)} messages delivered"
+        f"{elapsed:.2f} s in all ({cpu:.2f} s CPU), {elapsed / max(done, 1) * 1000:.2f} ms "
+        f"per post (excluding the platform call); {len(messenger.sent)} messages delivered"
     )
-    began = time.perf_counter()
-    again = asyncio.run(runner.tick())
+    again, elapsed, cpu = timed_tick(runner)
     print(
-        f"a second tick in the same minute did {again} posts in "
-        f"{(time.perf_counter() - began) * 1000:.0f} ms (everything was claimed)"
+        f"a second tick in the same minute did {again} posts in {elapsed * 1000:.0f} ms "
+        f"({cpu * 1000:.0f} ms CPU; everything was claimed)"
     )
+    for later in (START.replace(hour=13, minute=30), START.replace(hour=20)):
+        clock.set(later)  # the story line's hours, and the evening
+        again, elapsed, cpu = timed_tick(runner)
+        print(
+            f"an idle tick at {later:%H:%M} UTC did {again} pieces of work in "
+            f"{elapsed * 1000:.0f} ms ({cpu * 1000:.0f} ms CPU)"
+        )
 
 
 if __name__ == "__main__":

@@ -22,18 +22,21 @@ from bot.storage.tables import Community
 from bot.storage.uow import Session
 
 OPEN, CLOSE, NOSHOW, EXPIRE = "mock_open", "mock_close", "mock_noshow", "mock_expire"
+PAGE = 100  # sprints read at a time (each with its plan)
 
 
 def find_mock_work(session: Session, look: Look, found: list[Due]) -> None:
     """Add the mock rounds to open (a planned day whose post is due) and those past closing."""
     days = [d for d in found if d.kind == "daily" and d.sprint_id is not None]
-    sprints = sprints_by_id(session, {d.sprint_id for d in days if d.sprint_id is not None})
-    for due in days:
-        sprint = sprints.get(due.sprint_id or 0)
-        if sprint is None or sprint.community_id != due.community_id:
-            continue
-        if _round_on(sprint, due.key) is not None:
-            found.append(replace(due, kind=OPEN, focus=ANY_DAY))
+    for start in range(0, len(days), PAGE):  # a page of sprints at a time: a big tick has many
+        page = days[start : start + PAGE]
+        sprints = sprints_by_id(session, {d.sprint_id for d in page if d.sprint_id is not None})
+        for due in page:
+            sprint = sprints.get(due.sprint_id or 0)
+            if sprint is None or sprint.community_id != due.community_id:
+                continue
+            if _round_on(sprint, due.key) is not None:
+                found.append(replace(due, kind=OPEN, focus=ANY_DAY))
     for closing, community in rounds_closing(session, look.now):
         found.append(_due(community, closing.channel_id, CLOSE, closing.id))
 

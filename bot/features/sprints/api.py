@@ -10,6 +10,7 @@ from bot.app.context import Ctx
 from bot.core.cards import Card
 from bot.features.sprints.alerts import alert_admin
 from bot.features.sprints.calendar import calendar_of
+from bot.features.sprints.pending import Running, running_unclaimed
 from bot.features.sprints.store import (
     LIVE,
     has_sprint,
@@ -24,6 +25,7 @@ from bot.features.sprints.tables import Sprint
 
 __all__ = [
     "LIVE",
+    "Running",
     "Sprint",
     "alert_admin",
     "calendar_of",
@@ -32,6 +34,7 @@ __all__ = [
     "live_sprints",
     "live_status_card",
     "running_sprint_ids",
+    "running_unclaimed",
     "season_sprint",
     "sprint_by_id",
     "sprints_by_id",

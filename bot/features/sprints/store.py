@@ -92,6 +92,21 @@ def live_sprints(session: Session, platforms: Collection[str]) -> list[tuple[Spr
     return rows
 
 
+_SPRINTS_AMONG = (  # built once: the scheduler asks it every tick with work
+    select(Sprint, Community)
+    .join(Community, col(Community.id) == Sprint.community_id)
+    .where(col(Sprint.id).in_(bindparam("ids", expanding=True)))
+    .order_by(col(Sprint.id))
+)
+
+
+def sprints_among(session: Session, sprint_ids: Collection[int]) -> list[tuple[Sprint, Community]]:
+    """These sprints with their communities (for the scheduler, a page at a time)."""
+    if not sprint_ids:
+        return []
+    return list(session.exec(_SPRINTS_AMONG, params={"ids": list(sprint_ids)}).all())
+
+
 def sprint_by_id(session: Session, sprint_id: int | None) -> Sprint | None:
     """Return a sprint by its id, or None (and None for no id)."""
     return None if sprint_id is None else session.get(Sprint, sprint_id)

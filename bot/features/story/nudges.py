@@ -8,7 +8,6 @@ messages wait for the member's waking hours (bot/core/quiet_hours.py).
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.core.cards import Message
 from bot.core.clock import Clock
@@ -26,12 +25,13 @@ from bot.core.story_nudges import (
     needs_reviewers,
     release_at,
 )
-from bot.features.sprints.api import live_sprints
+from bot.features.sprints.api import running_unclaimed
 from bot.features.story.nudge_cards import line_message, offer_message, reminder_message
 from bot.features.story.rows import candidate_of, story_id
 from bot.features.story.store import StoryStore
 from bot.features.story.store.nudges import (
     NudgeStore,
+    communities_with_ready,
     held_reviews,
     ready_candidates,
     reminded_reviews,
@@ -193,22 +193,22 @@ def build_release(session: Session, clock: Clock, due: Due) -> list[Message]:
 
 
 def find_lines(session: Session, look: Look, found: list[Due]) -> None:
-    """Add each running sprint's channel, once a local day, when stories wait for review."""
+    """Add each running sprint's channel, once a local day, when stories wait for review.
+
+    The database leaves out the channels whose line today is done and the communities where
+    no story is ready, so an idle minute weighs nothing.
+    """
+    running = running_unclaimed(session, look, LINE, line_due)
+    ready = communities_with_ready(session, {row[1] for row in running})
     waiting: dict[int, int] = {}
-    for sprint, community in live_sprints(session, look.platforms):
-        today = look.now.astimezone(ZoneInfo(sprint.timezone)).date()
-        if sprint.status != "active" or sprint.start_date > today:
+    for sprint_id, community_id, channel, platform, ref, day in running:
+        if community_id not in ready:
             continue
-        if not line_due(look.now, sprint.timezone):
-            continue
-        if sprint.community_id not in waiting:
-            wanted = StoryStore(session, sprint.community_id).reviews_wanted()
-            waiting[sprint.community_id] = _waiting_count(
-                session, sprint.community_id, wanted, look.now
-            )
-        if waiting[sprint.community_id]:
-            channel = sprint.channel_id
-            found.append(_due(community, channel, LINE, today.isoformat(), sprint_id=sprint.id))
+        if community_id not in waiting:
+            wanted = StoryStore(session, community_id).reviews_wanted()
+            waiting[community_id] = _waiting_count(session, community_id, wanted, look.now)
+        if waiting[community_id]:
+            found.append(Due(community_id, platform, ref, channel, LINE, day, sprint_id=sprint_id))
 
 
 def build_line(session: Session, clock: Clock, due: Due) -> list[Message]:

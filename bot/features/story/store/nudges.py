@@ -6,6 +6,7 @@ scheduler's finders' look across communities: within a window of time, or at off
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -109,6 +110,25 @@ def _ready_query(one_community: bool, within: bool) -> Any:
             col(Story.ready_at) >= bindparam("start"), col(Story.ready_at) <= bindparam("end")
         )
     return query
+
+
+def communities_with_ready(session: Session, community_ids: Collection[int]) -> set[int]:
+    """Those of these communities with at least one live ready story."""
+    if not community_ids:
+        return set()
+    rows = session.execute(_READY_IN, {"communities": sorted(community_ids)})
+    return {int(community_id) for (community_id,) in rows}
+
+
+_READY_IN = (  # built once: the scheduler asks it every tick in the line's hours
+    select(Story.community_id)
+    .where(
+        col(Story.ready_at).is_not(None),
+        col(Story.deleted_at).is_(None),
+        col(Story.community_id).in_(bindparam("communities", expanding=True)),
+    )
+    .distinct()
+)
 
 
 def ready_candidates(
