@@ -7,6 +7,7 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from bot.app.hub import Hub
@@ -14,7 +15,7 @@ from bot.bank.live import forget_question_pool
 from bot.core.cards import Message, plain
 from bot.features.daily import scheduled as daily_scheduled
 from bot.features.daily.tables import DailyPost
-from bot.scheduling import delivery
+from bot.scheduling import claims, delivery
 from bot.scheduling.delivery import BATCH, JobRunner, Pace
 from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community
@@ -127,6 +128,51 @@ async def test_a_process_delivers_only_the_communities_it_owns(hub: Hub, clock: 
     assert sorted(_posted_to(mine)) == ["g0", "g2"]
     assert await odd.tick() == 2
     assert sorted(_posted_to(theirs)) == ["g1", "g3"]
+
+
+class LosingRunner(JobRunner):
+    """A process whose claim transaction loses its race (every retry) the first `times` times
+    it holds community g0's work, as a claim can on PostgreSQL with other processes busy."""
+
+    def __init__(self, hub: Hub, clock: FakeClock, messenger: FakeMessenger, times: int) -> None:
+        super().__init__(hub.engine, clock, {"console": messenger})
+        self.times = times
+        self.tries: list[int] = []
+
+    def _claim(self, batch: list[claims.Due]) -> list[claims.Work]:
+        self.tries.append(len(batch))
+        if self.times and any(due.community_ref == "g0" for due in batch):
+            self.times -= 1
+            raise OperationalError("INSERT INTO job_claim", {}, Exception("could not serialize"))
+        return super()._claim(batch)
+
+
+async def test_work_whose_claim_lost_its_race_goes_out_in_the_same_tick_in_smaller_batches(
+    hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "BATCH", 4)
+    _sprints(hub, clock, 10)
+    messenger = FakeMessenger()
+    runner = LosingRunner(hub, clock, messenger, times=1)
+    assert await runner.tick() == 10
+    assert sorted(_posted_to(messenger)) == sorted(f"g{n}" for n in range(10))
+    assert runner.tries == [4, 4, 2, 2, 2]  # the lost batch, tried again at the end, in halves
+    assert await runner.tick() == 0
+
+
+async def test_work_that_loses_again_waits_for_the_next_tick_and_is_posted_once(
+    hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "BATCH", 4)
+    _sprints(hub, clock, 10)
+    messenger = FakeMessenger()
+    runner = LosingRunner(hub, clock, messenger, times=2)
+    # g0's batch of 4 loses, then its half with g0 loses again: the other half goes out now.
+    assert await runner.tick() == 8
+    assert "g0" not in _posted_to(messenger)
+    clock.advance(minutes=1)
+    assert await runner.tick() == 2  # the next minute
+    assert sorted(_posted_to(messenger)) == sorted(f"g{n}" for n in range(10))
 
 
 class TimingMessenger(FakeMessenger):
