@@ -68,7 +68,9 @@ from bot.core.cards import Message
 from bot.core.ports import Messenger
 from bot.features.sprints.tables import Sprint
 from bot.runner import discord_shares
+from bot.scheduling import claims
 from bot.scheduling.claims import CLAIMS
+from bot.storage import uow
 from bot.storage.engine import make_engine
 from bot.storage.tables import Community
 from tests import pg_cluster
@@ -204,6 +206,28 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
         conn.execute(insert(table).values(rows[start : start + COPY_ROWS]))
 
 
+class FanoutRunner(TimedRunner):
+    """A TimedRunner that also notes how long finding the due work took, and how much it found."""
+
+    found = 0
+    finding = 0.0
+    claim_failures = 0
+
+    def _find(self) -> list[claims.Due]:
+        began = time.perf_counter()
+        due = super()._find()
+        self.finding += time.perf_counter() - began
+        self.found = len(due)
+        return due
+
+    async def _claim_safely(
+        self, database: Any, batch: list[claims.Due]
+    ) -> list[claims.Work] | None:
+        works = await super()._claim_safely(database, batch)
+        self.claim_failures += works is None
+        return works
+
+
 # --- one bot process -------------------------------------------------------------------------
 
 
@@ -217,6 +241,10 @@ class Outcome:
     ended: float
     cpu: float  # process CPU seconds during the tick
     own: float  # seconds its database thread spent on transactions
+    found: int  # due work its tick found
+    finding: float  # seconds finding it took
+    claim_failures: int  # batches whose claim transaction failed (lost its race every retry)
+    lost_races: int  # transactions run again because PostgreSQL refused to serialize them
     received: Received
 
 
@@ -241,6 +269,7 @@ def worker(
     )
     clock = FakeClock(START)
     hub = prepare(settings, clock)
+    lost = _count_lost_races()
     shared = None
     if platform == "discord":
         manager = LimitsManager(address=address, authkey=authkey)
@@ -248,7 +277,7 @@ def worker(
         shared = manager.limit()  # type: ignore[attr-defined]
     messenger = SharedLimitMessenger(platform, rtt, shared)
     owns, paces = discord_shares(settings) if platform == "discord" else ({}, {})
-    runner = TimedRunner(
+    runner = FanoutRunner(
         hub.engine,
         clock,
         {platform: messenger},
@@ -262,8 +291,35 @@ def worker(
     done = asyncio.run(runner.tick())
     ended = time.monotonic()
     cpu = time.process_time() - cpu
-    results.put(Outcome(index, done, began, ended, cpu, runner.own_work, messenger.received))
+    results.put(
+        Outcome(
+            index,
+            done,
+            began,
+            ended,
+            cpu,
+            runner.own_work,
+            runner.found,
+            runner.finding,
+            runner.claim_failures,
+            len(lost),
+            messenger.received,
+        )
+    )
     hub.engine.dispose()
+
+
+def _count_lost_races() -> list[float]:
+    """Note every pause bot.storage.uow.transact takes after a lost race (one list item each)."""
+    pauses: list[float] = []
+    original = uow.pause
+
+    def counted(attempt: int) -> float:
+        pauses.append(original(attempt))
+        return pauses[-1]
+
+    uow.pause = counted  # type: ignore[assignment]
+    return pauses
 
 
 # --- the run and its checks ------------------------------------------------------------------
@@ -286,7 +342,7 @@ def check(engine: Engine, platform: str, communities: int, outcomes: Sequence[Ou
     """Count every claim and every post per community and channel."""
     with engine.connect() as conn:
         table = Community.__table__  # type: ignore[attr-defined]
-        refs = dict(
+        refs: dict[int, str] = dict(
             conn.execute(
                 select(table.c.id, table.c.external_id).where(table.c.platform == platform)
             ).all()
@@ -386,8 +442,10 @@ def _report(
     )
     for o in outcomes:
         print(
-            f"  process {o.index}: {o.done} claimed, {len(o.received.posts)} posted, tick "
-            f"{o.began - start:+.2f} s to {o.ended - start:7.2f} s, CPU {o.cpu:6.2f} s, "
+            f"  process {o.index}: found {o.found} in {o.finding:.2f} s, {o.done} claimed, "
+            f"{len(o.received.posts)} posted; {o.lost_races} lost races retried, "
+            f"{o.claim_failures} claims given up; "
+            f"tick {o.began - start:+.2f} s to {o.ended - start:7.2f} s, CPU {o.cpu:6.2f} s, "
             f"database thread busy {o.own:6.2f} s"
         )
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
