@@ -44,9 +44,11 @@ import resource
 import secrets
 import subprocess
 import time
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.managers import BaseManager
 from typing import Any
 
@@ -254,6 +256,7 @@ def worker(
     url: str,
     platform: str,
     rtt: float,
+    split: bool,
     address: Any,
     authkey: bytes,
     ready: Any,
@@ -277,6 +280,8 @@ def worker(
         shared = manager.limit()  # type: ignore[attr-defined]
     messenger = SharedLimitMessenger(platform, rtt, shared)
     owns, paces = discord_shares(settings) if platform == "discord" else ({}, {})
+    if split and platform == "slack":
+        owns = {"slack": partial(_ours, index, processes)}
     runner = FanoutRunner(
         hub.engine,
         clock,
@@ -320,6 +325,11 @@ def _count_lost_races() -> list[float]:
 
     uow.pause = counted  # type: ignore[assignment]
     return pauses
+
+
+def _ours(index: int, processes: int, workspace: str) -> bool:
+    """With --split: whether a Slack workspace is this process's to serve."""
+    return zlib.crc32(workspace.encode()) % processes == index
 
 
 # --- the run and its checks ------------------------------------------------------------------
@@ -395,11 +405,12 @@ def run(cluster: pg_cluster.Cluster, platform: str, communities: int, args: Any)
     authkey = secrets.token_bytes(16)
     manager = LimitsManager(address=("127.0.0.1", 0), authkey=authkey, ctx=context)
     manager.start()
+    access = manager.address, authkey
     queues = ready, start_at, results = context.Queue(), context.Queue(), context.Queue()
     workers = [
         context.Process(
             target=worker,
-            args=(n, args.processes, url, platform, args.rtt, manager.address, authkey, *queues),
+            args=(n, args.processes, url, platform, args.rtt, args.split, *access, *queues),
         )
         for n in range(args.processes)
     ]
@@ -466,6 +477,12 @@ def main() -> None:
     parser.add_argument("--platforms", default="discord,slack")
     parser.add_argument("--processes", type=int, default=3)
     parser.add_argument("--rtt", type=float, default=0.1)
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="Slack: each process claims only a third of the workspaces (by a hash of the "
+        "workspace id), as Discord's shards split guilds; `preploop run` does not do this",
+    )
     args = parser.parse_args()
     reason = pg_cluster.missing()
     bin_dir = pg_cluster.find_bin_dir()
