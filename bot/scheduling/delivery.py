@@ -10,10 +10,12 @@ message as fast as the platform's limits allow (a Throttle per platform, at the 
 declares), and records the outcomes in batches as they come back. The database sees a few
 transactions per hundred posts; the platforms see a steady stream just under their limits. A
 batch whose claim keeps losing its race to other processes is tried again at the end of the
-tick, in halves. Every message of claimed work carries its claim's marker; work taken over from
-a run that died is first looked for in the platform's history by it, so a post delivered but
-never recorded is recorded now, not posted twice. A tick's transactions go through one worker
-thread of its own, one at a time and in the order asked (see Database).
+tick, in halves; a process that finds a batch taken by another goes on from the middle of what
+is left, so that processes ticking together split the work. Every message of claimed work
+carries its claim's marker; work taken over from a run that died is first looked for in the
+platform's history by it, so a post delivered but never recorded is recorded now, not posted
+twice. A tick's transactions go through one worker thread of its own, one at a time and in the
+order asked (see Database).
 """
 
 from __future__ import annotations
@@ -136,6 +138,19 @@ class Database:
         self.thread.shutdown(wait=False)
 
 
+def _leave_to_the_other(batches: collections.deque[Batch]) -> None:
+    """After a batch came back claimed by another process, go on from the middle of what is
+    left and come back to the first half at the end.
+
+    Every process finds the same work in the same order; without this, a second process waits
+    on each batch the first one is claiming, finds it taken, and waits on the next, doing
+    nothing while slowing the first. Jumping ahead splits the work between them (a third
+    process jumps again where it meets the second); what was skipped is claimed by then, and
+    skipping it at the end costs one quick transaction a batch.
+    """
+    batches.rotate(-(len(batches) // 2))
+
+
 async def _sleep_until(moment: float) -> None:
     delay = moment - time.monotonic()
     if delay > 0:
@@ -221,6 +236,8 @@ class JobRunner:
             if works is None:
                 batches.extend(batch.halves())
                 continue
+            if not works:
+                _leave_to_the_other(batches)
             done += len(works)
             delivering |= {asyncio.create_task(self._run(work, outcomes)) for work in works}
         if delivering:

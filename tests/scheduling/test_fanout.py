@@ -19,6 +19,7 @@ from bot.scheduling import claims, delivery
 from bot.scheduling.delivery import BATCH, JobRunner, Pace
 from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community
+from bot.storage.uow import transact
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock.flow import add_question
@@ -173,6 +174,34 @@ async def test_work_that_loses_again_waits_for_the_next_tick_and_is_posted_once(
     clock.advance(minutes=1)
     assert await runner.tick() == 2  # the next minute
     assert sorted(_posted_to(messenger)) == sorted(f"g{n}" for n in range(10))
+
+
+class SecondProcess(JobRunner):
+    """A process ticking just after another one, which has claimed the first batch already."""
+
+    def __init__(self, hub: Hub, clock: FakeClock, messenger: FakeMessenger) -> None:
+        super().__init__(hub.engine, clock, {"console": messenger})
+        self.firsts: list[str] = []  # the first community of each batch it tries to claim
+
+    def _claim(self, batch: list[claims.Due]) -> list[claims.Work]:
+        self.firsts.append(batch[0].community_ref)
+        if len(self.firsts) == 1:  # the other process is there first
+            transact(self.engine, lambda session: claims.claim_many(session, batch, NINE_IN_BERLIN))
+        return super()._claim(batch)
+
+
+async def test_a_process_that_meets_another_goes_on_from_the_middle_of_what_is_left(
+    hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "BATCH", 2)
+    _sprints(hub, clock, 10)
+    messenger = FakeMessenger()
+    runner = SecondProcess(hub, clock, messenger)
+    assert await runner.tick() == 8  # all but the two the other process claimed
+    # g0-g1 was taken: it jumps to g6, leaving g2-g5 to the other one, and checks them last.
+    assert runner.firsts == ["g0", "g6", "g8", "g2", "g4"]
+    assert sorted(_posted_to(messenger)) == sorted(f"g{n}" for n in range(2, 10))
+    assert await runner.tick() == 0
 
 
 class TimingMessenger(FakeMessenger):
