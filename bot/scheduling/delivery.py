@@ -7,13 +7,15 @@ up on the same local day's work. bot.scheduling.jobs ticks it every minute.
 
 A tick claims and builds its work in batches (one transaction per batch), delivers every
 message as fast as the platform's limits allow (a Throttle per platform, at the Pace its adapter
-declares), and records the
-outcomes in batches as they come back. The database sees a few transactions per hundred posts;
-the platforms see a steady stream just under their limits. Every message of claimed work carries
-its claim's marker; work taken over from a run that died is first looked for in the platform's
-history by it, so a post delivered but never recorded is recorded now, not posted twice. A
-tick's transactions go through one worker thread of its own, one at a time and in the order
-asked (see Database).
+declares), and records the outcomes in batches as they come back. The database sees a few
+transactions per hundred posts; the platforms see a steady stream just under their limits. A
+batch whose claim keeps losing its race to other processes is tried again at the end of the
+tick, in halves; a process that finds a batch taken by another goes on from the middle of what
+is left, so that processes ticking together split the work. Every message of claimed work
+carries its claim's marker; work taken over from a run that died is first looked for in the
+platform's history by it, so a post delivered but never recorded is recorded now, not posted
+twice. A tick's transactions go through one worker thread of its own, one at a time and in the
+order asked (see Database).
 """
 
 from __future__ import annotations
@@ -95,6 +97,29 @@ class Throttle:
         return True
 
 
+@dataclass(frozen=True)
+class Batch:
+    """Work claimed in one transaction; `again` when it is what is left of a batch that failed."""
+
+    dues: list[claims.Due]
+    again: bool = False
+
+    def halves(self) -> list[Batch]:
+        """What to try later in the same tick after this batch could not be claimed.
+
+        With several processes on PostgreSQL a claim can lose its race every time the
+        transaction is retried (their transactions read and write the same tables at once); its
+        work, still unclaimed, is tried once more at the end of the tick, in two smaller
+        transactions, rather than waiting for the next minute. What fails again waits for it.
+        """
+        if self.again:
+            return []
+        middle = (len(self.dues) + 1) // 2
+        return [
+            Batch(part, again=True) for part in (self.dues[:middle], self.dues[middle:]) if part
+        ]
+
+
 class Database:
     """One worker thread for a tick's transactions, which it runs one at a time, in order.
 
@@ -111,6 +136,19 @@ class Database:
     def close(self) -> None:
         """Let the thread end once it has finished what it was given."""
         self.thread.shutdown(wait=False)
+
+
+def _leave_to_the_other(batches: collections.deque[Batch]) -> None:
+    """After a batch came back claimed by another process, go on from the middle of what is
+    left and come back to the first half at the end.
+
+    Every process finds the same work in the same order; without this, a second process waits
+    on each batch the first one is claiming, finds it taken, and waits on the next, doing
+    nothing while slowing the first. Jumping ahead splits the work between them (a third
+    process jumps again where it meets the second); what was skipped is claimed by then, and
+    skipping it at the end costs one quick transaction a batch.
+    """
+    batches.rotate(-(len(batches) // 2))
 
 
 async def _sleep_until(moment: float) -> None:
@@ -185,12 +223,21 @@ class JobRunner:
         recorder = asyncio.create_task(self._record_all(database, outcomes))
         delivering: set[asyncio.Task[None]] = set()
         done = 0
-        for start in range(0, len(due), BATCH):
+        batches = collections.deque(
+            Batch(due[start : start + BATCH]) for start in range(0, len(due), BATCH)
+        )
+        while batches:
             while len(delivering) > BACKLOG:
                 _, delivering = await asyncio.wait(delivering, return_when=asyncio.FIRST_COMPLETED)
             if self.stopping:
                 break
-            works = await self._claim_safely(database, due[start : start + BATCH])
+            batch = batches.popleft()
+            works = await self._claim_safely(database, batch.dues)
+            if works is None:
+                batches.extend(batch.halves())
+                continue
+            if not works:
+                _leave_to_the_other(batches)
             done += len(works)
             delivering |= {asyncio.create_task(self._run(work, outcomes)) for work in works}
         if delivering:
@@ -215,12 +262,15 @@ class JobRunner:
             ),
         )
 
-    async def _claim_safely(self, database: Database, batch: list[claims.Due]) -> list[claims.Work]:
+    async def _claim_safely(
+        self, database: Database, batch: list[claims.Due]
+    ) -> list[claims.Work] | None:
+        """Claim and build a batch; None when the transaction failed (nothing was claimed)."""
         try:
             works = await database.run(lambda: self._claim(batch))
         except Exception:
             log.exception("could not claim %d pieces of scheduled work", len(batch))
-            return []
+            return None
         for work in works:
             if work.taken_over:
                 self.metrics.took_over(work.due.kind)

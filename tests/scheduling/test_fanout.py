@@ -7,6 +7,7 @@ import time
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from bot.app.hub import Hub
@@ -14,10 +15,11 @@ from bot.bank.live import forget_question_pool
 from bot.core.cards import Message, plain
 from bot.features.daily import scheduled as daily_scheduled
 from bot.features.daily.tables import DailyPost
-from bot.scheduling import delivery
+from bot.scheduling import claims, delivery
 from bot.scheduling.delivery import BATCH, JobRunner, Pace
 from bot.scheduling.tables import JobClaim
 from bot.storage.tables import Community
+from bot.storage.uow import transact
 from tests.conftest import actor
 from tests.fakes import FakeClock, FakeMessenger
 from tests.features.mock.flow import add_question
@@ -127,6 +129,79 @@ async def test_a_process_delivers_only_the_communities_it_owns(hub: Hub, clock: 
     assert sorted(_posted_to(mine)) == ["g0", "g2"]
     assert await odd.tick() == 2
     assert sorted(_posted_to(theirs)) == ["g1", "g3"]
+
+
+class LosingRunner(JobRunner):
+    """A process whose claim transaction loses its race (every retry) the first `times` times
+    it holds community g0's work, as a claim can on PostgreSQL with other processes busy."""
+
+    def __init__(self, hub: Hub, clock: FakeClock, messenger: FakeMessenger, times: int) -> None:
+        super().__init__(hub.engine, clock, {"console": messenger})
+        self.times = times
+        self.tries: list[int] = []
+
+    def _claim(self, batch: list[claims.Due]) -> list[claims.Work]:
+        self.tries.append(len(batch))
+        if self.times and any(due.community_ref == "g0" for due in batch):
+            self.times -= 1
+            raise OperationalError("INSERT INTO job_claim", {}, Exception("could not serialize"))
+        return super()._claim(batch)
+
+
+async def test_work_whose_claim_lost_its_race_goes_out_in_the_same_tick_in_smaller_batches(
+    hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "BATCH", 4)
+    _sprints(hub, clock, 10)
+    messenger = FakeMessenger()
+    runner = LosingRunner(hub, clock, messenger, times=1)
+    assert await runner.tick() == 10
+    assert sorted(_posted_to(messenger)) == sorted(f"g{n}" for n in range(10))
+    assert runner.tries == [4, 4, 2, 2, 2]  # the lost batch, tried again at the end, in halves
+    assert await runner.tick() == 0
+
+
+async def test_work_that_loses_again_waits_for_the_next_tick_and_is_posted_once(
+    hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "BATCH", 4)
+    _sprints(hub, clock, 10)
+    messenger = FakeMessenger()
+    runner = LosingRunner(hub, clock, messenger, times=2)
+    # g0's batch of 4 loses, then its half with g0 loses again: the other half goes out now.
+    assert await runner.tick() == 8
+    assert "g0" not in _posted_to(messenger)
+    clock.advance(minutes=1)
+    assert await runner.tick() == 2  # the next minute
+    assert sorted(_posted_to(messenger)) == sorted(f"g{n}" for n in range(10))
+
+
+class SecondProcess(JobRunner):
+    """A process ticking just after another one, which has claimed the first batch already."""
+
+    def __init__(self, hub: Hub, clock: FakeClock, messenger: FakeMessenger) -> None:
+        super().__init__(hub.engine, clock, {"console": messenger})
+        self.firsts: list[str] = []  # the first community of each batch it tries to claim
+
+    def _claim(self, batch: list[claims.Due]) -> list[claims.Work]:
+        self.firsts.append(batch[0].community_ref)
+        if len(self.firsts) == 1:  # the other process is there first
+            transact(self.engine, lambda session: claims.claim_many(session, batch, NINE_IN_BERLIN))
+        return super()._claim(batch)
+
+
+async def test_a_process_that_meets_another_goes_on_from_the_middle_of_what_is_left(
+    hub: Hub, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "BATCH", 2)
+    _sprints(hub, clock, 10)
+    messenger = FakeMessenger()
+    runner = SecondProcess(hub, clock, messenger)
+    assert await runner.tick() == 8  # all but the two the other process claimed
+    # g0-g1 was taken: it jumps to g6, leaving g2-g5 to the other one, and checks them last.
+    assert runner.firsts == ["g0", "g6", "g8", "g2", "g4"]
+    assert sorted(_posted_to(messenger)) == sorted(f"g{n}" for n in range(2, 10))
+    assert await runner.tick() == 0
 
 
 class TimingMessenger(FakeMessenger):
