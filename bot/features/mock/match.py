@@ -16,6 +16,8 @@ from bot.features.mock.store import timezone_of
 from bot.features.mock.tables import MockPairing, MockRequest, MockSeat
 
 NO_SHOW_MEMORY = timedelta(days=60)
+SLOT_MEMORY = 4096  # availability texts whose week's slots are remembered (cleared when full)
+_SLOTS: dict[tuple[str, str, datetime], int] = {}
 
 
 def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seeker]:
@@ -32,23 +34,80 @@ def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seek
         if profile is None or member is None or profile.paused or request.id is None:
             continue
         tz = timezone_of(member, scope.community)
-        try:
-            slots = slots_for(availability_text(request, profile), tz, origin)
-        except RuleError:  # text saved before a rule changed: fall back, never fail a round
-            slots = slots_for(DEFAULT_AVAILABILITY, tz, origin)
         found[request.id] = Seeker(
             key=request.id,
             member=request.member_id,
             role=profile.role,
             level=level_index(profile.level),
             round=request.round,
-            slots=slots,
+            slots=_slots(availability_text(request, profile), tz, origin),
             waited_hours=(now - request.waiting_since).total_seconds() / 3600,
             no_shows=no_shows.get(request.member_id, 0),
             priority=request.priority,
             recent=recent.get(request.member_id, frozenset()),
         )
     return found
+
+
+def _slots(text: str, tz: str, origin: datetime) -> int:
+    """The week's slots of availability text, falling back to the default for old text.
+
+    Remembered by text, zone and week (members share a handful of texts): matching a new
+    request against thousands waiting parses each text once, not once per request.
+    """
+    key = (text, tz, origin)
+    found = _SLOTS.get(key)
+    if found is None:
+        try:
+            found = slots_for(text, tz, origin)
+        except RuleError:  # text saved before a rule changed: fall back, never fail a round
+            found = slots_for(DEFAULT_AVAILABILITY, tz, origin)
+        if len(_SLOTS) >= SLOT_MEMORY:
+            _SLOTS.clear()
+        _SLOTS[key] = found
+    return found
+
+
+def _pool(scope: Scope, request: MockRequest) -> tuple[Seeker | None, list[Seeker]]:
+    """The new request as the matcher sees it, and those it may pair with now.
+
+    The waiting requests of its target role (no other role is ever paired with it), not its
+    own, not held for an open round, read as plain columns.
+    """
+    new = seekers_for(scope, [request]).get(request.id or -1)
+    if new is None:
+        return None, []
+    held = {r.id for r in scope.store.open_rounds()}
+    rows = [
+        w
+        for w in scope.store.waiting_in_role(new.role, request.member_id)
+        if w.mock_round_id not in held
+    ]
+    ids = {w.member_id for w in rows}
+    now = scope.clock.now()
+    recent = scope.store.recent_partners(ids) if ids else {}
+    no_shows = scope.store.no_shows_since(ids, now - NO_SHOW_MEMORY) if ids else {}
+    origin = week_start(now)
+    others = [
+        Seeker(
+            key=w.id,
+            member=w.member_id,
+            role=new.role,
+            level=level_index(w.level),
+            round=w.round,
+            slots=_slots(
+                w.window or w.availability or DEFAULT_AVAILABILITY,
+                w.timezone or scope.community.timezone,
+                origin,
+            ),
+            waited_hours=(now - w.waiting_since).total_seconds() / 3600,
+            no_shows=no_shows.get(w.member_id, 0),
+            priority=w.priority,
+            recent=recent.get(w.member_id, frozenset()),
+        )
+        for w in rows
+    ]
+    return new, others
 
 
 def wait_limit(scope: Scope) -> int:
@@ -64,16 +123,6 @@ def round_to_join(scope: Scope, request: MockRequest) -> int | None:
     return rounds[0] if rounds else None
 
 
-def instant_pool(scope: Scope, request: MockRequest) -> list[MockRequest]:
-    """Waiting requests a new one may pair with now: not its own, not held for an open round."""
-    held = {r.id for r in scope.store.open_rounds()}
-    return [
-        other
-        for other in scope.store.waiting_requests()
-        if other.member_id != request.member_id and other.mock_round_id not in held
-    ]
-
-
 def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
     """Pair a request with someone new who shares hours, or anyone of its role after the limit.
 
@@ -82,18 +131,16 @@ def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
     """
     if round_to_join(scope, request) is not None:
         return []
-    pool = instant_pool(scope, request)
-    seekers = seekers_for(scope, [request, *pool])
-    new = seekers.get(request.id or -1)
-    if new is None or not pool:
+    new, others = _pool(scope, request)
+    if new is None or not others:
         return []
-    others = [seekers[r.id] for r in pool if r.id in seekers]
     partner, why = best_partner(new, others), ""
     if partner is None:
         partner, why = best_fallback(new, others, wait_limit(scope)), _fallback_why(scope)
     if partner is None:
         return []
-    other = next(r for r in pool if r.id == partner.key)
+    other = scope.store.request(partner.key)
+    assert other is not None
     # Whoever waited longer is interviewed first (the last in the cycle interviews the first).
     order = sorted([request, other], key=lambda r: (r.waiting_since, r.id or 0), reverse=True)
     return pair_members(scope, order, why=why)
@@ -117,12 +164,9 @@ class Fallback:
 
 def fallback_of(scope: Scope, request: MockRequest) -> Fallback | None:
     """Say when, if nobody new asks, a waiting request is paired with someone already waiting."""
-    pool = instant_pool(scope, request)
-    seekers = seekers_for(scope, [request, *pool])
-    new = seekers.get(request.id or -1)
+    new, others = _pool(scope, request)
     if new is None:
         return None
-    others = [seekers[r.id] for r in pool if r.id in seekers]
     found = next_fallback(new, others, wait_limit(scope))
     if found is None:
         return None

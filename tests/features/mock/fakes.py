@@ -13,6 +13,7 @@ from bot.core.clock import Clock
 from bot.core.points import POINTS, Reason
 from bot.features.mock.profile import ProfileOptions, set_profile
 from bot.features.mock.store import RECENT_PAIRINGS, MockStore
+from bot.features.mock.store.queue import Waiting
 from bot.features.mock.tables import (
     MockFeedback,
     MockNoShow,
@@ -98,6 +99,32 @@ class FakeMockStore(MockStore):
     def waiting_requests(self) -> list[MockRequest]:
         waiting = [r for r in self.all(MockRequest) if r.status == "waiting"]
         return sorted(waiting, key=lambda r: (r.waiting_since, r.id))
+
+    def waiting_in_role(self, role: str, besides: int) -> list[Waiting]:
+        people = {m.id: m for m in self._people()}
+        found = []
+        for r in self.waiting_requests():
+            profile, member = self.profile(r.member_id), people.get(r.member_id)
+            if r.member_id == besides or profile is None or member is None:
+                continue
+            if profile.role != role or profile.paused:
+                continue
+            assert r.id is not None
+            found.append(
+                Waiting(
+                    r.id,
+                    r.member_id,
+                    r.round,
+                    r.window,
+                    r.waiting_since,
+                    r.priority,
+                    r.mock_round_id,
+                    profile.level,
+                    profile.availability,
+                    member.timezone,
+                )
+            )
+        return found
 
     def clear_windows(self, member_id: int) -> None:
         for request in self.all(MockRequest):
