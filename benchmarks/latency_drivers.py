@@ -201,7 +201,7 @@ async def slack(
 
 DISCORD_COMMANDS: dict[str, tuple[str, str | None, dict[str, str]]] = {
     # event kind -> (top-level command, subcommand, options)
-    "/question": ("question", None, {}),
+    "/question": ("question", "today", {}),  # a group on Discord (today, suggest)
     "/leaderboard": ("leaderboard", None, {}),
     "/profile": ("profile", "show", {}),
     "/practice": ("practice", "next", {}),

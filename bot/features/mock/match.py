@@ -83,10 +83,11 @@ def _pool(scope: Scope, request: MockRequest) -> tuple[Seeker | None, list[Seeke
         for w in scope.store.waiting_in_role(new.role, request.member_id)
         if w.mock_round_id not in held
     ]
-    ids = {w.member_id for w in rows}
     now = scope.clock.now()
-    recent = scope.store.recent_partners(ids) if ids else {}
-    no_shows = scope.store.no_shows_since(ids, now - NO_SHOW_MEMORY) if ids else {}
+    recalls = _recalling(scope, new.member)
+    # The community's no-shows of the last 60 days: a few rows, where an IN list of every
+    # waiting member costs more to build than to run.
+    no_shows = scope.store.no_shows_since(None, now - NO_SHOW_MEMORY) if rows else {}
     origin = week_start(now)
     others = [
         Seeker(
@@ -103,11 +104,25 @@ def _pool(scope: Scope, request: MockRequest) -> tuple[Seeker | None, list[Seeke
             waited_hours=(now - w.waiting_since).total_seconds() / 3600,
             no_shows=no_shows.get(w.member_id, 0),
             priority=w.priority,
-            recent=recent.get(w.member_id, frozenset()),
+            recent=frozenset({new.member}) if w.member_id in recalls else frozenset(),
         )
         for w in rows
     ]
     return new, others
+
+
+def _recalling(scope: Scope, member_id: int) -> frozenset[int]:
+    """Those who have this member among the partners of their last three pairings.
+
+    The others' Seekers are only ever weighed against the new request, so each one's `recent`
+    needs only to say whether the new member is in it; asking it of the few who were ever
+    paired with the new member weighs every pair exactly as everyone's full sets would.
+    """
+    partners = scope.store.partners_ever(member_id)
+    if not partners:
+        return frozenset()
+    recent = scope.store.recent_partners(partners)
+    return frozenset(m for m, theirs in recent.items() if member_id in theirs)
 
 
 def wait_limit(scope: Scope) -> int:

@@ -156,12 +156,21 @@ class FakeMockStore(MockStore):
                 found[member] |= {s.member_id for s in self.seats(pairing_id)} - {member}
         return {m: frozenset(partners) for m, partners in found.items()}
 
-    def no_shows_since(self, member_ids: Iterable[int], since: datetime) -> dict[int, int]:
+    def partners_ever(self, member_id: int) -> set[int]:
+        theirs = {s.pairing_id for s in self.all(MockSeat) if s.member_id == member_id}
+        return {
+            s.member_id
+            for s in self.all(MockSeat)
+            if s.pairing_id in theirs and s.member_id != member_id
+        }
+
+    def no_shows_since(self, member_ids: Iterable[int] | None, since: datetime) -> dict[int, int]:
         counts: dict[int, int] = {}
         for seat in self.all(MockSeat):
             pairing = self.pairing(seat.pairing_id)
             made = pairing is not None and pairing.created_at >= since
-            if seat.member_id in set(member_ids) and seat.status == "noshow" and made:
+            whose = member_ids is None or seat.member_id in set(member_ids)
+            if whose and seat.status == "noshow" and made:
                 counts[seat.member_id] = counts.get(seat.member_id, 0) + 1
         return counts
 

@@ -88,18 +88,31 @@ class PairingRows(StoreBase):
             if pairing_id in pairings.get(other_id, []):
                 partners.setdefault(other_id, set()).add(member_id)
 
-    def no_shows_since(self, member_ids: Iterable[int], since: datetime) -> dict[int, int]:
-        """Count each member's no-shows in pairings made since a moment."""
+    def partners_ever(self, member_id: int) -> set[int]:
+        """Everyone who shared a pairing with this member, however long ago."""
+        theirs = select(MockSeat.pairing_id).where(
+            MockSeat.community_id == self.community_id, MockSeat.member_id == member_id
+        )
+        query = select(MockSeat.member_id).where(
+            MockSeat.community_id == self.community_id,
+            col(MockSeat.pairing_id).in_(theirs),
+            MockSeat.member_id != member_id,
+        )
+        return set(self._session.exec(query))
+
+    def no_shows_since(self, member_ids: Iterable[int] | None, since: datetime) -> dict[int, int]:
+        """Count each member's no-shows in pairings made since a moment (None: every member's)."""
         query = (
             select(MockSeat.member_id)
             .join(MockPairing, col(MockPairing.id) == col(MockSeat.pairing_id))
             .where(
                 MockSeat.community_id == self.community_id,
                 MockSeat.status == "noshow",
-                col(MockSeat.member_id).in_(set(member_ids)),
                 col(MockPairing.created_at) >= since,
             )
         )
+        if member_ids is not None:
+            query = query.where(col(MockSeat.member_id).in_(set(member_ids)))
         counts: dict[int, int] = {}
         for member_id in self._session.exec(query):
             counts[member_id] = counts.get(member_id, 0) + 1

@@ -79,7 +79,7 @@ class QueueRows(StoreBase):
             MockProfile.role == role,
             MockProfile.member_id != member_id,
         )
-        return self._session.exec(query).first() is not None
+        return self._session.exec(query.limit(1)).first() is not None
 
     def drop_profile(self, member_id: int) -> bool:
         """Delete a member's profile; say whether there was one."""
