@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from weakref import WeakKeyDictionary
 
 from bot.core.cards import Card, Message, Text, Visibility
 from bot.core.matching import Seeker, best_fallback, best_partner, next_fallback
@@ -16,8 +17,12 @@ from bot.features.mock.store import timezone_of
 from bot.features.mock.tables import MockPairing, MockRequest, MockSeat
 
 NO_SHOW_MEMORY = timedelta(days=60)
+Pool = tuple[Seeker | None, list[Seeker]]
 SLOT_MEMORY = 4096  # availability texts whose week's slots are remembered (cleared when full)
 _SLOTS: dict[tuple[str, str, datetime], int] = {}
+# The pool a request was just matched against without a partner, kept (in its unit of work's
+# store) for the fallback estimate `/mock request` shows next: read once, not twice.
+_UNMATCHED: WeakKeyDictionary[object, tuple[object, Pool]] = WeakKeyDictionary()
 
 
 def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seeker]:
@@ -68,7 +73,7 @@ def _slots(text: str, tz: str, origin: datetime) -> int:
     return found
 
 
-def _pool(scope: Scope, request: MockRequest) -> tuple[Seeker | None, list[Seeker]]:
+def _pool(scope: Scope, request: MockRequest) -> Pool:
     """The new request as the matcher sees it, and those it may pair with now.
 
     The waiting requests of its target role (no other role is ever paired with it), not its
@@ -111,6 +116,11 @@ def _pool(scope: Scope, request: MockRequest) -> tuple[Seeker | None, list[Seeke
     return new, others
 
 
+def _as_asked(request: MockRequest) -> object:
+    """What a kept pool was read for: the request as it stood then."""
+    return (request.id, request.round, request.window, request.updated_at, request.mock_round_id)
+
+
 def _recalling(scope: Scope, member_id: int) -> frozenset[int]:
     """Those who have this member among the partners of their last three pairings.
 
@@ -146,14 +156,14 @@ def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
     """
     if round_to_join(scope, request) is not None:
         return []
-    new, others = _pool(scope, request)
-    if new is None or not others:
-        return []
-    partner, why = best_partner(new, others), ""
-    if partner is None:
+    new, others = pool = _pool(scope, request)
+    partner, why = (best_partner(new, others), "") if new is not None else (None, "")
+    if new is not None and partner is None:
         partner, why = best_fallback(new, others, wait_limit(scope)), _fallback_why(scope)
-    if partner is None:
+    if new is None or partner is None:
+        _UNMATCHED[scope.store] = (_as_asked(request), pool)
         return []
+    _UNMATCHED.pop(scope.store, None)
     other = scope.store.request(partner.key)
     assert other is not None
     # Whoever waited longer is interviewed first (the last in the cycle interviews the first).
@@ -179,7 +189,10 @@ class Fallback:
 
 def fallback_of(scope: Scope, request: MockRequest) -> Fallback | None:
     """Say when, if nobody new asks, a waiting request is paired with someone already waiting."""
-    new, others = _pool(scope, request)
+    kept = _UNMATCHED.pop(scope.store, None)
+    new, others = (
+        kept[1] if kept is not None and kept[0] == _as_asked(request) else _pool(scope, request)
+    )
     if new is None:
         return None
     found = next_fallback(new, others, wait_limit(scope))
