@@ -81,7 +81,9 @@ def weight(a: Seeker, b: Seeker) -> int:
 
 def instantly_compatible(a: Seeker, b: Seeker) -> bool:
     """Say whether b can be paired with a on the spot: shared hours and not a recent partner."""
-    if weight(a, b) == 0 or not a.slots & b.slots:
+    if a.role != b.role or a.member == b.member:  # what makes weight() 0, without scoring
+        return False
+    if not a.slots & b.slots:
         return False
     return a.member not in b.recent and b.member not in a.recent
 
