@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -174,8 +174,9 @@ class FakeMockStore(MockStore):
                 counts[seat.member_id] = counts.get(seat.member_id, 0) + 1
         return counts
 
-    def live_questions(self) -> list[Question]:
-        return [q for q in self.questions if not q.retired]
+    def live_questions(self, categories: Collection[str] | None = None) -> list[Question]:
+        wanted = [q for q in self.questions if not q.retired]
+        return [q for q in wanted if categories is None or q.category in categories]
 
     def seen_questions(self, member_id: int) -> set[str]:
         return {

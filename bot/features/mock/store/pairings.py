@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from sqlalchemy import or_, update
@@ -118,8 +118,8 @@ class PairingRows(StoreBase):
             counts[member_id] = counts.get(member_id, 0) + 1
         return counts
 
-    def live_questions(self) -> list[Question]:
-        """Every question of the shipped bank not retired (a packet's pool).
+    def live_questions(self, categories: Collection[str] | None = None) -> list[Question]:
+        """Every question of the shipped bank not retired (a packet's pool), of these categories.
 
         A community's own questions have no listen-for, red flags or level anchors for an
         interviewer to score by, so packets come from the shipped bank only.
@@ -128,6 +128,8 @@ class PairingRows(StoreBase):
             Question.retired == False,  # noqa: E712
             in_shipped_bank(),
         )
+        if categories is not None:  # a pairing reads only its rounds' (each row's JSON is parsed)
+            query = query.where(col(Question.category).in_(set(categories)))
         return list(self._session.exec(query))
 
     def seen_questions(self, member_id: int) -> set[str]:
