@@ -25,7 +25,10 @@ from sqlalchemy import Engine, update
 from sqlmodel import col
 
 from benchmarks import latency_drivers as drivers
-from benchmarks.leaderboard import NOW, populate
+from benchmarks.latency_build import CONSOLE_MEMBERS, FIRST_ID, build_base
+from benchmarks.latency_seed import CHANNEL as CONSOLE_CHANNEL
+from benchmarks.latency_seed import seed, seeded
+from benchmarks.leaderboard import NOW
 from bot.adapters.console.clock import ConsoleClock
 from bot.app.hub import Hub
 from bot.bootstrap import prepare
@@ -36,55 +39,77 @@ from bot.storage.migrate import upgrade
 from bot.storage.tables import Community
 from tests.adapters.discord.harness import CHANNEL, GUILD
 from tests.adapters.slack.fake_slack import CHANNEL as SLACK_CHANNEL
+from tests.replies import reply_text
 
-FIRST_ID = 1_400_000_000_000_000_000  # members get snowflake-like ids, usable on every platform
 ACTIVE = 200  # members who send the events (Slack caches each one's admin status)
-CONSOLE_MEMBERS = ("alice", "bob", "carol")
+ADMINS = 20  # of them, the admins who send the admin commands (/sprint status)
+RATE_LIMIT = 1_000_000  # per member a minute: the limiter runs, but never refuses an event
 
 
-def build(folder: Path, members: int, rows: int) -> tuple[Hub, ConsoleClock]:
-    """A SQLite hub whose community 1 holds `members` members and `rows` ledger rows."""
+def active_members(members: int) -> list[int]:
+    """The member ids the events come from: `ACTIVE` drawn at random, and the console's three."""
+    drawn = random.Random(11).sample(range(1, members + 1), ACTIVE)
+    return [*drawn, *(n * (members // 4) for n in range(1, len(CONSOLE_MEMBERS) + 1))]
+
+
+def build(path: Path, members: int, rows: int) -> tuple[Hub, ConsoleClock]:
+    """A SQLite hub whose community 1 holds `members` members and `rows` ledger rows.
+
+    The file is reused when it exists (the sizes are then the ones it was built with), so only
+    the first run pays for the build; the community's sprint, mock queue, stories and answers
+    are added to it once.
+    """
     clock = ConsoleClock(NOW)
-    settings = Settings(database_url=f"sqlite:///{folder / 'latency.db'}", _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(
+        database_url=f"sqlite:///{path}",
+        rate_limit_per_minute=RATE_LIMIT,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    fresh = not path.exists()
     hub = prepare(settings, clock)
-    started = time.perf_counter()
-    populate(hub, members, rows)
-    with hub.engine.begin() as conn:
-        conn.exec_driver_sql(f"UPDATE member SET external_id = CAST({FIRST_ID} + id AS TEXT)")
-        for n, name in enumerate(CONSOLE_MEMBERS, start=1):  # members with points, like the rest
-            conn.exec_driver_sql(
-                "UPDATE member SET external_id = ? WHERE id = ?", (name, n * (members // 4))
-            )
-    took = time.perf_counter() - started
-    print(f"populated {members:,} members and {rows:,} ledger rows in {took:.0f} s")
+    if fresh:
+        hub.engine.dispose()
+        build_base(path, members, rows)
+    else:
+        print(f"reusing {path}")
+    if not seeded(hub):
+        seed(hub, members, active_members(members))
     return hub, clock
 
 
-def move_community(engine: Engine, platform: str, external_id: str) -> None:
-    """Let the big community be the console's, the Slack workspace or the Discord server."""
+def move_community(engine: Engine, platform: str, external_id: str, channel: str) -> None:
+    """Let the big community be the console's, the Slack workspace or the Discord server.
+
+    Its study channel (the sprint's, the daily posts') becomes that platform's channel.
+    """
     moved = update(Community).where(col(Community.id) == 1)
     with engine.begin() as conn:
         conn.execute(moved.values(platform=platform, external_id=external_id))
+        for table in ("sprint", "dailypost"):
+            conn.exec_driver_sql(
+                f"UPDATE {table} SET channel_id = ? WHERE community_id = 1", (channel,)
+            )
 
 
 def run_all(hub: Hub, clock: ConsoleClock, members: int, events: int, backend: str) -> None:
     """Run the mix through every adapter and print the figures."""
     rng = random.Random(11)
-    users = [str(FIRST_ID + n) for n in rng.sample(range(1, members + 1), ACTIVE)]
+    users = [str(FIRST_ID + n) for n in active_members(members)[:ACTIVE]]
+    crowd = drivers.Crowd(users, set(users[:ADMINS]))
     instant = drivers.InstantHub(hub.engine, clock=clock)
-    move_community(hub.engine, "console", "local")
+    move_community(hub.engine, "console", "local", CONSOLE_CHANNEL)
     report(backend, "console", drivers.console(hub, clock, events, rng))
-    move_community(hub.engine, "slack", "T1")
+    move_community(hub.engine, "slack", "T1", SLACK_CHANNEL)
     pressed = drivers.buttons_for(hub, Actor("slack", "T1", users[0], channel_id=SLACK_CHANNEL))
-    report(backend, "slack", asyncio.run(drivers.slack(hub, users, events, rng, pressed)))
-    floor = asyncio.run(drivers.slack(instant, users, events, rng, pressed))
+    report(backend, "slack", asyncio.run(drivers.slack(hub, crowd, events, rng, pressed)))
+    floor = asyncio.run(drivers.slack(instant, crowd, events, rng, pressed))
     report(backend, "slack", floor, "adapter and fake Slack alone (a hub answering at once)")
-    move_community(hub.engine, "discord", GUILD)
+    move_community(hub.engine, "discord", GUILD, CHANNEL)
     pressed = drivers.buttons_for(hub, Actor("discord", GUILD, users[0], channel_id=CHANNEL))
     report(
-        backend, "discord", asyncio.run(drivers.discord_client(hub, users, events, rng, pressed))
+        backend, "discord", asyncio.run(drivers.discord_client(hub, crowd, events, rng, pressed))
     )
-    floor = asyncio.run(drivers.discord_client(instant, users, events, rng, pressed))
+    floor = asyncio.run(drivers.discord_client(instant, crowd, events, rng, pressed))
     report(backend, "discord", floor, "adapter and fake Discord alone (a hub answering at once)")
 
 
@@ -94,20 +119,34 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def report(backend: str, adapter: str, timings: drivers.Timings, floor: str = "") -> None:
-    every = [ms for _, ms in timings]
+    """Print p50 and p99 of the wall time (and the CPU time beside it), then per event kind."""
+    wall, cpu = [w for _, w, _ in timings], [c for _, _, c in timings]
     print(
-        f"{backend:<10} {adapter:<8} {len(every):>5} events: p50 {statistics.median(every):6.2f} ms"
-        f"   p99 {percentile(every, 0.99):6.2f} ms   max {max(every):6.2f} ms"
+        f"{backend:<10} {adapter:<8} {len(wall):>5} events: p50 {statistics.median(wall):6.2f} ms"
+        f"   p99 {percentile(wall, 0.99):6.2f} ms   max {max(wall):6.2f} ms"
+        f"   (CPU p50 {statistics.median(cpu):.2f} ms, p99 {percentile(cpu, 0.99):.2f} ms)"
     )
     if floor:
         print(f"    ^ {floor}")
         return
-    kinds = sorted({kind for kind, _ in timings})
-    by_kind = {k: [ms for kind, ms in timings if kind == k] for k in kinds}
-    print(
-        "    p50 by event: "
-        + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in by_kind.items())
-    )
+    for kind in sorted({kind for kind, _, _ in timings}):
+        of = [(w, c) for k, w, c in timings if k == kind]
+        print(
+            f"    {kind:<20} {len(of):>4}: p50 {statistics.median(w for w, _ in of):6.2f} ms"
+            f"  p99 {percentile([w for w, _ in of], 0.99):6.2f} ms"
+            f"  CPU p50 {statistics.median(c for _, c in of):5.2f} ms"
+        )
+
+
+def show_samples(hub: Hub) -> None:
+    """Print what each command of the mix answers, once, as an active member (on the console)."""
+    member, admin = CONSOLE_MEMBERS[1], CONSOLE_MEMBERS[0]
+    for kind, (group, text) in drivers.COMMANDS.items():
+        who = admin if kind in drivers.ADMIN_KINDS else member
+        actor = Actor("console", "local", who, channel_id=CONSOLE_CHANNEL, is_admin=who == admin)
+        shown = reply_text(hub.command_text(actor, group, text)).strip()
+        lines = [line for line in shown.splitlines() if line.strip()]
+        print(f"--- {kind} (as {who}):\n    " + "\n    ".join(lines[:8]))
 
 
 def on_postgres(sqlite: Hub, clock: ConsoleClock, members: int, events: int) -> None:
@@ -141,8 +180,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--events", type=int, default=600)
     parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--database", type=Path, help="reuse (or keep) the database in this file")
     args = parser.parse_args()
-    hub, clock = build(Path(tempfile.mkdtemp()), args.members, args.rows)
+    path = args.database or Path(tempfile.mkdtemp()) / "latency.db"
+    hub, clock = build(path, args.members, args.rows)
+    move_community(hub.engine, "console", "local", CONSOLE_CHANNEL)
+    show_samples(hub)
     run_all(hub, clock, args.members, args.events, "sqlite")
     if args.postgres:
         on_postgres(hub, clock, args.members, args.events)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -35,7 +36,7 @@ from tests.adapters.slack.fake_slack import (
     slash,
 )
 
-Timings = list[tuple[str, float]]  # (event kind, milliseconds)
+Timings = list[tuple[str, float, float]]  # (event kind, wall milliseconds, CPU milliseconds)
 COMMANDS = {  # event kind -> (group, text typed after it)
     "/question": ("question", ""),
     "/leaderboard": ("leaderboard", ""),
@@ -55,13 +56,28 @@ PRESSES = {  # event kind -> (the command that shows the button, the button's la
     "press strong answer": ("/practice", "What a strong answer covers"),
 }
 KINDS = (*COMMANDS, *PRESSES)
+ADMIN_KINDS = frozenset({"/sprint status"})  # admin commands: an admin sends them
 
 
-def typed(session: ConsoleSession, line: str) -> float:
-    """Milliseconds the console takes to handle one typed line (and print the reply)."""
-    began = time.perf_counter()
+@dataclass(frozen=True)
+class Crowd:
+    """The platform user ids the events come from, and which of them are admins."""
+
+    users: list[str]
+    admins: set[str]
+
+    def sender(self, kind: str, rng: random.Random) -> str:
+        """Who sends an event of this kind: an admin for an admin command, else anyone."""
+        if kind in ADMIN_KINDS:
+            return rng.choice(sorted(self.admins))
+        return rng.choice(self.users)
+
+
+def typed(session: ConsoleSession, line: str) -> tuple[float, float]:
+    """Wall and CPU milliseconds the console takes to handle a typed line (and print the reply)."""
+    began, cpu = time.perf_counter(), time.process_time()
     session.handle(line, iter(()))
-    return (time.perf_counter() - began) * 1000
+    return (time.perf_counter() - began) * 1000, (time.process_time() - cpu) * 1000
 
 
 def button(reply: Reply, label: str) -> Button:
@@ -95,15 +111,15 @@ def console(hub: Hub, clock: ConsoleClock, events: int, rng: random.Random) -> T
     timings: Timings = []
     for _ in range(events):
         kind = rng.choice(KINDS)
-        session.member = rng.choice(("alice", "bob", "carol"))
+        session.member = "alice" if kind in ADMIN_KINDS else rng.choice(("alice", "bob", "carol"))
         if kind in COMMANDS:
             group, text = COMMANDS[kind]
-            timings.append((kind, typed(session, f"/{group} {text}")))
+            timings.append((kind, *typed(session, f"/{group} {text}")))
             continue
         opener, label = PRESSES[kind]
         session.handle(opener, iter(()))
         number = 1 + [b.label for b in session.buttons].index(label)
-        timings.append((kind, typed(session, f"/press {number}")))
+        timings.append((kind, *typed(session, f"/press {number}")))
     return timings
 
 
@@ -111,30 +127,31 @@ class Arrivals:
     """When requests reached a fake platform (perf_counter seconds), recorded by its handler."""
 
     def __init__(self, fake: Any, handler: str) -> None:
-        self.times: list[float] = []
+        self.times: list[tuple[float, float]] = []  # (perf_counter, process_time)
         original = getattr(fake, handler)
 
         async def record(request: Any) -> Any:
-            self.times.append(time.perf_counter())
+            self.times.append((time.perf_counter(), time.process_time()))
             return await original(request)
 
         setattr(fake, handler, record)  # before fake.start(), which routes to it
 
-    def since(self, began: float) -> float:
-        """Milliseconds from `began` to the first arrival after it."""
-        return (min(t for t in self.times if t >= began) - began) * 1000
+    def since(self, began: float, cpu: float) -> tuple[float, float]:
+        """Wall and CPU milliseconds from (`began`, `cpu`) to the first arrival after it."""
+        wall, used = min((t, c) for t, c in self.times if t >= began)
+        return (wall - began) * 1000, (used - cpu) * 1000
 
 
-async def _dispatch(app: Any, body: str, arrivals: Arrivals) -> float:
-    """Dispatch a signed request, wait for its listener; return ms until the reply left.
+async def _dispatch(app: Any, body: str, arrivals: Arrivals) -> tuple[float, float]:
+    """Dispatch a signed request, wait for its listener; return wall and CPU ms till the answer.
 
     A quick answer to a slash command leaves in the acknowledgement (the HTTP response);
     any other reaches the fake Slack's response_url.
     """
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     before = asyncio.all_tasks()
     response = await app.async_dispatch(signed(body))
-    answered = time.perf_counter()  # a quick answer to a command leaves in this response
+    answered, used = time.perf_counter(), time.process_time()  # a quick answer leaves in this
     assert response.status == 200, response.body
     started = {  # the fake's server keeps one task per open connection: not the listener's
         task
@@ -144,15 +161,16 @@ async def _dispatch(app: Any, body: str, arrivals: Arrivals) -> float:
     if started:
         await asyncio.wait(started)
     if response.body.startswith("{"):
-        return (answered - began) * 1000
-    return arrivals.since(began)
+        return (answered - began) * 1000, (used - cpu) * 1000
+    return arrivals.since(began, cpu)
 
 
 async def slack(
-    hub: Hub, users: list[str], events: int, rng: random.Random, pressed: dict[str, Button]
+    hub: Hub, crowd: Crowd, events: int, rng: random.Random, pressed: dict[str, Button]
 ) -> Timings:
     """Signed slash commands and button presses into the bolt app, answered via response_url."""
     fake = FakeSlack(keep_alive=True)  # PrepLoop keeps its connections, as against Slack
+    fake.admins |= crowd.admins
     arrivals = Arrivals(fake, "_respond")
     await fake.start()
     settings = Settings(
@@ -162,27 +180,28 @@ async def slack(
         _env_file=None,  # type: ignore[call-arg]
     )
     app = build_app(hub, settings)
-    for user in users:  # warm up: auth.test, and each member's admin lookup (cached 5 min)
+    for user in crowd.users:  # warm up: auth.test, and each member's admin lookup (cached 5 min)
         await _dispatch(
             app, slash("/help", "", user=user, response_url=fake.response_url()), arrivals
         )
     timings: Timings = []
     for _ in range(events):
-        kind, user, url = rng.choice(KINDS), rng.choice(users), fake.response_url()
+        kind, url = rng.choice(KINDS), fake.response_url()
+        user = crowd.sender(kind, rng)
         if kind in COMMANDS:
             group, text = COMMANDS[kind]
             body = slash(f"/{group}", text, user=user, response_url=url)
         else:
             shown = pressed[kind]
             body = block_action(shown.action, shown.value, user=user, response_url=url)
-        timings.append((kind, await _dispatch(app, body, arrivals)))
+        timings.append((kind, *await _dispatch(app, body, arrivals)))
     await fake.stop()
     return timings
 
 
 DISCORD_COMMANDS: dict[str, tuple[str, str | None, dict[str, str]]] = {
     # event kind -> (top-level command, subcommand, options)
-    "/question": ("question", None, {}),
+    "/question": ("question", "today", {}),  # a group on Discord (today, suggest)
     "/leaderboard": ("leaderboard", None, {}),
     "/profile": ("profile", "show", {}),
     "/practice": ("practice", "next", {}),
@@ -197,7 +216,7 @@ DISCORD_COMMANDS: dict[str, tuple[str, str | None, dict[str, str]]] = {
 
 
 async def discord_client(
-    hub: Hub, users: list[str], events: int, rng: random.Random, pressed: dict[str, Button]
+    hub: Hub, crowd: Crowd, events: int, rng: random.Random, pressed: dict[str, Button]
 ) -> Timings:
     """INTERACTION_CREATE payloads into the logged-in client, answered through the fake API."""
     api = FakeDiscord()
@@ -205,19 +224,21 @@ async def discord_client(
     discord.http.Route.BASE = await api.start()
     harness = Harness(api, await logged_in(hub, Settings(_env_file=None)))  # type: ignore[call-arg]
     permissions = discord.Permissions(view_channel=True, send_messages=True).value
+    admin = discord.Permissions(administrator=True).value
     timings: Timings = []
     for number in range(events + 20):
         kind = rng.choice(KINDS)
-        member = Member(rng.choice(users), "member", permissions)
+        user = crowd.sender(kind, rng)
+        member = Member(user, "member", admin if user in crowd.admins else permissions)
         if kind in DISCORD_COMMANDS:
             name, sub, options = DISCORD_COMMANDS[kind]
             payload = harness.slash_payload(name, sub, member=member, **options)
         else:
             payload = _press(harness, pressed[kind], member)
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         await harness.feed(payload)
         if number >= 20:  # the first few warm up discord.py's caches
-            timings.append((kind, arrivals.since(began)))
+            timings.append((kind, *arrivals.since(began, cpu)))
     await harness.client.close()
     await api.stop()
     return timings

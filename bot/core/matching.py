@@ -81,7 +81,9 @@ def weight(a: Seeker, b: Seeker) -> int:
 
 def instantly_compatible(a: Seeker, b: Seeker) -> bool:
     """Say whether b can be paired with a on the spot: shared hours and not a recent partner."""
-    if weight(a, b) == 0 or not a.slots & b.slots:
+    if a.role != b.role or a.member == b.member:  # what makes weight() 0, without scoring
+        return False
+    if not a.slots & b.slots:
         return False
     return a.member not in b.recent and b.member not in a.recent
 
@@ -103,7 +105,7 @@ def hours_to_fallback(a: Seeker, b: Seeker, limit_hours: float) -> float:
 
     Only the same role: other roles never pair, so the answer is infinite.
     """
-    if weight(a, b) == 0:
+    if a.role != b.role or a.member == b.member:  # what makes weight() 0, without scoring
         return float("inf")
     return max(limit_hours - max(a.waited_hours, b.waited_hours), 0.0)
 
@@ -117,13 +119,13 @@ def next_fallback(
     new: Seeker, waiting: Sequence[Seeker], limit_hours: float
 ) -> tuple[float, Seeker] | None:
     """Say in how many hours a waiting request falls back to a partner, and to whom, if ever."""
-    hours = min((hours_to_fallback(new, o, limit_hours) for o in waiting), default=float("inf"))
-    if hours == float("inf"):
+    hours = [(hours_to_fallback(new, o, limit_hours), o) for o in waiting]
+    soonest = min((h for h, _ in hours), default=float("inf"))
+    if soonest == float("inf"):
         return None
-    ready = [o for o in waiting if hours_to_fallback(new, o, limit_hours) <= hours]
-    partner = _best(new, ready)
+    partner = _best(new, [o for h, o in hours if h <= soonest])
     assert partner is not None
-    return hours, partner
+    return soonest, partner
 
 
 def total_weight(pairs: Sequence[tuple[int, int]], seekers: Sequence[Seeker]) -> int:

@@ -26,7 +26,23 @@ from bot.storage.upsert import upsert_insert
 
 EXACT_RANKS = 2000  # ranks up to here are counted live; deeper ones against a snapshot
 SNAPSHOT_SECONDS = 60.0
-_snapshots: dict[tuple[str, int, str], tuple[float, array[int]]] = {}
+_snapshots: dict[tuple[str, int, str], tuple[float, Histogram]] = {}
+
+
+class Histogram(NamedTuple):
+    """A board's points as the distinct scores, lowest first, and how many members hold each.
+
+    A few thousand distinct scores stand for a million members: read by SQL's GROUP BY on the
+    board's index, not a row per member.
+    """
+
+    points: array[int]
+    at_least: array[int]  # at_least[i]: how many members have points[i] or more
+
+    def above(self, points: int) -> int:
+        """How many members have more than `points`."""
+        at = bisect_right(self.points, points)
+        return self.at_least[at] if at < len(self.at_least) else 0
 
 
 class Row(NamedTuple):
@@ -110,23 +126,22 @@ class LeaderboardStore:
         if cutoff is None or mine > cutoff:  # fewer than EXACT_RANKS members are ahead
             ahead = self._session.exec(_AHEAD, params={**board, "points": mine}).one()
         else:
-            points = self._snapshot(period)
-            ahead = len(points) - bisect_right(points, mine)
+            ahead = self._snapshot(period).above(mine)
         level = len(self._session.exec(_LEVEL, params={**board, "points": mine}).all())
         return standing(mine, ahead=int(ahead), level=level)
 
-    def _snapshot(self, period: str) -> array[int]:
-        """Everyone's points in a period, lowest first, read at most once a minute."""
+    def _snapshot(self, period: str) -> Histogram:
+        """Everyone's points in a period as a histogram, read at most once a minute."""
         key = (str(self._session.get_bind().engine.url), self.community_id, period)
         cached = _snapshots.get(key)
         if cached is not None and monotonic() - cached[0] < SNAPSHOT_SECONDS:
             return cached[1]
-        rows = self._session.exec(
-            select(Score.points)
-            .where(Score.community_id == self.community_id, Score.period == period)
-            .order_by(col(Score.points))
-        )
-        points, now = array("q", rows), monotonic()
+        board = {"community": self.community_id, "period": period}
+        rows = self._session.exec(_HISTOGRAM, params=board).all()
+        values, held = array("q", (p for p, _ in rows)), [0] * (len(rows) + 1)
+        for at in range(len(rows) - 1, -1, -1):
+            held[at] = held[at + 1] + int(rows[at][1])
+        points, now = Histogram(values, array("q", held[:-1])), monotonic()
         for old in [k for k, (taken, _) in _snapshots.items() if now - taken >= SNAPSHOT_SECONDS]:
             del _snapshots[old]  # last week's boards, communities nobody looked at since
         _snapshots[key] = (now, points)
@@ -260,6 +275,12 @@ _CUTOFF = (
     .order_by(col(Score.points).desc())
     .offset(bindparam("deep", type_=Integer))
     .limit(1)
+)
+_HISTOGRAM = (
+    select(Score.points, func.count())
+    .where(*_BOARD)
+    .group_by(col(Score.points))
+    .order_by(col(Score.points))
 )
 _AHEAD = select(func.count()).where(*_BOARD, col(Score.points) > bindparam("points"))
 _LEVEL = select(Score.id).where(*_BOARD, col(Score.points) == bindparam("points")).limit(2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from weakref import WeakKeyDictionary
 
 from bot.core.cards import Card, Message, Text, Visibility
 from bot.core.matching import Seeker, best_fallback, best_partner, next_fallback
@@ -16,6 +17,12 @@ from bot.features.mock.store import timezone_of
 from bot.features.mock.tables import MockPairing, MockRequest, MockSeat
 
 NO_SHOW_MEMORY = timedelta(days=60)
+Pool = tuple[Seeker | None, list[Seeker]]
+SLOT_MEMORY = 4096  # availability texts whose week's slots are remembered (cleared when full)
+_SLOTS: dict[tuple[str, str, datetime], int] = {}
+# The pool a request was just matched against without a partner, kept (in its unit of work's
+# store) for the fallback estimate `/mock request` shows next: read once, not twice.
+_UNMATCHED: WeakKeyDictionary[object, tuple[object, Pool]] = WeakKeyDictionary()
 
 
 def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seeker]:
@@ -32,23 +39,100 @@ def seekers_for(scope: Scope, requests: Sequence[MockRequest]) -> dict[int, Seek
         if profile is None or member is None or profile.paused or request.id is None:
             continue
         tz = timezone_of(member, scope.community)
-        try:
-            slots = slots_for(availability_text(request, profile), tz, origin)
-        except RuleError:  # text saved before a rule changed: fall back, never fail a round
-            slots = slots_for(DEFAULT_AVAILABILITY, tz, origin)
         found[request.id] = Seeker(
             key=request.id,
             member=request.member_id,
             role=profile.role,
             level=level_index(profile.level),
             round=request.round,
-            slots=slots,
+            slots=_slots(availability_text(request, profile), tz, origin),
             waited_hours=(now - request.waiting_since).total_seconds() / 3600,
             no_shows=no_shows.get(request.member_id, 0),
             priority=request.priority,
             recent=recent.get(request.member_id, frozenset()),
         )
     return found
+
+
+def _slots(text: str, tz: str, origin: datetime) -> int:
+    """The week's slots of availability text, falling back to the default for old text.
+
+    Remembered by text, zone and week (members share a handful of texts): matching a new
+    request against thousands waiting parses each text once, not once per request.
+    """
+    key = (text, tz, origin)
+    found = _SLOTS.get(key)
+    if found is None:
+        try:
+            found = slots_for(text, tz, origin)
+        except RuleError:  # text saved before a rule changed: fall back, never fail a round
+            found = slots_for(DEFAULT_AVAILABILITY, tz, origin)
+        if len(_SLOTS) >= SLOT_MEMORY:
+            _SLOTS.clear()
+        _SLOTS[key] = found
+    return found
+
+
+def _pool(scope: Scope, request: MockRequest) -> Pool:
+    """The new request as the matcher sees it, and those it may pair with now.
+
+    The waiting requests of its target role (no other role is ever paired with it), not its
+    own, not held for an open round, read as plain columns.
+    """
+    new = seekers_for(scope, [request]).get(request.id or -1)
+    if new is None:
+        return None, []
+    held = {r.id for r in scope.store.open_rounds()}
+    rows = [
+        w
+        for w in scope.store.waiting_in_role(new.role, request.member_id)
+        if w.mock_round_id not in held
+    ]
+    now = scope.clock.now()
+    recalls = _recalling(scope, new.member)
+    # The community's no-shows of the last 60 days: a few rows, where an IN list of every
+    # waiting member costs more to build than to run.
+    no_shows = scope.store.no_shows_since(None, now - NO_SHOW_MEMORY) if rows else {}
+    origin = week_start(now)
+    others = [
+        Seeker(
+            key=w.id,
+            member=w.member_id,
+            role=new.role,
+            level=level_index(w.level),
+            round=w.round,
+            slots=_slots(
+                w.window or w.availability or DEFAULT_AVAILABILITY,
+                w.timezone or scope.community.timezone,
+                origin,
+            ),
+            waited_hours=(now - w.waiting_since).total_seconds() / 3600,
+            no_shows=no_shows.get(w.member_id, 0),
+            priority=w.priority,
+            recent=frozenset({new.member}) if w.member_id in recalls else frozenset(),
+        )
+        for w in rows
+    ]
+    return new, others
+
+
+def _as_asked(request: MockRequest) -> object:
+    """What a kept pool was read for: the request as it stood then."""
+    return (request.id, request.round, request.window, request.updated_at, request.mock_round_id)
+
+
+def _recalling(scope: Scope, member_id: int) -> frozenset[int]:
+    """Those who have this member among the partners of their last three pairings.
+
+    The others' Seekers are only ever weighed against the new request, so each one's `recent`
+    needs only to say whether the new member is in it; asking it of the few who were ever
+    paired with the new member weighs every pair exactly as everyone's full sets would.
+    """
+    partners = scope.store.partners_ever(member_id)
+    if not partners:
+        return frozenset()
+    recent = scope.store.recent_partners(partners)
+    return frozenset(m for m, theirs in recent.items() if member_id in theirs)
 
 
 def wait_limit(scope: Scope) -> int:
@@ -64,16 +148,6 @@ def round_to_join(scope: Scope, request: MockRequest) -> int | None:
     return rounds[0] if rounds else None
 
 
-def instant_pool(scope: Scope, request: MockRequest) -> list[MockRequest]:
-    """Waiting requests a new one may pair with now: not its own, not held for an open round."""
-    held = {r.id for r in scope.store.open_rounds()}
-    return [
-        other
-        for other in scope.store.waiting_requests()
-        if other.member_id != request.member_id and other.mock_round_id not in held
-    ]
-
-
 def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
     """Pair a request with someone new who shares hours, or anyone of its role after the limit.
 
@@ -82,18 +156,16 @@ def try_instant(scope: Scope, request: MockRequest) -> list[Message]:
     """
     if round_to_join(scope, request) is not None:
         return []
-    pool = instant_pool(scope, request)
-    seekers = seekers_for(scope, [request, *pool])
-    new = seekers.get(request.id or -1)
-    if new is None or not pool:
-        return []
-    others = [seekers[r.id] for r in pool if r.id in seekers]
-    partner, why = best_partner(new, others), ""
-    if partner is None:
+    new, others = pool = _pool(scope, request)
+    partner, why = (best_partner(new, others), "") if new is not None else (None, "")
+    if new is not None and partner is None:
         partner, why = best_fallback(new, others, wait_limit(scope)), _fallback_why(scope)
-    if partner is None:
+    if new is None or partner is None:
+        _UNMATCHED[scope.store] = (_as_asked(request), pool)
         return []
-    other = next(r for r in pool if r.id == partner.key)
+    _UNMATCHED.pop(scope.store, None)
+    other = scope.store.request(partner.key)
+    assert other is not None
     # Whoever waited longer is interviewed first (the last in the cycle interviews the first).
     order = sorted([request, other], key=lambda r: (r.waiting_since, r.id or 0), reverse=True)
     return pair_members(scope, order, why=why)
@@ -117,12 +189,12 @@ class Fallback:
 
 def fallback_of(scope: Scope, request: MockRequest) -> Fallback | None:
     """Say when, if nobody new asks, a waiting request is paired with someone already waiting."""
-    pool = instant_pool(scope, request)
-    seekers = seekers_for(scope, [request, *pool])
-    new = seekers.get(request.id or -1)
+    kept = _UNMATCHED.pop(scope.store, None)
+    new, others = (
+        kept[1] if kept is not None and kept[0] == _as_asked(request) else _pool(scope, request)
+    )
     if new is None:
         return None
-    others = [seekers[r.id] for r in pool if r.id in seekers]
     found = next_fallback(new, others, wait_limit(scope))
     if found is None:
         return None

@@ -139,7 +139,8 @@ def _proposed(scope: Scope, slots: list[int]) -> tuple[datetime, bool]:
 
 def _questions(scope: Scope, pairing_id: int, cycle: list[Person]) -> dict[int, Question | None]:
     """Pick, for each member, a question of their round and level they have never seen."""
-    pool = scope.store.live_questions()
+    wanted = {c for person in cycle for c in ROUND_CATEGORIES.get(person.round, ())}
+    pool = scope.store.live_questions(wanted)
     chosen: dict[int, Question | None] = {}
     taken: set[str] = set()
     for index, person in enumerate(cycle):

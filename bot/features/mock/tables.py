@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from bot.storage.tables import utc_now
@@ -30,6 +30,7 @@ class MockProfile(SQLModel, table=True):
     """A member's target role, level and weekly availability (their time zone is on Member)."""
 
     __tablename__ = "mock_profile"
+    __table_args__ = (Index("ix_mock_profile_role", "community_id", "role"),)
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="community.id", index=True)
     member_id: int = Field(foreign_key="member.id", unique=True)
@@ -74,6 +75,8 @@ class MockRequest(SQLModel, table=True):
     """A member waiting for a partner (at most one waiting request per member)."""
 
     __tablename__ = "mock_request"
+    # A community's waiting requests, without walking every request it ever had.
+    __table_args__ = (Index("ix_mock_request_waiting", "community_id", "status", "member_id"),)
     id: int | None = Field(default=None, primary_key=True)
     community_id: int = Field(foreign_key="community.id", index=True)
     member_id: int = Field(foreign_key="member.id", index=True)

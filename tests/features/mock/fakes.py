@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +13,7 @@ from bot.core.clock import Clock
 from bot.core.points import POINTS, Reason
 from bot.features.mock.profile import ProfileOptions, set_profile
 from bot.features.mock.store import RECENT_PAIRINGS, MockStore
+from bot.features.mock.store.queue import Waiting
 from bot.features.mock.tables import (
     MockFeedback,
     MockNoShow,
@@ -99,6 +100,32 @@ class FakeMockStore(MockStore):
         waiting = [r for r in self.all(MockRequest) if r.status == "waiting"]
         return sorted(waiting, key=lambda r: (r.waiting_since, r.id))
 
+    def waiting_in_role(self, role: str, besides: int) -> list[Waiting]:
+        people = {m.id: m for m in self._people()}
+        found = []
+        for r in self.waiting_requests():
+            profile, member = self.profile(r.member_id), people.get(r.member_id)
+            if r.member_id == besides or profile is None or member is None:
+                continue
+            if profile.role != role or profile.paused:
+                continue
+            assert r.id is not None
+            found.append(
+                Waiting(
+                    r.id,
+                    r.member_id,
+                    r.round,
+                    r.window,
+                    r.waiting_since,
+                    r.priority,
+                    r.mock_round_id,
+                    profile.level,
+                    profile.availability,
+                    member.timezone,
+                )
+            )
+        return found
+
     def clear_windows(self, member_id: int) -> None:
         for request in self.all(MockRequest):
             if request.member_id == member_id:
@@ -129,17 +156,27 @@ class FakeMockStore(MockStore):
                 found[member] |= {s.member_id for s in self.seats(pairing_id)} - {member}
         return {m: frozenset(partners) for m, partners in found.items()}
 
-    def no_shows_since(self, member_ids: Iterable[int], since: datetime) -> dict[int, int]:
+    def partners_ever(self, member_id: int) -> set[int]:
+        theirs = {s.pairing_id for s in self.all(MockSeat) if s.member_id == member_id}
+        return {
+            s.member_id
+            for s in self.all(MockSeat)
+            if s.pairing_id in theirs and s.member_id != member_id
+        }
+
+    def no_shows_since(self, member_ids: Iterable[int] | None, since: datetime) -> dict[int, int]:
         counts: dict[int, int] = {}
         for seat in self.all(MockSeat):
             pairing = self.pairing(seat.pairing_id)
             made = pairing is not None and pairing.created_at >= since
-            if seat.member_id in set(member_ids) and seat.status == "noshow" and made:
+            whose = member_ids is None or seat.member_id in set(member_ids)
+            if whose and seat.status == "noshow" and made:
                 counts[seat.member_id] = counts.get(seat.member_id, 0) + 1
         return counts
 
-    def live_questions(self) -> list[Question]:
-        return [q for q in self.questions if not q.retired]
+    def live_questions(self, categories: Collection[str] | None = None) -> list[Question]:
+        wanted = [q for q in self.questions if not q.retired]
+        return [q for q in wanted if categories is None or q.category in categories]
 
     def seen_questions(self, member_id: int) -> set[str]:
         return {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from sqlalchemy import or_, update
@@ -88,25 +88,38 @@ class PairingRows(StoreBase):
             if pairing_id in pairings.get(other_id, []):
                 partners.setdefault(other_id, set()).add(member_id)
 
-    def no_shows_since(self, member_ids: Iterable[int], since: datetime) -> dict[int, int]:
-        """Count each member's no-shows in pairings made since a moment."""
+    def partners_ever(self, member_id: int) -> set[int]:
+        """Everyone who shared a pairing with this member, however long ago."""
+        theirs = select(MockSeat.pairing_id).where(
+            MockSeat.community_id == self.community_id, MockSeat.member_id == member_id
+        )
+        query = select(MockSeat.member_id).where(
+            MockSeat.community_id == self.community_id,
+            col(MockSeat.pairing_id).in_(theirs),
+            MockSeat.member_id != member_id,
+        )
+        return set(self._session.exec(query))
+
+    def no_shows_since(self, member_ids: Iterable[int] | None, since: datetime) -> dict[int, int]:
+        """Count each member's no-shows in pairings made since a moment (None: every member's)."""
         query = (
             select(MockSeat.member_id)
             .join(MockPairing, col(MockPairing.id) == col(MockSeat.pairing_id))
             .where(
                 MockSeat.community_id == self.community_id,
                 MockSeat.status == "noshow",
-                col(MockSeat.member_id).in_(set(member_ids)),
                 col(MockPairing.created_at) >= since,
             )
         )
+        if member_ids is not None:
+            query = query.where(col(MockSeat.member_id).in_(set(member_ids)))
         counts: dict[int, int] = {}
         for member_id in self._session.exec(query):
             counts[member_id] = counts.get(member_id, 0) + 1
         return counts
 
-    def live_questions(self) -> list[Question]:
-        """Every question of the shipped bank not retired (a packet's pool).
+    def live_questions(self, categories: Collection[str] | None = None) -> list[Question]:
+        """Every question of the shipped bank not retired (a packet's pool), of these categories.
 
         A community's own questions have no listen-for, red flags or level anchors for an
         interviewer to score by, so packets come from the shipped bank only.
@@ -115,6 +128,8 @@ class PairingRows(StoreBase):
             Question.retired == False,  # noqa: E712
             in_shipped_bank(),
         )
+        if categories is not None:  # a pairing reads only its rounds' (each row's JSON is parsed)
+            query = query.where(col(Question.category).in_(set(categories)))
         return list(self._session.exec(query))
 
     def seen_questions(self, member_id: int) -> set[str]:

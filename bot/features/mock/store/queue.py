@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import delete, update
+from sqlalchemy import bindparam, delete, update
+from sqlalchemy import select as sa_select  # ten columns: more than sqlmodel's select types
 from sqlmodel import col, select
 
 from bot.core.mock_plan import OddPolicy
@@ -15,6 +18,22 @@ from bot.features.mock.tables import (
     MockRequest,
     MockSettings,
 )
+from bot.storage.tables import Member
+
+
+class Waiting(NamedTuple):
+    """A waiting request as plain columns, with what matching needs of its member and profile."""
+
+    id: int
+    member_id: int
+    round: str
+    window: str | None
+    waiting_since: datetime
+    priority: bool
+    mock_round_id: int | None
+    level: str
+    availability: str
+    timezone: str | None  # the member's own (None: the community's)
 
 
 class QueueRows(StoreBase):
@@ -60,7 +79,7 @@ class QueueRows(StoreBase):
             MockProfile.role == role,
             MockProfile.member_id != member_id,
         )
-        return self._session.exec(query).first() is not None
+        return self._session.exec(query.limit(1)).first() is not None
 
     def drop_profile(self, member_id: int) -> bool:
         """Delete a member's profile; say whether there was one."""
@@ -95,6 +114,15 @@ class QueueRows(StoreBase):
         )
         return list(self._session.exec(query))
 
+    def waiting_in_role(self, role: str, besides: int) -> list[Waiting]:
+        """The waiting requests of unpaused members with this target role, but `besides`'s.
+
+        Plain columns from one query: matching a new request reads every one of them, and
+        thousands of ORM objects (with their profiles and members) cost far more than the SQL.
+        """
+        values = {"community": self.community_id, "role": role, "besides": besides}
+        return [Waiting(*row) for row in self._session.execute(_WAITING_IN_ROLE, values)]
+
     def clear_windows(self, member_id: int) -> None:
         """Forget the hours a member gave on every request they made."""
         self._session.execute(
@@ -105,3 +133,31 @@ class QueueRows(StoreBase):
             )
             .values(window=None)
         )
+
+
+# Built once: SQLAlchemy's cost of building it is more than SQLite's cost of running it.
+_WAITING_IN_ROLE = (
+    sa_select(
+        col(MockRequest.id),
+        col(MockRequest.member_id),
+        col(MockRequest.round),
+        col(MockRequest.window),
+        col(MockRequest.waiting_since),
+        col(MockRequest.priority),
+        col(MockRequest.mock_round_id),
+        col(MockProfile.level),
+        col(MockProfile.availability),
+        col(Member.timezone),
+    )
+    .join(MockProfile, col(MockProfile.member_id) == col(MockRequest.member_id))
+    .join(Member, col(Member.id) == col(MockRequest.member_id))
+    .where(
+        col(MockRequest.community_id) == bindparam("community"),
+        col(MockRequest.status) == "waiting",
+        col(MockRequest.member_id) != bindparam("besides"),
+        col(MockProfile.community_id) == bindparam("community"),
+        col(MockProfile.role) == bindparam("role"),
+        col(MockProfile.paused) == False,  # noqa: E712
+        col(Member.community_id) == bindparam("community"),
+    )
+)
