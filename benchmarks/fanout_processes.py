@@ -30,7 +30,8 @@ is also set against the busiest process's own work (its database thread's busy t
 round trip.
 
 Run: python -m benchmarks.fanout_processes [--communities 1000] [--platforms discord,slack]
-     [--processes 3] [--rtt 0.1]
+     [--processes 3] [--rtt 0.1] [--split]   (--split: an experiment, Slack workspaces split
+     over the processes by a hash, as Discord's shards split guilds; `preploop run` does not)
 """
 
 from __future__ import annotations
