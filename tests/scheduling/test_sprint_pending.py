@@ -1,6 +1,6 @@
 """The scheduler's first pass in SQL never hides a sprint's due work.
 
-bot/features/sprints/pending.py leaves out the live sprints whose day is settled. Here a set
+bot/features/sprints/store/pending.py leaves out the live sprints whose day is settled. Here a set
 of awkward sprints (daylight-saving changes, a post just after midnight with a long reveal
 lead, one just before midnight, rest days, mock days, pauses, an end and its recap, a start
 in the future) is ticked through twelve days, with most work claimed and done, some left in

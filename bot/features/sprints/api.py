@@ -10,7 +10,6 @@ from bot.app.context import Ctx
 from bot.core.cards import Card
 from bot.features.sprints.alerts import alert_admin
 from bot.features.sprints.calendar import calendar_of
-from bot.features.sprints.pending import Running, running_unclaimed
 from bot.features.sprints.store import (
     LIVE,
     has_sprint,
@@ -21,6 +20,7 @@ from bot.features.sprints.store import (
     sprint_by_id,
     sprints_by_id,
 )
+from bot.features.sprints.store.pending import Running, running_unclaimed
 from bot.features.sprints.tables import Sprint
 
 __all__ = [

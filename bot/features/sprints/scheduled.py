@@ -19,8 +19,8 @@ from bot.features.leaderboard.api import recap_card, weekly_card
 from bot.features.sprints.alerts import alert_admin
 from bot.features.sprints.calendar import calendar_of
 from bot.features.sprints.handlers import LATE_GRACE
-from bot.features.sprints.pending import sprints_with_work
 from bot.features.sprints.store import sprint_by_id, sprints_among
+from bot.features.sprints.store.pending import sprints_with_work
 from bot.features.sprints.tables import Sprint
 from bot.scheduling.claims import Due, Kind, Look
 from bot.storage.tables import Community
@@ -41,8 +41,8 @@ PAGE = 100  # sprints read at a time (each with its plan), so a big tick holds f
 def find_sprint_work(session: Session, look: Look, found: list[Due]) -> None:
     """Add what each live sprint's channel is due now.
 
-    The database first leaves out the sprints whose day is settled (bot/features/sprints/
-    pending.py); the rest are read a page at a time and worked out here.
+    The database first leaves out the sprints whose day is settled (store/pending.py); the
+    rest are read a page at a time and worked out here.
     """
     ids = sprints_with_work(session, look)
     for start in range(0, len(ids), PAGE):
