@@ -1,5 +1,7 @@
-"""Command latency per adapter on a community of 100k members and 1M ledger rows.
+"""Command latency per adapter on one big community (100k members and 1M ledger rows by default).
 
+The community also has a running sprint, a mock queue, stories waiting for review and weeks of
+answers (benchmarks/latency_seed.py), built fast inside SQLite (benchmarks/latency_build.py).
 A mix of every command group (/question, /leaderboard and its week and all-time periods,
 /profile, /practice, /mock request and status, /story review and mine, /sprint status) and
 button presses (Hint, a self-rating, the strong answer) goes through the console session, the
@@ -8,7 +10,10 @@ payloads, a fake REST API); see benchmarks/latency_drivers.py for what is timed.
 SQLite: p50 <= 5 ms, p99 <= 25 ms.
 
 Run: python -m benchmarks.latency [--members 100000] [--rows 1000000] [--events 600]
+     [--database FILE]   (build the database into FILE once, and reuse it when it is there)
      [--postgres]   (also copy the database into a throwaway PostgreSQL server and run again)
+At 1M members and 10M rows: --members 1000000 --rows 10000000 --database /tmp/big.db (the
+build takes about 5 minutes on a busy 2-core box; later runs reuse the file).
 """
 
 from __future__ import annotations
