@@ -83,12 +83,14 @@ def find_offers(session: Session, look: Look, found: list[Due]) -> None:
     channels = [f"story:{candidate.story_id}" for candidate, _ in waiting]
     offered = claims.settled(session, look.now, OFFER, channels)  # no need to weigh them again
     volunteers: dict[int, list[Volunteer]] = {}
+    wanted: dict[int, int] = {}  # reviews a story wants, per community (read once a tick)
     for candidate, community_id in waiting:
         key = str(candidate.story_id)
         if (community_id, f"story:{key}", key) in offered:
             continue
-        store = StoryStore(session, community_id)
-        if not is_offer_due(candidate, store.reviews_wanted(), look.now):
+        if community_id not in wanted:
+            wanted[community_id] = StoryStore(session, community_id).reviews_wanted()
+        if not is_offer_due(candidate, wanted[community_id], look.now):
             continue
         if community_id not in volunteers:
             volunteers[community_id] = NudgeStore(session, community_id).volunteers(

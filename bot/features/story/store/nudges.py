@@ -40,22 +40,10 @@ class NudgeStore:
 
     def volunteers(self, since: datetime) -> list[Volunteer]:
         """Return the members who opted in as reviewers, with their reviews since a moment."""
-        reviews = (
-            select(StoryReview.reviewer_id, func.count().label("n"))
-            .where(
-                StoryReview.community_id == self.community_id,
-                StoryReview.status == "done",
-                col(StoryReview.reviewed_at) >= since,
-            )
-            .group_by(col(StoryReview.reviewer_id))
-            .subquery()
-        )
-        query = (
-            select(Member.id, func.coalesce(reviews.c.n, 0))
-            .outerjoin(reviews, reviews.c.reviewer_id == Member.id)
-            .where(Member.community_id == self.community_id, col(Member.reviewer).is_(True))
-        )
-        return [Volunteer(int(m), int(n)) for m, n in self.session.exec(query) if m is not None]
+        rows = self.session.execute(
+            _VOLUNTEERS, {"community": self.community_id, "since": since}
+        ).all()
+        return [Volunteer(int(m), int(n)) for m, n in rows if m is not None]
 
     def offered_to(self, story_id: int) -> set[int]:
         """Return who was already offered a story."""
@@ -159,6 +147,22 @@ def ready_candidates(
         if ready is not None
     ]
 
+
+_DONE_SINCE = (
+    select(StoryReview.reviewer_id, func.count().label("n"))
+    .where(
+        StoryReview.community_id == bindparam("community"),
+        StoryReview.status == "done",
+        col(StoryReview.reviewed_at) >= bindparam("since"),
+    )
+    .group_by(col(StoryReview.reviewer_id))
+    .subquery()
+)
+_VOLUNTEERS = (  # built once: the offer finder asks it every tick while a story waits
+    select(Member.id, func.coalesce(_DONE_SINCE.c.n, 0))
+    .outerjoin(_DONE_SINCE, _DONE_SINCE.c.reviewer_id == Member.id)
+    .where(Member.community_id == bindparam("community"), col(Member.reviewer).is_(True))
+)
 
 # The finders' queries, built once with the moments as parameters (asked every tick).
 _UNSENT_OFFERS = (
