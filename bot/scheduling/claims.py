@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, bindparam, update
+from sqlalchemy import select as select_columns
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
@@ -158,18 +159,25 @@ def settled(
     leave out as claimed: a finder whose per-item work is dear can skip those items first."""
     if not channels:
         return set()
-    claims = session.exec(
-        select(JobClaim).where(
-            JobClaim.claimed_at >= now - CLAIM_WINDOW,
-            JobClaim.kind == kind,
-            col(JobClaim.channel_id).in_(sorted(set(channels))),
-        )
-    ).all()
+    asked = {"since": now - CLAIM_WINDOW, "kind": kind, "channels": sorted(set(channels))}
     return {
-        (c.community_id, c.channel_id, c.key)
-        for c in claims
-        if c.done_at is not None or _aware(c.lease_until) > now
+        (community, channel, key)
+        for community, channel, key, done_at, lease_until in session.execute(_SETTLED, asked)
+        if done_at is not None or _aware(lease_until) > now
     }
+
+
+_SETTLED = select_columns(  # built once: finders ask it every tick
+    col(JobClaim.community_id),
+    col(JobClaim.channel_id),
+    col(JobClaim.key),
+    col(JobClaim.done_at),
+    col(JobClaim.lease_until),
+).where(
+    col(JobClaim.claimed_at) >= bindparam("since"),
+    col(JobClaim.kind) == bindparam("kind"),
+    col(JobClaim.channel_id).in_(bindparam("channels", expanding=True)),
+)
 
 
 def claim_many(session: Session, dues: Sequence[Due], now: datetime) -> list[Due]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, and_, cast, exists, func, literal
+from sqlalchemy import String, and_, bindparam, cast, exists, func, literal
 from sqlalchemy import select as select_columns
 from sqlmodel import col
 
@@ -48,44 +48,53 @@ def _zone() -> Any:
     return func.coalesce(col(Member.timezone), col(Community.timezone))
 
 
-def _on(platforms: Iterable[str]) -> tuple[Any, ...]:
-    return (col(Member.weekly_digest).is_(True), col(Community.platform).in_(list(platforms)))
+_ON = (
+    col(Member.weekly_digest).is_(True),
+    col(Community.platform).in_(bindparam("platforms", expanding=True)),
+)
+# Built once with their lists as parameters: the finder asks them every minute of a Monday.
+_ZONES = (
+    select_columns(_zone())
+    .distinct()
+    .join_from(Member, Community, col(Community.id) == Member.community_id)
+    .where(*_ON)
+)
+_SENT = exists().where(
+    col(JobClaim.community_id) == Member.community_id,
+    col(JobClaim.channel_id) == literal("dm:") + cast(Member.id, String),
+    and_(col(JobClaim.kind) == KIND, col(JobClaim.key).in_(bindparam("mondays", expanding=True))),
+    col(JobClaim.done_at).is_not(None),
+)
+_CANDIDATES = (
+    select_columns(
+        col(Member.id),
+        col(Member.community_id),
+        _zone(),
+        col(Community.platform),
+        col(Community.external_id),
+    )
+    .join_from(Member, Community, col(Community.id) == Member.community_id)
+    .where(*_ON, _zone().in_(bindparam("zones", expanding=True)), ~_SENT)
+)
 
 
 def digest_zones(session: Session, platforms: Iterable[str]) -> list[str]:
     """The zones of the members with the digest on (a few, however many members)."""
-    query = (
-        select_columns(_zone())
-        .distinct()
-        .join_from(Member, Community, col(Community.id) == Member.community_id)
-        .where(*_on(platforms))
-    )
-    return [zone for (zone,) in session.connection().execute(query)]
+    rows = session.connection().execute(_ZONES, {"platforms": sorted(platforms)})
+    return [zone for (zone,) in rows]
 
 
 def candidates(
     session: Session, platforms: Iterable[str], zones: list[str], mondays: list[date]
 ) -> list[Candidate]:
     """Members in these zones with the digest on and no digest sent yet for these weeks."""
-    sent = exists().where(
-        col(JobClaim.community_id) == Member.community_id,
-        col(JobClaim.channel_id) == literal("dm:") + cast(Member.id, String),
-        and_(col(JobClaim.kind) == KIND, col(JobClaim.key).in_([m.isoformat() for m in mondays])),
-        col(JobClaim.done_at).is_not(None),
-    )
-    query = (
-        select_columns(
-            col(Member.id),
-            col(Member.community_id),
-            _zone(),
-            col(Community.platform),
-            col(Community.external_id),
-        )
-        .join_from(Member, Community, col(Community.id) == Member.community_id)
-        .where(*_on(platforms), _zone().in_(zones), ~sent)
-    )
+    asked = {
+        "platforms": sorted(platforms),
+        "zones": zones,
+        "mondays": [monday.isoformat() for monday in mondays],
+    }
     # Plain rows, not ORM objects: at 20,000 members the ORM's bookkeeping is most of the cost.
-    return [Candidate(*row) for row in session.connection().execute(query)]
+    return [Candidate(*row) for row in session.connection().execute(_CANDIDATES, asked)]
 
 
 def practice_times(session: Session, community_ids: set[int]) -> dict[int, str]:
