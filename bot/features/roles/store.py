@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import bindparam, delete, func, update
 from sqlalchemy import select as select_columns
 from sqlmodel import col, select
 
@@ -158,15 +158,15 @@ class Place(NamedTuple):
 
 def places_with_rules(session: Session, platforms: Iterable[str]) -> list[Place]:
     """The communities on these platforms with at least one reward on."""
-    found = session.exec(
-        select(Community.id, Community.platform, Community.external_id, Community.timezone).where(
-            col(Community.id).in_(
-                select(RoleRule.community_id).where(col(RoleRule.enabled).is_(True))
-            ),
-            col(Community.platform).in_(list(platforms)),
-        )
-    ).all()
+    found = session.execute(_PLACES, {"platforms": sorted(platforms)}).all()
     return [Place(int(c or 0), p, ref, tz) for c, p, ref, tz in found]
+
+
+# The finders' queries, built once with their lists as parameters (asked every minute).
+_PLACES = select(Community.id, Community.platform, Community.external_id, Community.timezone).where(
+    col(Community.id).in_(select(RoleRule.community_id).where(col(RoleRule.enabled).is_(True))),
+    col(Community.platform).in_(bindparam("platforms", expanding=True)),
+)
 
 
 class Pending(NamedTuple):
@@ -180,29 +180,29 @@ class Pending(NamedTuple):
 
 def pending_changes(session: Session, platforms: Iterable[str]) -> list[Pending]:
     """Every role waiting to be given or taken back, on these platforms."""
-    found = (
-        session.connection()
-        .execute(
-            select_columns(
-                col(RoleGrant.id),
-                col(RoleGrant.member_id),
-                col(RoleGrant.state),
-                col(Community.id),
-                col(Community.platform),
-                col(Community.external_id),
-                col(Community.timezone),
-            )
-            .join(Community, col(Community.id) == RoleGrant.community_id)
-            .where(
-                col(RoleGrant.state).in_([GIVE, TAKE]), col(Community.platform).in_(list(platforms))
-            )
-        )
-        .all()
-    )
+    found = session.connection().execute(_PENDING, {"platforms": sorted(platforms)}).all()
     return [
         Pending(int(g or 0), m, state, Place(int(c or 0), p, ref, tz))
         for g, m, state, c, p, ref, tz in found
     ]
+
+
+_PENDING = (
+    select_columns(
+        col(RoleGrant.id),
+        col(RoleGrant.member_id),
+        col(RoleGrant.state),
+        col(Community.id),
+        col(Community.platform),
+        col(Community.external_id),
+        col(Community.timezone),
+    )
+    .join(Community, col(Community.id) == RoleGrant.community_id)
+    .where(
+        col(RoleGrant.state).in_([GIVE, TAKE]),
+        col(Community.platform).in_(bindparam("platforms", expanding=True)),
+    )
+)
 
 
 def done_claims(
