@@ -25,6 +25,7 @@ REGISTRY = registry_of(FEATURES)
 
 WORDS = ("alice", "bob", "carol", "zed", "ALICE", "")
 STEPS = ("+1h", "+30m", "+1d", "+2d", "sideways", "+0d", "-1d")
+QUIET_LINES = ("/as", "/help")  # console lines that neither move the clock nor touch the hub
 
 
 @dataclass
@@ -44,7 +45,11 @@ class Console:
         printer.text(repr(self))
 
     def type(self, line: str, more: list[str]) -> tuple[str, int]:
-        """Handle one typed line (form lines come from `more`); return the output, lines read."""
+        """Handle one typed line (form lines come from `more`); return the output, lines read.
+
+        The scheduler ticks after every line that could have made work due: not after `/as`
+        (switching members) or `/help`, which change nothing a tick could find.
+        """
         self.printed.clear()
         rest = iter(more)
         read = [0]
@@ -55,7 +60,8 @@ class Console:
                 yield value
 
         self.session.handle(line.strip(), lines())
-        self.loop.run_until_complete(self.runner.tick())
+        if line.split(" ", 1)[0].strip().lower() not in QUIET_LINES:
+            self.loop.run_until_complete(self.runner.tick())
         return "\n".join(self.printed), 1 + read[0]
 
 
