@@ -15,7 +15,6 @@ from bot.storage.tables import Community
 from bot.storage.uow import Session
 
 LIVE = ("active", "paused")
-_HELD = "preploop.sprints.live"  # session.info: live sprints read this unit of work
 
 
 class SprintStore:
@@ -69,27 +68,6 @@ _LIVE_SPRINT = select(Sprint).where(  # built once: /question asks it every time
     col(Sprint.channel_id) == bindparam("channel"),
     col(Sprint.status).in_(LIVE),
 )
-
-
-_LIVE_SPRINTS = (  # built once: the scheduler asks it every tick
-    select(Sprint, Community)
-    .join(Community, col(Community.id) == Sprint.community_id)
-    .where(
-        col(Sprint.status).in_(LIVE),
-        col(Community.platform).in_(bindparam("platforms", expanding=True)),
-    )
-)
-
-
-def live_sprints(session: Session, platforms: Collection[str]) -> list[tuple[Sprint, Community]]:
-    """Every live sprint on these platforms, with its community (for the scheduler).
-
-    The rows are held for the rest of the unit of work, so that a later finder asking for one
-    of these sprints by id gets it from the session instead of reading (and parsing) it again.
-    """
-    rows = list(session.exec(_LIVE_SPRINTS, params={"platforms": list(platforms)}).all())
-    session.info.setdefault(_HELD, []).append(rows)
-    return rows
 
 
 _SPRINTS_AMONG = (  # built once: the scheduler asks it every tick with work
